@@ -1,0 +1,636 @@
+/**
+ * npm run bench: Loket against bare baselines, in the same run, on the same machine and database.
+ *
+ *  1. Tickets issued per second: autocannon POST /api/malls/blora/tickets on the real app, against
+ *     bench/baseline-server.ts (bare Fastify: insert one row and select it back) on the same
+ *     database. Goal: app rate ≥ 0.5 × baseline rate.
+ *  2. Call → subscriber latency with N display clients on GET /api/malls/blora/events: from sending
+ *     POST …/call-next to each client's receipt of the "call" event, against
+ *     bench/bare-sse-server.ts (plain node:http broadcast of an event of the same size).
+ *     Goal: app p99 ≤ 1.5 × bare p99.
+ *
+ * Each server runs alone in its own child process; the load comes from this process; one
+ * measurement at a time. Environment:
+ *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
+ *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
+ *   BENCH_CLIENTS=1000,5000         SSE client counts
+ *   BENCH_CONNECTIONS=16            autocannon connections
+ *   BENCH_CALLS=30                  measured calls per client count (after 3 warm-up calls)
+ *   BENCH_SPACING_MS=300            time from one call to the next
+ *   BENCH_PG_URL                    another PostgreSQL server/database
+ *   BENCH_STRICT=1                  exit 1 when a goal is not met
+ * Results: printed, and written to bench/results/latest.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { type Child, cleanupAll, fail, onCleanup, ROOT, startChild } from './children.js';
+import { call, closeControl, expectOk } from './http.js';
+import { openPool } from './sse.js';
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+type Engine = 'sqlite' | 'postgres';
+
+function envInt(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const dbOption = process.env.BENCH_DB ?? 'sqlite';
+if (!['sqlite', 'postgres', 'both'].includes(dbOption)) {
+  console.error(`BENCH_DB must be sqlite, postgres or both (got "${dbOption}")`);
+  process.exit(2);
+}
+const ENGINES: Engine[] = dbOption === 'both' ? ['sqlite', 'postgres'] : [dbOption as Engine];
+const SECONDS = envInt('BENCH_SECONDS', 10);
+const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 5)));
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 16);
+const CALLS = envInt('BENCH_CALLS', 30);
+const WARMUP_CALLS = 3;
+const SPACING_MS = envInt('BENCH_SPACING_MS', 300, 0);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) => {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(
+      `BENCH_CLIENTS must be whole numbers separated by commas (got "${process.env.BENCH_CLIENTS}")`,
+    );
+    process.exit(2);
+  }
+  return n;
+});
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const STRICT = process.env.BENCH_STRICT === '1';
+const SEED_PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
+const MALL = 'blora';
+
+const TICKET_GOAL = 0.5;
+const SSE_GOAL = 1.5;
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+function log(message: string): void {
+  const t = new Date().toISOString().slice(11, 19);
+  console.log(`[${t}] ${message}`);
+}
+
+interface BenchDatabase {
+  engine: Engine;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function newDatabase(engine: Engine): Promise<BenchDatabase> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-bench-'));
+    const remove = onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
+    return {
+      engine,
+      url: `sqlite:${join(dir, 'loket.db')}`,
+      async drop() {
+        remove();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const dropSchema = async () => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await client.end();
+    }
+  };
+  // Fail now, with a clear message, when there is no PostgreSQL.
+  const probe = new pg.Client({ connectionString: PG_URL });
+  try {
+    await probe.connect();
+    await probe.end();
+  } catch (e) {
+    return fail(`BENCH_DB=${dbOption} needs PostgreSQL at ${PG_URL}: ${(e as Error).message}`);
+  }
+  const remove = onCleanup(dropSchema);
+  const u = new URL(PG_URL);
+  u.searchParams.set('schema', schema);
+  return {
+    engine,
+    url: u.toString(),
+    async drop() {
+      remove();
+      await dropSchema();
+    },
+  };
+}
+
+function startApp(db: BenchDatabase): Promise<Child> {
+  return startChild(
+    `loket app (${db.engine})`,
+    'src/server/main.ts',
+    ['start'],
+    {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      LOKET_SEED_PASSWORD: SEED_PASSWORD,
+    },
+    '/api/health',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// autocannon (no type declarations shipped; only what we use is typed here)
+
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  resets: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: { p50: number; p99: number; average: number; max: number };
+  requests: { average: number; total: number; sent: number };
+}
+interface AutocannonInstance {
+  on(event: 'tick', fn: (t: { counter: number; bytes: number }) => void): void;
+}
+type Autocannon = ((
+  opts: Record<string, unknown>,
+  cb: (err: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance) & {
+  track?: unknown;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface LoadResult {
+  /** 2xx answers per second over the run */
+  rate: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  latencyMs: { p50: number; p99: number; mean: number; max: number };
+  /** answers (any status) in each second of the run */
+  perSecond: number[];
+  seconds: number;
+}
+
+function load(url: string, body: string, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const perSecond: number[] = [];
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        pipelining: 1,
+        duration: seconds,
+        timeout: 10,
+      },
+      (err, r) => {
+        if (err) return reject(err);
+        const statusCodes: Record<string, number> = {};
+        for (const [code, s] of Object.entries(r.statusCodeStats)) statusCodes[code] = s.count;
+        resolve({
+          rate: round(r['2xx'] / r.duration, 1),
+          ok: r['2xx'],
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          statusCodes,
+          latencyMs: {
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            mean: round(r.latency.average),
+            max: r.latency.max,
+          },
+          perSecond,
+          seconds: r.duration,
+        });
+      },
+    );
+    instance.on('tick', (t) => perSecond.push(t.counter));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. tickets per second
+
+interface TicketsResult {
+  serviceId: string;
+  serviceName: string;
+  connections: number;
+  seconds: number;
+  bodyBytes: number;
+  app: LoadResult;
+  baseline: LoadResult;
+  ratio: number;
+  goal: string;
+  met: boolean;
+}
+
+async function benchTickets(engine: Engine): Promise<TicketsResult> {
+  const db = await newDatabase(engine);
+  log(`[${engine}] tickets: starting the app`);
+  const app = await startApp(db);
+  const services = (await expectOk('GET', `${app.base}/api/malls/${MALL}/services`)).json<
+    { id: string; name: string; dailyQuota: number | null }[]
+  >();
+  const unlimited = services.filter((s) => s.dailyQuota === null);
+  const measured = unlimited[0];
+  if (!measured)
+    return fail('the demo mall has no service without a daily quota to issue thousands of tickets on');
+  // Warm up on another service, so the measured one starts with an empty line like the baseline's table.
+  const warm = unlimited[1] ?? measured;
+  const body = JSON.stringify({ serviceId: measured.id });
+  const ticketsUrl = `${app.base}/api/malls/${MALL}/tickets`;
+  // One request by hand first: a clear message if issuing fails at all.
+  await expectOk('POST', ticketsUrl, { body: { serviceId: warm.id } });
+  log(`[${engine}] tickets: app warm-up ${WARMUP_SECONDS}s, then ${SECONDS}s × ${CONNECTIONS} connections`);
+  await load(ticketsUrl, JSON.stringify({ serviceId: warm.id }), WARMUP_SECONDS);
+  const appResult = await load(ticketsUrl, body, SECONDS);
+  if (appResult.non2xx > 0) {
+    const sample = await call('POST', ticketsUrl, { body: { serviceId: measured.id } });
+    log(
+      `[${engine}] tickets: ${appResult.non2xx} non-2xx answers; one now: ${sample.status} ${sample.text.slice(0, 300)}`,
+    );
+  }
+  await app.stop();
+
+  log(`[${engine}] tickets: starting the baseline (bare Fastify, insert + select on the same database)`);
+  const baseline = await startChild(
+    `baseline server (${engine})`,
+    'bench/baseline-server.ts',
+    [],
+    { DATABASE_URL: db.url },
+    '/health',
+  );
+  const baselineUrl = `${baseline.base}/baseline`;
+  await expectOk('POST', baselineUrl, { body: { serviceId: warm.id } });
+  await load(baselineUrl, body, WARMUP_SECONDS);
+  const baseResult = await load(baselineUrl, body, SECONDS);
+  await baseline.stop();
+  await db.drop();
+
+  const ratio = round(appResult.rate / baseResult.rate);
+  return {
+    serviceId: measured.id,
+    serviceName: measured.name,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    bodyBytes: Buffer.byteLength(body),
+    app: appResult,
+    baseline: baseResult,
+    ratio,
+    goal: `app/baseline ≥ ${TICKET_GOAL}`,
+    met: ratio >= TICKET_GOAL && appResult.non2xx === 0 && appResult.errors === 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. call → subscriber latency
+
+interface LatencyFigures {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  /** client × call deliveries that did not arrive within the wait */
+  missing: number;
+  /** how long the triggering request (call-next / broadcast) took to answer */
+  requestP50: number;
+}
+
+interface SseResult {
+  clients: number;
+  calls: number;
+  spacingMs: number;
+  eventBytes: number;
+  connectSeconds: { app: number; bare: number };
+  app: LatencyFigures;
+  bare: LatencyFigures;
+  ratioP50: number;
+  ratioP99: number;
+  goal: string;
+  met: boolean;
+}
+
+/**
+ * Fires WARMUP_CALLS + CALLS triggers, one at a time, ~SPACING_MS apart; a trigger returns the id
+ * the clients will see and when its request was sent. Latency = arrival − sentAt, per client.
+ */
+async function measureCalls(
+  pool: Awaited<ReturnType<typeof openPool>>,
+  trigger: (
+    i: number,
+  ) => Promise<{ id: string; sentAt: number; doneAt: number; after?: () => Promise<void> }>,
+): Promise<LatencyFigures> {
+  const latencies: number[] = [];
+  const requestMs: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < WARMUP_CALLS + CALLS; i++) {
+    const started = performance.now();
+    const t = await trigger(i);
+    const arrivals = await pool.arrivals(t.id, 15_000);
+    if (i >= WARMUP_CALLS) {
+      for (const at of arrivals) latencies.push(at - t.sentAt);
+      missing += pool.size - arrivals.length;
+      requestMs.push(t.doneAt - t.sentAt);
+    }
+    if (t.after) await t.after();
+    await sleep(Math.max(0, started + SPACING_MS - performance.now()));
+  }
+  latencies.sort((a, b) => a - b);
+  requestMs.sort((a, b) => a - b);
+  return {
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies[latencies.length - 1] ?? Number.NaN),
+    samples: latencies.length,
+    missing,
+    requestP50: round(percentile(requestMs, 50)),
+  };
+}
+
+async function benchSse(engine: Engine): Promise<SseResult[]> {
+  const db = await newDatabase(engine);
+  log(`[${engine}] sse: starting the app`);
+  const app = await startApp(db);
+  const api = `${app.base}/api/malls/${MALL}`;
+  const login = await expectOk('POST', `${app.base}/api/auth/login`, {
+    body: { username: 'admin', password: SEED_PASSWORD },
+  });
+  const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
+  const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
+  if (!cookie) return fail('signing in as admin set no cookie');
+
+  const agencies = (await expectOk('GET', `${api}/agencies`)).json<
+    { id: string; code: string; shortName: string }[]
+  >();
+  const counters = (await expectOk('GET', `${api}/counters`)).json<
+    { id: string; agencyId: string; serviceIds: string[] }[]
+  >();
+  const services = (await expectOk('GET', `${api}/services`)).json<
+    { id: string; dailyQuota: number | null }[]
+  >();
+  const agency =
+    agencies.find((a) => a.code === 'dindukcapil') ??
+    agencies.find((a) => /dukcapil/i.test(a.shortName)) ??
+    agencies.find((a) => counters.some((c) => c.agencyId === a.id));
+  const counter = counters.find((c) => c.agencyId === agency?.id && c.serviceIds.length > 0);
+  if (!agency || !counter) return fail('found no Dindukcapil counter in the demo mall');
+  const needed = (WARMUP_CALLS + CALLS) * CLIENTS.length;
+  const service = services.find(
+    (s) => counter.serviceIds.includes(s.id) && (s.dailyQuota === null || s.dailyQuota >= needed),
+  );
+  if (!service) return fail(`no service of counter ${counter.id} takes ${needed} tickets a day`);
+  log(`[${engine}] sse: issuing ${needed} tickets for ${agency.shortName}`);
+  for (let i = 0; i < needed; i++)
+    await expectOk('POST', `${api}/tickets`, { body: { serviceId: service.id } });
+
+  const appFigures: { clients: number; figures: LatencyFigures; connectSeconds: number }[] = [];
+  let eventBytes = 0;
+  for (const n of CLIENTS) {
+    log(`[${engine}] sse: app, opening ${n} display clients`);
+    const opened = performance.now();
+    const pool = await openPool(`${api}/events`, n);
+    const connectSeconds = round((performance.now() - opened) / 1000, 1);
+    log(`[${engine}] sse: app, ${n} clients ready in ${connectSeconds}s; ${WARMUP_CALLS}+${CALLS} calls`);
+    const figures = await measureCalls(pool, async () => {
+      const r = await expectOk('POST', `${api}/counters/${counter.id}/call-next`, { cookie });
+      if (r.status !== 200) return fail(`call-next answered ${r.status} (nobody waiting?)`);
+      const ticketId = r.json<{ ticket: { id: string } }>().ticket.id;
+      return {
+        id: ticketId,
+        sentAt: r.sentAt,
+        doneAt: r.doneAt,
+        after: async () => {
+          await expectOk('POST', `${api}/tickets/${ticketId}/start`, { cookie });
+          await expectOk('POST', `${api}/tickets/${ticketId}/finish`, { cookie });
+        },
+      };
+    });
+    eventBytes = Math.max(eventBytes, pool.callEventBytes);
+    await pool.close();
+    appFigures.push({ clients: n, figures, connectSeconds });
+  }
+  await app.stop();
+  await db.drop();
+
+  log(`[${engine}] sse: starting the bare broadcast server (events of ${eventBytes} bytes)`);
+  const bare = await startChild('bare SSE server', 'bench/bare-sse-server.ts', [], {}, '/health');
+  const results: SseResult[] = [];
+  for (const { clients: n, figures: appF, connectSeconds } of appFigures) {
+    log(`[${engine}] sse: bare, opening ${n} clients`);
+    const opened = performance.now();
+    const pool = await openPool(`${bare.base}/events`, n);
+    const bareConnect = round((performance.now() - opened) / 1000, 1);
+    const bareF = await measureCalls(pool, async (i) => {
+      const id = `b${i}-${randomBytes(4).toString('hex')}`;
+      const r = await expectOk('POST', `${bare.base}/broadcast?id=${id}&bytes=${eventBytes}`);
+      return { id, sentAt: r.sentAt, doneAt: r.doneAt };
+    });
+    if (pool.callEventBytes !== eventBytes)
+      log(`note: bare events were ${pool.callEventBytes} bytes, the app's ${eventBytes}`);
+    await pool.close();
+    const ratioP99 = round(appF.p99 / bareF.p99);
+    results.push({
+      clients: n,
+      calls: CALLS,
+      spacingMs: SPACING_MS,
+      eventBytes,
+      connectSeconds: { app: connectSeconds, bare: bareConnect },
+      app: appF,
+      bare: bareF,
+      ratioP50: round(appF.p50 / bareF.p50),
+      ratioP99,
+      goal: `app p99 / bare p99 ≤ ${SSE_GOAL}`,
+      met: ratioP99 <= SSE_GOAL && appF.missing === 0,
+    });
+  }
+  await bare.stop();
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+interface EngineResult {
+  engine: Engine;
+  tickets: TicketsResult;
+  sse: SseResult[];
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows
+    .map((r, ri) => {
+      const line = r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('   ');
+      return ri === 0 ? `${line}\n${'-'.repeat(line.length)}` : line;
+    })
+    .join('\n');
+}
+
+const yes = (met: boolean) => (met ? 'MET' : 'NOT MET');
+
+function report(r: EngineResult): string {
+  const t = r.tickets;
+  const rows: string[][] = [['figure', 'loket', 'baseline', 'ratio', 'goal', '']];
+  rows.push([
+    'tickets issued / s (2xx)',
+    t.app.rate.toFixed(1),
+    t.baseline.rate.toFixed(1),
+    t.ratio.toFixed(2),
+    `≥ ${TICKET_GOAL.toFixed(2)}`,
+    yes(t.met),
+  ]);
+  rows.push([
+    '  non-2xx / socket errors',
+    `${t.app.non2xx} / ${t.app.errors}`,
+    `${t.baseline.non2xx} / ${t.baseline.errors}`,
+    '',
+    '',
+    '',
+  ]);
+  rows.push([
+    '  request latency p50 / p99 ms',
+    `${t.app.latencyMs.p50} / ${t.app.latencyMs.p99}`,
+    `${t.baseline.latencyMs.p50} / ${t.baseline.latencyMs.p99}`,
+    '',
+    '',
+    '',
+  ]);
+  const first = (x: LoadResult) => x.perSecond[0] ?? 0;
+  const last = (x: LoadResult) => x.perSecond[x.perSecond.length - 1] ?? 0;
+  rows.push([
+    '  answers in 1st s → last s',
+    `${first(t.app)} → ${last(t.app)}`,
+    `${first(t.baseline)} → ${last(t.baseline)}`,
+    '',
+    '',
+    '',
+  ]);
+  for (const s of r.sse) {
+    rows.push([
+      `call → subscriber p50 ms, ${s.clients} clients`,
+      s.app.p50.toFixed(1),
+      s.bare.p50.toFixed(1),
+      s.ratioP50.toFixed(2),
+      '',
+      '',
+    ]);
+    rows.push([
+      `call → subscriber p99 ms, ${s.clients} clients`,
+      s.app.p99.toFixed(1),
+      s.bare.p99.toFixed(1),
+      s.ratioP99.toFixed(2),
+      `≤ ${SSE_GOAL.toFixed(2)}`,
+      yes(s.met),
+    ]);
+    rows.push([
+      '  max ms / missed deliveries',
+      `${s.app.max.toFixed(1)} / ${s.app.missing}`,
+      `${s.bare.max.toFixed(1)} / ${s.bare.missing}`,
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      '  trigger request p50 ms',
+      s.app.requestP50.toFixed(1),
+      s.bare.requestP50.toFixed(1),
+      '',
+      '',
+      '',
+    ]);
+  }
+  const sseNote = r.sse[0]
+    ? `; SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`
+    : '';
+  return [
+    `\nLoket bench — ${r.engine} — tickets: ${t.seconds}s × ${t.connections} connections, ${t.bodyBytes}-byte body, service "${t.serviceName}"${sseNote}`,
+    table(rows),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const cpu = cpus();
+  log(
+    `Loket bench: ${ENGINES.join(' + ')}, ${SECONDS}s per load run, SSE clients ${CLIENTS.join(', ')}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? '?'}`,
+  );
+  const runs: EngineResult[] = [];
+  for (const engine of ENGINES) {
+    const tickets = await benchTickets(engine);
+    const sse = await benchSse(engine);
+    const result = { engine, tickets, sse };
+    runs.push(result);
+    console.log(report(result));
+  }
+  const goalsMet = runs.every((r) => r.tickets.met && r.sse.every((s) => s.met));
+  const out = {
+    startedAt: new Date(began).toISOString(),
+    elapsedSeconds: round((Date.now() - began) / 1000, 1),
+    machine: {
+      node: process.version,
+      platform: process.platform,
+      arch: arch(),
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? null,
+      memoryBytes: totalmem(),
+    },
+    options: {
+      engines: ENGINES,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      connections: CONNECTIONS,
+      clients: CLIENTS,
+      calls: CALLS,
+      warmupCalls: WARMUP_CALLS,
+      spacingMs: SPACING_MS,
+    },
+    goals: { ticketsRatioAtLeast: TICKET_GOAL, sseP99RatioAtMost: SSE_GOAL },
+    goalsMet,
+    runs,
+  };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(
+    `\n${goalsMet ? 'All goals met.' : 'Some goals NOT met.'} (${out.elapsedSeconds}s; written to bench/results/latest.json)`,
+  );
+  closeControl();
+  await cleanupAll();
+  process.exit(STRICT && !goalsMet ? 1 : 0);
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));

@@ -1,0 +1,81 @@
+import { type Static, Type } from 'typebox';
+import { PRIORITY_CLASSES, TICKET_STATUSES } from '../domain/queue.js';
+import { Id } from './common.js';
+
+export const Priority = Type.Enum([...PRIORITY_CLASSES], {
+  description: 'priority class (UU 25/2009 art. 29): lansia, disabilitas, ibu_hamil, anak',
+});
+export const TicketStatus = Type.Enum([...TICKET_STATUSES]);
+
+export const IssueTicketBody = Type.Object({
+  serviceId: Id,
+  priority: Type.Optional(Type.Union([Priority, Type.Null()])),
+});
+export type IssueTicketBody = Static<typeof IssueTicketBody>;
+
+export const IssuedTicket = Type.Object({
+  id: Type.String(),
+  token: Type.String({ description: 'for the ticket page /t/:token and GET /api/tickets/:token' }),
+  number: Type.String({ description: 'e.g. A-001' }),
+  status: TicketStatus,
+  serviceId: Type.String(),
+  priority: Type.Union([Priority, Type.Null()]),
+  peopleAhead: Type.Integer(),
+  issuedAt: Type.Integer({ description: 'epoch ms' }),
+  serviceDate: Type.String(),
+});
+export type IssuedTicket = Static<typeof IssuedTicket>;
+
+export const CounterRef = Type.Object({ id: Type.String(), name: Type.String(), number: Type.Integer() });
+
+export const TicketPublic = Type.Object({
+  number: Type.String(),
+  status: TicketStatus,
+  serviceId: Type.String(),
+  priority: Type.Union([Priority, Type.Null()]),
+  peopleAhead: Type.Integer({ description: 'waiting tickets before this one; 0 unless waiting' }),
+  counter: Type.Optional(CounterRef),
+  issuedAt: Type.Integer(),
+  calledAt: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type TicketPublic = Static<typeof TicketPublic>;
+
+/** A ticket as staff see it. */
+export const Ticket = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  status: TicketStatus,
+  serviceId: Type.String(),
+  priority: Type.Union([Priority, Type.Null()]),
+  counterId: Type.Union([Type.String(), Type.Null()]),
+  recallCount: Type.Integer(),
+  issuedAt: Type.Integer(),
+  arrivalAt: Type.Integer(),
+  calledAt: Type.Union([Type.Integer(), Type.Null()]),
+  startedAt: Type.Union([Type.Integer(), Type.Null()]),
+  finishedAt: Type.Union([Type.Integer(), Type.Null()]),
+  transferredFromServiceId: Type.Union([Type.String(), Type.Null()]),
+  serviceDate: Type.String(),
+});
+export type Ticket = Static<typeof Ticket>;
+
+export const TicketEnvelope = Type.Object({ ticket: Ticket });
+
+export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64 }) });
+export const TicketParams = Type.Object({ mall: Type.String(), id: Id });
+export const CounterParams = Type.Object({ mall: Type.String(), counterId: Id });
+export const CallBody = Type.Object({ ticketId: Id });
+export const TransferBody = Type.Object({ serviceId: Id });
+
+export const CounterQueue = Type.Object({
+  counter: Type.Object({ id: Type.String(), name: Type.String(), number: Type.Integer(), agencyId: Type.String() }),
+  current: Type.Union([Ticket, Type.Null()]),
+  waiting: Type.Array(Ticket),
+  today: Type.Object({
+    served: Type.Integer(),
+    noShow: Type.Integer(),
+    waiting: Type.Integer(),
+    averageServiceSeconds: Type.Union([Type.Number(), Type.Null()]),
+  }),
+});
+export type CounterQueue = Static<typeof CounterQueue>;

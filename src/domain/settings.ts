@@ -1,0 +1,26 @@
+/** A mall's queue settings and their defaults. */
+import type { PickPolicy } from './pick-next.js';
+
+export interface QueueSettings {
+  /** priority tickets called in a row before one regular ticket, while regular tickets wait */
+  priorityPerRegular: number;
+  /** a ticket waiting this many minutes is called before anyone else */
+  maxWaitMinutes: number;
+  /** recalls before a called ticket may be marked no-show */
+  recallsBeforeNoShow: number;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  priorityPerRegular: 2,
+  maxWaitMinutes: 45,
+  recallsBeforeNoShow: 1,
+};
+
+export function pickPolicy(settings: QueueSettings): PickPolicy {
+  return { priorityPerRegular: settings.priorityPerRegular, maxWaitMs: settings.maxWaitMinutes * 60_000 };
+}
+
+/** Settings as stored may miss keys added later; defaults fill them. */
+export function withDefaults(stored: Partial<QueueSettings>): QueueSettings {
+  return { ...DEFAULT_QUEUE_SETTINGS, ...stored };
+}

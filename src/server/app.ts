@@ -1,0 +1,87 @@
+/** buildApp: the whole HTTP server as a Fastify instance, without listening (tests use inject). */
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from './context.js';
+import { ping } from './db/database.js';
+import { AppError, sendError, validationError } from './errors.js';
+import { AuthRepository } from './modules/auth/repository.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { AuthService } from './modules/auth/service.js';
+import { CatalogRepository } from './modules/catalog/repository.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { CatalogService } from './modules/catalog/service.js';
+import { QueueRepository } from './modules/queue/repository.js';
+import { queueRoutes } from './modules/queue/routes.js';
+import { QueueService } from './modules/queue/service.js';
+import { authPlugin } from './plugins/auth.js';
+import { tenantPlugin } from './plugins/tenant.js';
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config, database, bus } = ctx;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Thousands of displays and ticket pages keep streams open.
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(reply, request, error);
+    if (error.validation) return sendError(reply, request, validationError(error));
+    if (error.statusCode === 429) return sendError(reply, request, new AppError('rate_limited'));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, request, new AppError('bad_request', { detail: error.message }));
+    }
+    request.log.error(error);
+    return sendError(reply, request, new AppError('internal'));
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, request, new AppError('not_found')));
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Loket API',
+        version: '0.1.0',
+        description:
+          'The HTTP contract of Loket, the system of a Mal Pelayanan Publik. Errors carry a code and a message in Indonesian (English with Accept-Language: en or ?lang=en).',
+      },
+      tags: [
+        { name: 'catalog', description: 'Malls, agencies, services and counters' },
+        { name: 'queue', description: 'Tickets for citizens' },
+        { name: 'counter', description: 'Counter actions (staff)' },
+        { name: 'realtime', description: 'Server-sent event streams' },
+        { name: 'auth', description: 'Staff sign-in' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(tenantPlugin, { db: database.db });
+  await app.register(authPlugin, { db: database.db, now: config.now });
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['catalog'], summary: 'Liveness and database check', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => {
+      await ping(database.db);
+      return { status: 'ok' as const };
+    },
+  );
+
+  const catalog = new CatalogService(new CatalogRepository(database.db), config.now);
+  const queue = new QueueService(new QueueRepository(database.db), bus, config.now);
+  const auth = new AuthService(new AuthRepository(database.db), config.now);
+  await app.register(catalogRoutes, { catalog });
+  await app.register(queueRoutes, { queue, bus });
+  await app.register(authRoutes, { auth });
+  return app;
+}

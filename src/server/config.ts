@@ -1,0 +1,47 @@
+/** The environment, read and checked once at start; a bad value stops the process with a clear message. */
+import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
+
+export interface Config {
+  database: DatabaseTarget;
+  port: number;
+  host: string;
+  logLevel: string;
+  /** password for the demo staff accounts; generated and printed once when unset */
+  seedPassword: string | null;
+  /** trust X-Forwarded-* from a reverse proxy (so cookies get Secure behind TLS) */
+  trustProxy: boolean;
+  /** the clock; tests replace it */
+  now: () => number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
+  }
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:./data/loket.db');
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const seedPassword = env.LOKET_SEED_PASSWORD || null;
+  if (seedPassword !== null && seedPassword.length < 8) {
+    throw new ConfigError('LOKET_SEED_PASSWORD must be at least 8 characters');
+  }
+  return {
+    database,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    logLevel,
+    seedPassword,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    now: Date.now,
+  };
+}

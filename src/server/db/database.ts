@@ -1,0 +1,107 @@
+/**
+ * Opens the database named by DATABASE_URL: an embedded SQLite file (the default) or PostgreSQL.
+ * The same Kysely<DB> is returned either way; the rest of the server does not know which.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import * as m0001 from './migrations/0001_initial.js';
+import type { DB } from './schema.js';
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; /** search_path, to keep test runs apart */ schema: string | null };
+
+export interface Database {
+  db: Kysely<DB>;
+  target: DatabaseTarget;
+  /** a pg.Pool for LISTEN/NOTIFY, only with postgres */
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+/** Parses DATABASE_URL; throws with a readable message when it names neither engine. */
+export function parseDatabaseUrl(value: string): DatabaseTarget {
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/loket.db');
+    return { kind: 'sqlite', file };
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    const url = new URL(value);
+    const schema = url.searchParams.get('schema');
+    url.searchParams.delete('schema');
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new Error(`DATABASE_URL schema "${schema}" must be lower-case letters, digits and _`);
+    }
+    return { kind: 'postgres', url: url.toString(), schema };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${value}")`);
+}
+
+// int8 (COUNT, bigint columns) arrives as a string by default; every value we store fits a double.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export function postgresPoolConfig(target: Extract<DatabaseTarget, { kind: 'postgres' }>, max = 10): pg.PoolConfig {
+  return {
+    connectionString: target.url,
+    max,
+    types: pgTypes,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const sqlite = new SQLite(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a ticket the server has accepted is on disk before the answer goes out.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, target, pool: null, close: () => db.destroy() };
+  }
+  if (target.schema) {
+    const admin = new pg.Client({ connectionString: target.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool(postgresPoolConfig(target));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely ends the pool it was given.
+  return { db, target, pool, close: () => db.destroy() };
+}
+
+export async function migrate(database: Pick<Database, 'db' | 'target'>): Promise<void> {
+  const schema = database.target.kind === 'postgres' ? database.target.schema : null;
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => ({ '0001_initial': m0001 }) },
+    // Kysely looks for its own tables in any schema unless told which: name ours.
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}
+
+/** True when the engine is reachable and answers. */
+export async function ping(db: Kysely<DB>): Promise<boolean> {
+  await sql`select 1`.execute(db);
+  return true;
+}

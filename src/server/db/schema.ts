@@ -1,0 +1,177 @@
+/**
+ * Table types for Kysely: the one place the stored shape is written down. Instants are epoch
+ * milliseconds; JSON columns are text (parsed in the repositories); flags are 0/1 integers so
+ * SQLite and PostgreSQL return the same values.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
+
+import type { Role } from '../../domain/access.js';
+export type { Role };
+
+export interface MallsTable {
+  id: string;
+  slug: string;
+  name: string;
+  address: string;
+  time_zone: string;
+  /** JSON WeeklyHours */
+  opening_hours: string;
+  /** JSON MallQueueSettings */
+  settings: string;
+  created_at: number;
+}
+
+export interface AgenciesTable {
+  id: string;
+  mall_id: string;
+  name: string;
+  short_name: string;
+  code: string;
+  color: string;
+  sort_order: number;
+  created_at: number;
+}
+
+export interface ServicesTable {
+  id: string;
+  mall_id: string;
+  agency_id: string;
+  name: string;
+  prefix: string;
+  daily_quota: number | null;
+  /** JSON ServiceStandard */
+  standard: string;
+  /** name, agency and product folded by foldForSearch, for word-prefix search */
+  search_text: string;
+  sort_order: number;
+  active: Generated<number>;
+  created_at: number;
+}
+
+export interface ZonesTable {
+  id: string;
+  mall_id: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface CountersTable {
+  id: string;
+  mall_id: string;
+  agency_id: string;
+  zone_id: string | null;
+  name: string;
+  /** the number spoken on the display: "silakan menuju loket tiga" */
+  number: number;
+  active: Generated<number>;
+  created_at: number;
+}
+
+export interface CounterServicesTable {
+  mall_id: string;
+  counter_id: string;
+  service_id: string;
+}
+
+export interface UsersTable {
+  id: string;
+  mall_id: string;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: Role;
+  agency_id: string | null;
+  active: Generated<number>;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's token, so a leaked table opens no session */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  mall_id: string;
+  service_id: string;
+  /** public 128-bit random token for the ticket page and QR */
+  token: string;
+  prefix: string;
+  seq: number;
+  number: string;
+  priority: PriorityClass | null;
+  status: TicketStatus;
+  /** local date (YYYY-MM-DD) and hour at the mall when issued: reports group on these */
+  service_date: string;
+  service_hour: number;
+  issued_at: number;
+  /** when the citizen joined the queue; kept across a transfer */
+  arrival_at: number;
+  appointment_at: number | null;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  recall_count: number;
+  transferred_from_service_id: string | null;
+  updated_at: number;
+}
+
+export type TicketEventType = 'issue' | TicketAction;
+
+export interface TicketEventsTable {
+  /** UUIDv7: sortable, so SSE clients resume after the last id they saw */
+  id: string;
+  mall_id: string;
+  ticket_id: string;
+  type: TicketEventType;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus;
+  service_id: string;
+  counter_id: string | null;
+  actor_id: string | null;
+  at: number;
+  /** JSON: details such as the transfer's origin or why a call picked this ticket */
+  data: string | null;
+}
+
+export interface TicketSequencesTable {
+  mall_id: string;
+  prefix: string;
+  service_date: string;
+  value: number;
+}
+
+export interface ServiceDayCountsTable {
+  mall_id: string;
+  service_id: string;
+  service_date: string;
+  issued: number;
+}
+
+export interface DB {
+  malls: MallsTable;
+  agencies: AgenciesTable;
+  services: ServicesTable;
+  zones: ZonesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  ticket_sequences: TicketSequencesTable;
+  service_day_counts: ServiceDayCountsTable;
+}
+
+export type MallRow = Selectable<MallsTable>;
+export type ServiceRow = Selectable<ServicesTable>;
+export type CounterRow = Selectable<CountersTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicket = Insertable<TicketsTable>;
+export type UserRow = Selectable<UsersTable>;

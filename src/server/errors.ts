@@ -1,0 +1,210 @@
+/**
+ * Every error a client can get: its code, HTTP status and message in Indonesian and English.
+ * Services throw AppError(code, params); the error handler renders it in the caller's language.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export type Lang = 'id' | 'en';
+type Params = Record<string, string | number | readonly string[] | undefined>;
+type Message = (p: Params) => string;
+
+const STATUS_ID: Record<string, string> = {
+  waiting: 'menunggu',
+  called: 'dipanggil',
+  serving: 'sedang dilayani',
+  done: 'selesai',
+  no_show: 'tidak hadir',
+  cancelled: 'dibatalkan',
+};
+const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
+const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+
+const CATALOGUE = {
+  validation: {
+    status: 400,
+    id: (p: Params) => `Isian "${p.field}" tidak valid: ${p.problemId}`,
+    en: (p: Params) => `Field "${p.field}" is invalid: ${p.problemEn}`,
+  },
+  bad_request: {
+    status: 400,
+    id: (p: Params) => `Permintaan tidak valid: ${p.detail}`,
+    en: (p: Params) => `Bad request: ${p.detail}`,
+  },
+  unauthenticated: {
+    status: 401,
+    id: () => 'Silakan masuk terlebih dahulu.',
+    en: () => 'Please sign in first.',
+  },
+  bad_credentials: {
+    status: 401,
+    id: () => 'Nama pengguna atau kata sandi salah.',
+    en: () => 'Wrong username or password.',
+  },
+  forbidden: {
+    status: 403,
+    id: () => 'Anda tidak berwenang untuk tindakan ini.',
+    en: () => 'You are not allowed to do this.',
+  },
+  not_found: {
+    status: 404,
+    id: () => 'Alamat tidak ditemukan.',
+    en: () => 'Not found.',
+  },
+  mall_not_found: {
+    status: 404,
+    id: (p: Params) => `MPP "${p.mall}" tidak ditemukan.`,
+    en: (p: Params) => `Mall "${p.mall}" not found.`,
+  },
+  agency_not_found: {
+    status: 404,
+    id: (p: Params) => `Instansi "${p.agencyId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Agency "${p.agencyId}" not found in this mall.`,
+  },
+  service_not_found: {
+    status: 404,
+    id: (p: Params) => `Layanan "${p.serviceId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Service "${p.serviceId}" not found in this mall.`,
+  },
+  counter_not_found: {
+    status: 404,
+    id: (p: Params) => `Loket "${p.counterId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Counter "${p.counterId}" not found in this mall.`,
+  },
+  ticket_not_found: {
+    status: 404,
+    id: () => 'Tiket antrian tidak ditemukan.',
+    en: () => 'Ticket not found.',
+  },
+  invalid_transition: {
+    status: 409,
+    id: (p: Params) =>
+      `Tiket ${p.number} berstatus "${statusId(p.currentStatus)}"; tindakan ini hanya untuk tiket berstatus ${list(
+        (p.allowed as string[]).map(statusId),
+      )}.`,
+    en: (p: Params) =>
+      `Ticket ${p.number} is "${p.currentStatus}"; this action needs status ${list(p.allowed)}.`,
+  },
+  recalls_needed: {
+    status: 409,
+    id: (p: Params) =>
+      `Panggil ulang tiket ${p.number} dahulu: baru ${p.made} dari ${p.needed} panggilan ulang sebelum dinyatakan tidak hadir.`,
+    en: (p: Params) => `Recall ticket ${p.number} first: ${p.made} of ${p.needed} recalls made before a no-show.`,
+  },
+  other_day: {
+    status: 409,
+    id: (p: Params) => `Tiket ${p.number} dari tanggal ${p.serviceDate} tidak dapat diaktifkan kembali hari ini.`,
+    en: (p: Params) => `Ticket ${p.number} is from ${p.serviceDate} and cannot be reactivated today.`,
+  },
+  counter_busy: {
+    status: 409,
+    id: (p: Params) =>
+      `Loket masih memegang tiket ${p.number} (${statusId(p.currentStatus)}). Selesaikan, tandai tidak hadir, atau alihkan dahulu.`,
+    en: (p: Params) =>
+      `The counter still holds ticket ${p.number} (${p.currentStatus}). Finish it, mark it no-show or transfer it first.`,
+  },
+  not_served_here: {
+    status: 409,
+    id: (p: Params) => `Tiket ${p.number} bukan untuk layanan loket ini.`,
+    en: (p: Params) => `Ticket ${p.number} is not for a service of this counter.`,
+  },
+  wrong_counter: {
+    status: 409,
+    id: (p: Params) => `Tiket ${p.number} sedang ditangani loket lain.`,
+    en: (p: Params) => `Ticket ${p.number} is being handled at another counter.`,
+  },
+  same_service: {
+    status: 409,
+    id: () => 'Tiket sudah berada di layanan tersebut.',
+    en: () => 'The ticket is already in that service.',
+  },
+  mall_closed: {
+    status: 409,
+    id: (p: Params) => `${p.mallName} sedang tutup. ${p.hoursId ?? ''}`.trim(),
+    en: (p: Params) => `${p.mallName} is closed now. ${p.hoursEn ?? ''}`.trim(),
+  },
+  quota_full: {
+    status: 409,
+    id: (p: Params) => `Kuota harian layanan "${p.serviceName}" (${p.quota} tiket) sudah habis. Silakan datang kembali besok.`,
+    en: (p: Params) => `Today's quota for "${p.serviceName}" (${p.quota} tickets) is used up. Please come back tomorrow.`,
+  },
+  service_inactive: {
+    status: 409,
+    id: (p: Params) => `Layanan "${p.serviceName}" sedang tidak dibuka.`,
+    en: (p: Params) => `The service "${p.serviceName}" is not open.`,
+  },
+  rate_limited: {
+    status: 429,
+    id: () => 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    en: () => 'Too many requests. Please try again shortly.',
+  },
+  internal: {
+    status: 500,
+    id: () => 'Terjadi kesalahan pada server. Silakan coba lagi.',
+    en: () => 'Something went wrong on the server. Please try again.',
+  },
+} satisfies Record<string, { status: number; id: Message; en: Message }>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(CATALOGUE[code].en(params));
+  }
+  get status(): number {
+    return CATALOGUE[this.code].status;
+  }
+}
+
+/** The caller's language: ?lang=, else Accept-Language; Indonesian first. */
+export function requestLang(request: FastifyRequest): Lang {
+  const q = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (q === 'en' || q === 'id') return q;
+  const accept = request.headers['accept-language'];
+  if (typeof accept === 'string' && /^\s*en\b/i.test(accept)) return 'en';
+  return 'id';
+}
+
+export function errorBody(error: AppError, lang: Lang) {
+  const entry = CATALOGUE[error.code];
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(error.params)) {
+    if (!k.startsWith('problem') && !k.startsWith('hours')) extra[k] = v;
+  }
+  return { error: error.code, message: entry[lang](error.params), ...extra };
+}
+
+const PROBLEMS: Record<string, { id: string; en: string }> = {
+  required: { id: 'wajib diisi', en: 'is required' },
+  type: { id: 'jenis nilainya salah', en: 'has the wrong type' },
+  enum: { id: 'nilainya bukan salah satu pilihan', en: 'is not one of the allowed values' },
+  anyOf: { id: 'nilainya bukan salah satu pilihan', en: 'is not one of the allowed values' },
+  const: { id: 'nilainya bukan salah satu pilihan', en: 'is not one of the allowed values' },
+  pattern: { id: 'formatnya tidak sesuai', en: 'is not in the expected format' },
+  format: { id: 'formatnya tidak sesuai', en: 'is not in the expected format' },
+  minLength: { id: 'terlalu pendek', en: 'is too short' },
+  maxLength: { id: 'terlalu panjang', en: 'is too long' },
+  minimum: { id: 'terlalu kecil', en: 'is too small' },
+  maximum: { id: 'terlalu besar', en: 'is too large' },
+  minItems: { id: 'isinya terlalu sedikit', en: 'has too few items' },
+  maxItems: { id: 'isinya terlalu banyak', en: 'has too many items' },
+  additionalProperties: { id: 'memuat isian yang tidak dikenal', en: 'has an unknown field' },
+};
+
+/** Turns Fastify's schema validation failure into a 400 naming the field. */
+export function validationError(error: FastifyError): AppError {
+  const first = error.validation?.[0];
+  const context = error.validationContext ?? 'body';
+  let field = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '';
+  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+  if (missing) field = field ? `${field}.${missing}` : missing;
+  if (!field) field = context;
+  const problem = PROBLEMS[first?.keyword ?? ''] ?? { id: first?.message ?? 'tidak valid', en: first?.message ?? 'is invalid' };
+  return new AppError('validation', { field, in: context, problemId: problem.id, problemEn: problem.en });
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  return reply.status(error.status).send(errorBody(error, requestLang(request)));
+}

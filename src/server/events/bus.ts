@@ -1,0 +1,92 @@
+/**
+ * One typed event bus. In one process it is memory; on PostgreSQL it is LISTEN/NOTIFY, so every
+ * app process behind a load balancer hears every event, its own included (delivered once, by the
+ * database, so no process sees an event twice).
+ */
+import { EventEmitter } from 'node:events';
+import type pg from 'pg';
+import type { BusEvents, BusMessage, Topic } from './types.js';
+
+export interface EventBus {
+  publish<T extends Topic>(topic: T, payload: BusEvents[T]): Promise<void>;
+  subscribe(handler: (message: BusMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+class Fanout {
+  private readonly emitter = new EventEmitter();
+  constructor() {
+    // Every SSE client is one listener: thousands are normal.
+    this.emitter.setMaxListeners(0);
+  }
+  emit(message: BusMessage): void {
+    this.emitter.emit('message', message);
+  }
+  subscribe(handler: (message: BusMessage) => void): () => void {
+    this.emitter.on('message', handler);
+    return () => this.emitter.off('message', handler);
+  }
+}
+
+export function memoryBus(): EventBus {
+  const fanout = new Fanout();
+  return {
+    async publish(topic, payload) {
+      fanout.emit({ topic, payload } as BusMessage);
+    },
+    subscribe: (handler) => fanout.subscribe(handler),
+    async close() {},
+  };
+}
+
+/** The NOTIFY channel; per schema, because NOTIFY is database-wide and test runs share a database. */
+export function channelName(schema: string | null): string {
+  return schema ? `loket_events_${schema}` : 'loket_events';
+}
+
+export async function postgresBus(
+  pool: pg.Pool,
+  channel: string,
+  log: { error(obj: unknown, msg?: string): void },
+): Promise<EventBus> {
+  const fanout = new Fanout();
+  let closed = false;
+  let client: pg.PoolClient | null = null;
+
+  const listen = async (): Promise<void> => {
+    const c = await pool.connect();
+    c.on('notification', (n) => {
+      if (n.channel !== channel || !n.payload) return;
+      try {
+        fanout.emit(JSON.parse(n.payload) as BusMessage);
+      } catch (e) {
+        log.error(e, 'bad bus payload');
+      }
+    });
+    c.on('error', (e) => {
+      log.error(e, 'bus connection lost; reconnecting');
+      c.release(true);
+      client = null;
+      if (!closed) setTimeout(() => void listen().catch((err) => log.error(err, 'bus reconnect failed')), 1000);
+    });
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  await listen();
+
+  return {
+    async publish(topic, payload) {
+      // pg_notify payloads are limited to 8000 bytes; ours are a few hundred.
+      await pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ topic, payload })]);
+    },
+    subscribe: (handler) => fanout.subscribe(handler),
+    async close() {
+      closed = true;
+      if (client) {
+        await client.query(`UNLISTEN ${channel}`).catch(() => {});
+        client.release();
+        client = null;
+      }
+    },
+  };
+}

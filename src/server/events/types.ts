@@ -1,0 +1,35 @@
+/** What travels on the bus: one typed map of topics to payloads. */
+import type { PriorityClass, TicketStatus } from '../../domain/queue.js';
+import type { TicketEventType } from '../db/schema.js';
+
+export interface TicketChanged {
+  /** the ticket_events row id (UUIDv7): SSE clients resume after it */
+  eventId: string;
+  mallId: string;
+  type: TicketEventType;
+  at: number;
+  ticket: {
+    id: string;
+    token: string;
+    number: string;
+    status: TicketStatus;
+    priority: PriorityClass | null;
+    serviceId: string;
+    /** on a transfer, the service it left */
+    fromServiceId: string | null;
+    counterId: string | null;
+    recallCount: number;
+  };
+  /** the counter on calls and recalls, as the display shows and speaks it */
+  counter: { id: string; name: string; number: number; zoneId: string | null } | null;
+}
+
+export interface BusEvents {
+  'ticket.changed': TicketChanged;
+}
+
+export type Topic = keyof BusEvents;
+export interface BusMessage<T extends Topic = Topic> {
+  topic: T;
+  payload: BusEvents[T];
+}

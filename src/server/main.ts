@@ -1,0 +1,161 @@
+/**
+ * The command line: start (migrate, seed an empty database, serve), migrate, seed, user.
+ *   npm start
+ *   npm run loket -- migrate | seed | user add <username> --mall blora --role officer --agency dindukcapil
+ */
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { ConfigError, type Config, loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { migrate } from './db/database.js';
+import { seedDemo } from './db/seed/seed.js';
+import type { Role } from './db/schema.js';
+import { newId } from './ids.js';
+import { hashPassword } from './modules/auth/passwords.js';
+import { AuthRepository } from './modules/auth/repository.js';
+
+const ROLES: Role[] = ['mall_admin', 'agency_admin', 'officer', 'viewer'];
+
+async function start(config: Config): Promise<void> {
+  const ctx = await createContext(config);
+  await migrate(ctx.database);
+  const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
+  if (seeded.seeded) printSeed(seeded);
+  const app = await buildApp(ctx);
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const mall = seeded.mallSlug;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  console.log(
+    [
+      '',
+      `Loket berjalan / is running (${config.database.kind}):`,
+      `  API           http://localhost:${port}/api/malls`,
+      `  API docs      http://localhost:${port}/api/docs`,
+      `  Katalog       http://localhost:${port}/api/malls/${mall}/services?q=ktp`,
+      ...(lan ? [`  Di jaringan   http://${lan}:${port}/`] : []),
+      '',
+    ].join('\n'),
+  );
+}
+
+function printSeed(seeded: Awaited<ReturnType<typeof seedDemo>>): void {
+  const officers = seeded.accounts.filter((a) => a.role === 'officer').map((a) => a.username);
+  console.log(
+    [
+      '',
+      `Demo data dimuat / demo data loaded: MPP Kabupaten Blora (/${seeded.mallSlug}), ${seeded.accounts.length} akun staf.`,
+      '  admin (mall admin), pimpinan (viewer), petugas.<instansi> (officer), admin.<instansi> (agency admin)',
+      `  e.g. ${officers.slice(0, 4).join(', ')} …`,
+      seeded.generatedPassword
+        ? `  Kata sandi semua akun demo / password of every demo account: ${seeded.generatedPassword}\n  (ditampilkan sekali saja / shown only once; set LOKET_SEED_PASSWORD to choose it)`
+        : '  Kata sandi / password: LOKET_SEED_PASSWORD',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function addUser(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mall: { type: 'string', default: 'blora' },
+      role: { type: 'string', default: 'officer' },
+      agency: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  const username = positionals[0]?.toLowerCase();
+  if (!username || !/^[a-z0-9._-]{3,64}$/.test(username)) {
+    throw new ConfigError('user add <username>: 3–64 characters a–z, 0–9, dot, dash or underscore');
+  }
+  const role = values.role as Role;
+  if (!ROLES.includes(role)) throw new ConfigError(`--role must be one of ${ROLES.join(', ')}`);
+  const ctx = await createContext(config);
+  try {
+    await migrate(ctx.database);
+    const db = ctx.database.db;
+    const mall = await db.selectFrom('malls').select('id').where('slug', '=', values.mall ?? 'blora').executeTakeFirst();
+    if (!mall) throw new ConfigError(`no mall with slug "${values.mall}"`);
+    let agencyId: string | null = null;
+    if (role === 'officer' || role === 'agency_admin') {
+      if (!values.agency) throw new ConfigError(`--agency <code> is required for ${role}`);
+      const agency = await db
+        .selectFrom('agencies')
+        .select('id')
+        .where('mall_id', '=', mall.id)
+        .where('code', '=', values.agency)
+        .executeTakeFirst();
+      if (!agency) throw new ConfigError(`no agency with code "${values.agency}" in ${values.mall}`);
+      agencyId = agency.id;
+    }
+    const password = process.env.LOKET_USER_PASSWORD || randomBytes(9).toString('base64url');
+    await new AuthRepository(db).createUser({
+      id: newId(),
+      mallId: mall.id,
+      username,
+      passwordHash: await hashPassword(password),
+      displayName: values.name ?? username,
+      role,
+      agencyId,
+      createdAt: config.now(),
+    });
+    console.log(`user ${username} (${role}) created.${process.env.LOKET_USER_PASSWORD ? '' : ` Password: ${password}`}`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+    case undefined:
+      return start(config);
+    case 'migrate': {
+      const ctx = await createContext(config);
+      await migrate(ctx.database);
+      await ctx.close();
+      console.log('migrated');
+      return;
+    }
+    case 'seed': {
+      const ctx = await createContext(config);
+      await migrate(ctx.database);
+      const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
+      await ctx.close();
+      if (seeded.seeded) printSeed(seeded);
+      else console.log(`already has data (mall ${seeded.mallSlug}); nothing seeded`);
+      return;
+    }
+    case 'user':
+      if (rest[0] !== 'add') throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"]');
+      return addUser(config, rest.slice(1));
+    default:
+      throw new ConfigError(`unknown command "${command}"; use start, migrate, seed or user add`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`loket: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

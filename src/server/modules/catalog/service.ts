@@ -1,0 +1,74 @@
+/** Catalog use cases: read the mall's agencies, services and counters; set its opening hours. */
+import type { OpeningHours } from '../../../api/catalog.js';
+import { canAdministerMall } from '../../../domain/access.js';
+import { isOpenAt, localTime, validateWeeklyHours } from '../../../domain/schedule.js';
+import { queryWords } from '../../../domain/text.js';
+import { AppError } from '../../errors.js';
+import type { Staff } from '../../plugins/auth.js';
+import type { Mall } from '../../plugins/tenant.js';
+import type { CatalogRepository } from './repository.js';
+
+export class CatalogService {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly now: () => number,
+  ) {}
+
+  async malls() {
+    const rows = await this.repo.listMalls();
+    return rows.map((m) => ({ id: m.id, slug: m.slug, name: m.name, timeZone: m.time_zone }));
+  }
+
+  mallDetail(mall: Mall) {
+    const local = localTime(this.now(), mall.timeZone);
+    return {
+      id: mall.id,
+      slug: mall.slug,
+      name: mall.name,
+      timeZone: mall.timeZone,
+      address: mall.address,
+      openingHours: { weekly: mall.openingHours },
+      openNow: isOpenAt(mall.openingHours, local),
+      today: local.date,
+    };
+  }
+
+  async agencies(mall: Mall) {
+    const rows = await this.repo.listAgencies(mall.id);
+    return rows.map((a) => ({
+      id: a.id,
+      name: a.name,
+      shortName: a.short_name,
+      code: a.code,
+      color: a.color,
+      serviceCount: Number(a.service_count),
+    }));
+  }
+
+  async services(mall: Mall, query: { q?: string; agencyId?: string }) {
+    if (query.agencyId && !(await this.repo.agencyExists(mall.id, query.agencyId))) {
+      throw new AppError('agency_not_found', { agencyId: query.agencyId });
+    }
+    const services = await this.repo.listServices(mall.id, {
+      words: queryWords(query.q ?? ''),
+      ...(query.agencyId ? { agencyId: query.agencyId } : {}),
+    });
+    return services.map(({ active: _active, ...s }) => s);
+  }
+
+  counters(mall: Mall) {
+    return this.repo.listCounters(mall.id);
+  }
+
+  async setOpeningHours(mall: Mall, staff: Staff, body: OpeningHours) {
+    if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
+    const problem = validateWeeklyHours(body.weekly)[0];
+    if (problem) {
+      const id = { bad_clock: 'jam harus HH:mm', close_before_open: 'jam tutup harus setelah jam buka', overlap: 'bertumpang tindih dengan rentang lain' }[problem.code];
+      const en = { bad_clock: 'must be HH:mm', close_before_open: 'closing must come after opening', overlap: 'overlaps another span' }[problem.code];
+      throw new AppError('validation', { field: problem.path, problemId: id, problemEn: en });
+    }
+    await this.repo.setOpeningHours(mall.id, body.weekly);
+    return { weekly: body.weekly };
+  }
+}

@@ -1,0 +1,342 @@
+/**
+ * The queue's rows: tickets, their events, the daily sequences and quotas. Every method takes the
+ * mall id. State changes are compare-and-set updates (WHERE id = ? AND status = ?), so two app
+ * processes racing for one ticket cannot both win, on SQLite or PostgreSQL.
+ */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Candidate } from '../../../domain/pick-next.js';
+import type { TicketStatus } from '../../../domain/queue.js';
+import type { DB, NewTicket, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
+import { newId } from '../../ids.js';
+
+export interface NewEvent {
+  type: TicketEventType;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  serviceId: string;
+  counterId: string | null;
+  actorId: string | null;
+  at: number;
+  data?: Record<string, unknown>;
+}
+
+export interface CounterInfo {
+  id: string;
+  name: string;
+  number: number;
+  agencyId: string;
+  zoneId: string | null;
+  serviceIds: string[];
+}
+
+export type ClaimResult = { ok: true; eventId: string } | { ok: false; why: 'lost' | 'busy'; held?: TicketRow };
+
+const HELD: TicketStatus[] = ['called', 'serving'];
+
+export class QueueRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  service(mallId: string, serviceId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .select([
+        'services.id',
+        'services.name',
+        'services.prefix',
+        'services.daily_quota',
+        'services.active',
+        'services.agency_id',
+        'agencies.short_name as agency_short_name',
+      ])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', '=', serviceId)
+      .executeTakeFirst();
+  }
+
+  async counter(mallId: string, counterId: string): Promise<CounterInfo | undefined> {
+    const row = await this.db
+      .selectFrom('counters')
+      .select(['id', 'name', 'number', 'agency_id', 'zone_id'])
+      .where('mall_id', '=', mallId)
+      .where('id', '=', counterId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const links = await this.db
+      .selectFrom('counter_services')
+      .select('service_id')
+      .where('mall_id', '=', mallId)
+      .where('counter_id', '=', counterId)
+      .execute();
+    return {
+      id: row.id,
+      name: row.name,
+      number: row.number,
+      agencyId: row.agency_id,
+      zoneId: row.zone_id,
+      serviceIds: links.map((l) => l.service_id),
+    };
+  }
+
+  /**
+   * Inserts a ticket with the next number of its prefix and day, in one transaction with its quota
+   * count and its event. Returns null (and writes nothing) when the day's quota is used up.
+   */
+  async insertTicket(
+    mallId: string,
+    ticket: Omit<NewTicket, 'seq' | 'number' | 'mall_id'>,
+    quota: number | null,
+    format: (seq: number) => string,
+    event: NewEvent,
+  ): Promise<{ row: TicketRow; eventId: string } | null> {
+    return this.db.transaction().execute(async (tx) => {
+      if (quota !== null) {
+        const { issued } = await tx
+          .insertInto('service_day_counts')
+          .values({ mall_id: mallId, service_id: ticket.service_id, service_date: ticket.service_date, issued: 1 })
+          .onConflict((oc) =>
+            oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
+          )
+          .returning('issued')
+          .executeTakeFirstOrThrow();
+        if (issued > quota) throw new QuotaFull();
+      }
+      const { value } = await tx
+        .insertInto('ticket_sequences')
+        .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
+        .onConflict((oc) =>
+          oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
+        )
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('tickets')
+        .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const eventId = await insertEvent(tx, mallId, row.id, event);
+      return { row, eventId };
+    }).catch((e: unknown) => {
+      if (e instanceof QuotaFull) return null;
+      throw e;
+    });
+  }
+
+  ticket(mallId: string, ticketId: string) {
+    return this.db.selectFrom('tickets').selectAll().where('mall_id', '=', mallId).where('id', '=', ticketId).executeTakeFirst();
+  }
+
+  ticketByToken(token: string) {
+    return this.db.selectFrom('tickets').selectAll().where('token', '=', token).executeTakeFirst();
+  }
+
+  heldBy(mallId: string, counterId: string) {
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('counter_id', '=', counterId)
+      .where('status', 'in', HELD)
+      .executeTakeFirst();
+  }
+
+  /** Today's waiting tickets for the given services, as the picker needs them. */
+  async waiting(mallId: string, serviceIds: string[], serviceDate: string): Promise<(Candidate & { serviceId: string })[]> {
+    if (serviceIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select(['id', 'arrival_at', 'priority', 'appointment_at', 'service_id'])
+      .where('mall_id', '=', mallId)
+      .where('status', '=', 'waiting')
+      .where('service_id', 'in', serviceIds)
+      .where('service_date', '=', serviceDate)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      arrivalAt: r.arrival_at,
+      priority: r.priority,
+      appointmentAt: r.appointment_at,
+      serviceId: r.service_id,
+    }));
+  }
+
+  waitingTickets(mallId: string, serviceIds: string[], serviceDate: string) {
+    if (serviceIds.length === 0) return Promise.resolve([] as TicketRow[]);
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('status', '=', 'waiting')
+      .where('service_id', 'in', serviceIds)
+      .where('service_date', '=', serviceDate)
+      .orderBy('arrival_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** This counter's calls today, newest first: whether each was a priority ticket. */
+  async recentCalls(mallId: string, counterId: string, serviceDate: string, limit: number) {
+    const rows = await this.db
+      .selectFrom('ticket_events')
+      .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+      .select('tickets.priority')
+      .where('ticket_events.mall_id', '=', mallId)
+      .where('ticket_events.counter_id', '=', counterId)
+      .where('ticket_events.type', '=', 'call')
+      .where('tickets.service_date', '=', serviceDate)
+      .orderBy('ticket_events.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ priority: r.priority !== null }));
+  }
+
+  /**
+   * Calls a waiting ticket to a counter. The counter's row is locked first so one counter never
+   * holds two tickets; the ticket is taken only if it is still waiting.
+   */
+  async claim(
+    mallId: string,
+    ticketId: string,
+    counterId: string,
+    officerId: string,
+    at: number,
+    event: NewEvent,
+  ): Promise<ClaimResult> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('counters').set({ active: sql`active` }).where('id', '=', counterId).execute();
+      const held = await tx
+        .selectFrom('tickets')
+        .selectAll()
+        .where('mall_id', '=', mallId)
+        .where('counter_id', '=', counterId)
+        .where('status', 'in', HELD)
+        .executeTakeFirst();
+      if (held) return { ok: false, why: 'busy', held } as const;
+      const result = await tx
+        .updateTable('tickets')
+        .set({ status: 'called', counter_id: counterId, officer_id: officerId, called_at: at, recall_count: 0, updated_at: at })
+        .where('id', '=', ticketId)
+        .where('mall_id', '=', mallId)
+        .where('status', '=', 'waiting')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return { ok: false, why: 'lost' } as const;
+      return { ok: true, eventId: await insertEvent(tx, mallId, ticketId, event) } as const;
+    });
+  }
+
+  /**
+   * Moves a ticket from one status to the next if nobody changed it meanwhile (same status and
+   * recall count as read). Returns the event id, or null when the ticket had moved on.
+   */
+  async transition(
+    mallId: string,
+    current: Pick<TicketRow, 'id' | 'status' | 'recall_count'>,
+    set: Partial<TicketsTable>,
+    event: NewEvent,
+  ): Promise<string | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const result = await tx
+        .updateTable('tickets')
+        .set({ ...set, updated_at: event.at })
+        .where('id', '=', current.id)
+        .where('mall_id', '=', mallId)
+        .where('status', '=', current.status)
+        .where('recall_count', '=', current.recall_count)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return null;
+      return insertEvent(tx, mallId, current.id, event);
+    });
+  }
+
+  /** Calls and recalls of the day, newest first, for the display. */
+  recentDisplayCalls(mallId: string, serviceDate: string, limit: number) {
+    return this.callEvents(mallId).where('tickets.service_date', '=', serviceDate).orderBy('ticket_events.id', 'desc').limit(limit).execute();
+  }
+
+  /** Calls and recalls after an event id, oldest first: what a reconnecting display missed. */
+  callsAfter(mallId: string, afterEventId: string, limit: number) {
+    return this.callEvents(mallId).where('ticket_events.id', '>', afterEventId).orderBy('ticket_events.id').limit(limit).execute();
+  }
+
+  private callEvents(mallId: string) {
+    return this.db
+      .selectFrom('ticket_events')
+      .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+      .innerJoin('counters', 'counters.id', 'ticket_events.counter_id')
+      .select([
+        'ticket_events.id as event_id',
+        'ticket_events.type',
+        'ticket_events.at',
+        'ticket_events.service_id',
+        'tickets.id as ticket_id',
+        'tickets.number',
+        'tickets.priority',
+        'counters.id as counter_id',
+        'counters.name as counter_name',
+        'counters.number as counter_number',
+        'counters.zone_id',
+      ])
+      .where('ticket_events.mall_id', '=', mallId)
+      .where('ticket_events.type', 'in', ['call', 'recall']);
+  }
+
+  counterRef(mallId: string, counterId: string) {
+    return this.db
+      .selectFrom('counters')
+      .select(['id', 'name', 'number', 'zone_id'])
+      .where('mall_id', '=', mallId)
+      .where('id', '=', counterId)
+      .executeTakeFirst();
+  }
+
+  async counterDayStats(mallId: string, counterId: string, serviceDate: string) {
+    const row = await this.db
+      .selectFrom('ticket_events')
+      .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+      .select((eb) => [
+        eb.fn.count<number>('ticket_events.id').filterWhere('ticket_events.type', '=', 'finish').as('served'),
+        eb.fn.count<number>('ticket_events.id').filterWhere('ticket_events.type', '=', 'no_show').as('no_show'),
+      ])
+      .where('ticket_events.mall_id', '=', mallId)
+      .where('ticket_events.counter_id', '=', counterId)
+      .where('tickets.service_date', '=', serviceDate)
+      .executeTakeFirst();
+    const avg = await this.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.avg<number>(sql`finished_at - started_at`).as('avg'))
+      .where('mall_id', '=', mallId)
+      .where('counter_id', '=', counterId)
+      .where('status', '=', 'done')
+      .where('service_date', '=', serviceDate)
+      .where('started_at', 'is not', null)
+      .executeTakeFirst();
+    return {
+      served: Number(row?.served ?? 0),
+      noShow: Number(row?.no_show ?? 0),
+      averageServiceMs: avg?.avg == null ? null : Number(avg.avg),
+    };
+  }
+}
+
+class QuotaFull extends Error {}
+
+async function insertEvent(tx: Transaction<DB>, mallId: string, ticketId: string, e: NewEvent): Promise<string> {
+  const id = newId();
+  await tx
+    .insertInto('ticket_events')
+    .values({
+      id,
+      mall_id: mallId,
+      ticket_id: ticketId,
+      type: e.type,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      service_id: e.serviceId,
+      counter_id: e.counterId,
+      actor_id: e.actorId,
+      at: e.at,
+      data: e.data ? JSON.stringify(e.data) : null,
+    })
+    .execute();
+  return id;
+}

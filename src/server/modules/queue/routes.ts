@@ -1,0 +1,244 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody, MallParams } from '../../../api/common.js';
+import { DisplayQuery } from '../../../api/events.js';
+import {
+  CallBody,
+  CounterParams,
+  CounterQueue,
+  IssueTicketBody,
+  IssuedTicket,
+  TicketEnvelope,
+  TicketParams,
+  TicketPublic,
+  TokenParams,
+  TransferBody,
+} from '../../../api/queue.js';
+import type { TicketAction } from '../../../domain/queue.js';
+import type { EventBus } from '../../events/bus.js';
+import { requireStaff } from '../../plugins/auth.js';
+import { lastEventId, openStream } from '../../sse.js';
+import { type QueueService, callEventFrom, inZone } from './service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+const ACTIONS: { path: string; action: Exclude<TicketAction, 'call' | 'transfer'>; summary: string }[] = [
+  { path: 'recall', action: 'recall', summary: 'Call the ticket again (announced on the display)' },
+  { path: 'no-show', action: 'no_show', summary: 'Mark a called ticket as not present (after the configured recalls)' },
+  { path: 'start', action: 'start', summary: 'The citizen arrived at the counter: service starts' },
+  { path: 'finish', action: 'finish', summary: 'Service finished' },
+  { path: 'cancel', action: 'cancel', summary: 'Cancel a waiting or called ticket' },
+  { path: 'reactivate', action: 'reactivate', summary: 'Put a no-show back in line, the same day' },
+];
+
+export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: EventBus }> = async (
+  app,
+  { queue, bus },
+) => {
+  app.post(
+    '/api/malls/:mall/tickets',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Take a walk-in ticket for a service (no sign-in)',
+        params: MallParams,
+        body: IssueTicketBody,
+        response: { 201: IssuedTicket, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await queue.issue(request.mall, request.body);
+      return reply.status(201).send(ticket);
+    },
+  );
+
+  app.get(
+    '/api/tickets/:token',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: "A ticket's status, for the citizen's ticket page (no sign-in)",
+        params: TokenParams,
+        response: { 200: TicketPublic, 404: ErrorBody },
+      },
+    },
+    (request) => queue.publicStatus(request.params.token),
+  );
+
+  app.post(
+    '/api/malls/:mall/counters/:counterId/call-next',
+    {
+      schema: {
+        tags: ['counter'],
+        summary: 'Call the next ticket this counter should serve; 204 when nobody waits',
+        params: CounterParams,
+        response: { 200: TicketEnvelope, 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await queue.callNext(request.mall, requireStaff(request), request.params.counterId);
+      if (!ticket) return reply.status(204).send(null);
+      return { ticket };
+    },
+  );
+
+  app.post(
+    '/api/malls/:mall/counters/:counterId/call',
+    {
+      schema: {
+        tags: ['counter'],
+        summary: 'Call one chosen waiting ticket out of order (recorded as chosen)',
+        params: CounterParams,
+        body: CallBody,
+        response: { 200: TicketEnvelope, ...errors },
+      },
+    },
+    async (request) => ({
+      ticket: await queue.callChosen(request.mall, requireStaff(request), request.params.counterId, request.body.ticketId),
+    }),
+  );
+
+  app.get(
+    '/api/malls/:mall/counters/:counterId/queue',
+    {
+      schema: {
+        tags: ['counter'],
+        summary: "The counter's current ticket, its waiting list and today's counts",
+        params: CounterParams,
+        response: { 200: CounterQueue, ...errors },
+      },
+    },
+    (request) => queue.counterQueue(request.mall, requireStaff(request), request.params.counterId),
+  );
+
+  for (const { path, action, summary } of ACTIONS) {
+    app.post(
+      `/api/malls/:mall/tickets/:id/${path}`,
+      { schema: { tags: ['counter'], summary, params: TicketParams, response: { 200: TicketEnvelope, ...errors } } },
+      async (request) => ({ ticket: await queue.act(request.mall, requireStaff(request), request.params.id, action) }),
+    );
+  }
+
+  app.post(
+    '/api/malls/:mall/tickets/:id/transfer',
+    {
+      schema: {
+        tags: ['counter'],
+        summary: "Move the ticket to another service (any agency), keeping the citizen's place by arrival time",
+        params: TicketParams,
+        body: TransferBody,
+        response: { 200: TicketEnvelope, ...errors },
+      },
+    },
+    async (request) => ({
+      ticket: await queue.transfer(request.mall, requireStaff(request), request.params.id, request.body.serviceId),
+    }),
+  );
+
+  app.get(
+    '/api/malls/:mall/events',
+    {
+      schema: {
+        tags: ['realtime'],
+        summary:
+          'Display feed (text/event-stream): a "snapshot" event, then "call" and "recall" events. Resumes after Last-Event-ID.',
+        params: MallParams,
+        querystring: DisplayQuery,
+      },
+    },
+    async (request, reply) => {
+      const mall = request.mall;
+      const zone = request.query.zone;
+      const stream = openStream(request, reply);
+      // Subscribe before reading, so nothing published meanwhile is lost; duplicates are skipped by id.
+      const sent = new Set<string>();
+      let buffer: ReturnType<typeof callEventFrom>[] | null = [];
+      const deliver = (call: NonNullable<ReturnType<typeof callEventFrom>>) => {
+        if (sent.has(call.eventId) || !inZone(call, zone)) return;
+        sent.add(call.eventId);
+        stream.send(call.type, call, call.eventId);
+      };
+      stream.onClose(
+        bus.subscribe((m) => {
+          if (m.topic !== 'ticket.changed' || m.payload.mallId !== mall.id) return;
+          const call = callEventFrom(m.payload);
+          if (!call) return;
+          if (buffer) buffer.push(call);
+          else deliver(call);
+        }),
+      );
+      stream.send('snapshot', await queue.displaySnapshot(mall, zone));
+      const resumeAfter = lastEventId(request, request.query.lastEventId);
+      if (resumeAfter) for (const call of await queue.callsAfter(mall, resumeAfter, zone)) deliver(call);
+      for (const call of buffer) if (call) deliver(call);
+      buffer = null;
+    },
+  );
+
+  app.get(
+    '/api/malls/:mall/counters/:counterId/events',
+    {
+      schema: {
+        tags: ['realtime'],
+        summary: 'Counter feed (text/event-stream): a "ticket" event whenever its queue changes',
+        params: CounterParams,
+      },
+    },
+    async (request, reply) => {
+      const mall = request.mall;
+      const initial = await queue.counterQueue(mall, requireStaff(request), request.params.counterId);
+      const serviceIds = new Set(
+        (await queue.counterServiceIds(mall, request.params.counterId)) ?? [],
+      );
+      const counterId = initial.counter.id;
+      const stream = openStream(request, reply);
+      stream.onClose(
+        bus.subscribe((m) => {
+          if (m.topic !== 'ticket.changed' || m.payload.mallId !== mall.id) return;
+          const t = m.payload.ticket;
+          const relevant =
+            serviceIds.has(t.serviceId) || (t.fromServiceId !== null && serviceIds.has(t.fromServiceId)) || t.counterId === counterId;
+          if (relevant) stream.send('ticket', m.payload, m.payload.eventId);
+        }),
+      );
+      stream.send('queue', initial);
+    },
+  );
+
+  app.get(
+    '/api/tickets/:token/events',
+    {
+      schema: {
+        tags: ['realtime'],
+        summary: 'One ticket (text/event-stream): a "status" event now and whenever it or its place in line changes',
+        params: TokenParams,
+      },
+    },
+    async (request, reply) => {
+      const token = request.params.token;
+      let last = await queue.publicStatus(token);
+      const ticketMall = await queue.mallIdOfToken(token);
+      const stream = openStream(request, reply);
+      let serviceId = last.serviceId;
+      let pending = Promise.resolve();
+      stream.onClose(
+        bus.subscribe((m) => {
+          if (m.topic !== 'ticket.changed' || m.payload.mallId !== ticketMall) return;
+          const t = m.payload.ticket;
+          if (t.token !== token && t.serviceId !== serviceId && t.fromServiceId !== serviceId) return;
+          // One refresh at a time, in order, so a slow read never overwrites a newer one.
+          pending = pending.then(async () => {
+            const now = await queue.publicStatus(token).catch(() => null);
+            if (!now || stream.closed) return;
+            serviceId = now.serviceId;
+            if (JSON.stringify(now) !== JSON.stringify(last)) {
+              last = now;
+              stream.send('status', now, m.payload.eventId);
+            }
+          });
+        }),
+      );
+      stream.send('status', last);
+    },
+  );
+};

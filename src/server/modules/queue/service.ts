@@ -1,0 +1,445 @@
+/**
+ * Queue use cases: issue a ticket, call, recall, start, finish, no-show, cancel, reactivate,
+ * transfer. The rules come from src/domain; this layer loads, asks the rules, stores and announces.
+ */
+import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
+import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
+import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
+import { peopleAhead, pickNext } from '../../../domain/pick-next.js';
+import {
+  type PriorityClass,
+  type TicketAction,
+  checkTransition,
+  formatTicketNumber,
+} from '../../../domain/queue.js';
+import { isOpenAt, localTime } from '../../../domain/schedule.js';
+import { pickPolicy } from '../../../domain/settings.js';
+import type { TicketRow, TicketsTable } from '../../db/schema.js';
+import type { EventBus } from '../../events/bus.js';
+import type { TicketChanged } from '../../events/types.js';
+import { AppError } from '../../errors.js';
+import { newId, newToken } from '../../ids.js';
+import type { Staff } from '../../plugins/auth.js';
+import type { Mall } from '../../plugins/tenant.js';
+import type { CounterInfo, NewEvent, QueueRepository } from './repository.js';
+
+/** Claims lost to another counter before call-next gives up; each loss means someone else progressed. */
+const CLAIM_ATTEMPTS = 20;
+
+export function toTicket(row: TicketRow): Ticket {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    serviceId: row.service_id,
+    priority: row.priority,
+    counterId: row.counter_id,
+    recallCount: row.recall_count,
+    issuedAt: row.issued_at,
+    arrivalAt: row.arrival_at,
+    calledAt: row.called_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    transferredFromServiceId: row.transferred_from_service_id,
+    serviceDate: row.service_date,
+  };
+}
+
+export class QueueService {
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly bus: EventBus,
+    private readonly now: () => number,
+  ) {}
+
+  private today(mall: Mall): string {
+    return localTime(this.now(), mall.timeZone).date;
+  }
+
+  async issue(mall: Mall, body: { serviceId: string; priority?: PriorityClass | null | undefined }): Promise<IssuedTicket> {
+    const service = await this.repo.service(mall.id, body.serviceId);
+    if (!service) throw new AppError('service_not_found', { serviceId: body.serviceId });
+    if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
+    const now = this.now();
+    const local = localTime(now, mall.timeZone);
+    if (!isOpenAt(mall.openingHours, local)) {
+      const today = mall.openingHours[local.weekday].map((s) => `${s.open}–${s.close}`).join(', ');
+      throw new AppError('mall_closed', {
+        mallName: mall.name,
+        hoursId: today ? `Jam layanan hari ini: ${today}.` : 'Hari ini tidak ada layanan.',
+        hoursEn: today ? `Today's hours: ${today}.` : 'No service today.',
+      });
+    }
+    const priority = body.priority ?? null;
+    const inserted = await this.repo.insertTicket(
+      mall.id,
+      {
+        id: newId(),
+        service_id: service.id,
+        token: newToken(),
+        prefix: service.prefix,
+        priority,
+        status: 'waiting',
+        service_date: local.date,
+        service_hour: local.hour,
+        issued_at: now,
+        arrival_at: now,
+        appointment_at: null,
+        called_at: null,
+        started_at: null,
+        finished_at: null,
+        counter_id: null,
+        officer_id: null,
+        recall_count: 0,
+        transferred_from_service_id: null,
+        updated_at: now,
+      },
+      service.daily_quota,
+      (seq) => formatTicketNumber(service.prefix, seq),
+      { type: 'issue', fromStatus: null, toStatus: 'waiting', serviceId: service.id, counterId: null, actorId: null, at: now },
+    );
+    if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
+    const { row, eventId } = inserted;
+    await this.announce(mall.id, eventId, 'issue', row, null, null);
+    return {
+      id: row.id,
+      token: row.token,
+      number: row.number,
+      status: row.status,
+      serviceId: row.service_id,
+      priority: row.priority,
+      peopleAhead: await this.peopleAheadOf(row),
+      issuedAt: row.issued_at,
+      serviceDate: row.service_date,
+    };
+  }
+
+  /** What the citizen's ticket page shows. */
+  async publicStatus(token: string): Promise<TicketPublic> {
+    const row = await this.repo.ticketByToken(token);
+    if (!row) throw new AppError('ticket_not_found');
+    const counter = row.counter_id ? await this.repo.counterRef(row.mall_id, row.counter_id) : undefined;
+    return {
+      number: row.number,
+      status: row.status,
+      serviceId: row.service_id,
+      priority: row.priority,
+      peopleAhead: await this.peopleAheadOf(row),
+      ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
+      issuedAt: row.issued_at,
+      calledAt: row.called_at,
+    };
+  }
+
+  private async peopleAheadOf(row: TicketRow): Promise<number> {
+    if (row.status !== 'waiting') return 0;
+    const waiting = await this.repo.waiting(row.mall_id, [row.service_id], row.service_date);
+    return peopleAhead(
+      { id: row.id, arrivalAt: row.arrival_at, priority: row.priority, appointmentAt: row.appointment_at },
+      waiting,
+    );
+  }
+
+  private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {
+    const counter = await this.repo.counter(mall.id, counterId);
+    if (!counter) throw new AppError('counter_not_found', { counterId });
+    if (!canOperateAgency(staff, mall.id, counter.agencyId)) throw new AppError('forbidden');
+    return counter;
+  }
+
+  private busy(held: TicketRow): AppError {
+    return new AppError('counter_busy', { number: held.number, currentStatus: held.status, ticketId: held.id });
+  }
+
+  async callNext(mall: Mall, staff: Staff, counterId: string): Promise<Ticket | null> {
+    const counter = await this.operableCounter(mall, staff, counterId);
+    const held = await this.repo.heldBy(mall.id, counter.id);
+    if (held) throw this.busy(held);
+    const today = this.today(mall);
+    const policy = pickPolicy(mall.settings);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const [waiting, recent] = await Promise.all([
+        this.repo.waiting(mall.id, counter.serviceIds, today),
+        this.repo.recentCalls(mall.id, counter.id, today, policy.priorityPerRegular + 1),
+      ]);
+      const now = this.now();
+      const pick = pickNext(waiting, recent, policy, now);
+      if (!pick) return null;
+      const serviceId = waiting.find((w) => w.id === pick.ticket.id)?.serviceId ?? '';
+      const claimed = await this.repo.claim(mall.id, pick.ticket.id, counter.id, staff.id, now, {
+        type: 'call',
+        fromStatus: 'waiting',
+        toStatus: 'called',
+        serviceId,
+        counterId: counter.id,
+        actorId: staff.id,
+        at: now,
+        data: { reason: pick.reason },
+      });
+      if (claimed.ok) return this.afterChange(mall.id, pick.ticket.id, claimed.eventId, 'call', counter, null);
+      if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
+      // Lost the race for this ticket to another counter: look again.
+    }
+    return null;
+  }
+
+  /** The officer calls one chosen waiting ticket out of order; recorded as chosen. */
+  async callChosen(mall: Mall, staff: Staff, counterId: string, ticketId: string): Promise<Ticket> {
+    const counter = await this.operableCounter(mall, staff, counterId);
+    const ticket = await this.repo.ticket(mall.id, ticketId);
+    if (!ticket) throw new AppError('ticket_not_found');
+    this.require(ticket, 'call', mall);
+    if (!counter.serviceIds.includes(ticket.service_id)) throw new AppError('not_served_here', { number: ticket.number });
+    const now = this.now();
+    const claimed = await this.repo.claim(mall.id, ticket.id, counter.id, staff.id, now, {
+      type: 'call',
+      fromStatus: 'waiting',
+      toStatus: 'called',
+      serviceId: ticket.service_id,
+      counterId: counter.id,
+      actorId: staff.id,
+      at: now,
+      data: { reason: 'chosen' },
+    });
+    if (!claimed.ok) {
+      if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
+      return this.conflictNow(mall, ticket.id, 'call');
+    }
+    return this.afterChange(mall.id, ticket.id, claimed.eventId, 'call', counter, null);
+  }
+
+  /** recall, start, finish, no-show, cancel, reactivate. */
+  async act(
+    mall: Mall,
+    staff: Staff,
+    ticketId: string,
+    action: Exclude<TicketAction, 'call' | 'transfer'>,
+  ): Promise<Ticket> {
+    const ticket = await this.repo.ticket(mall.id, ticketId);
+    if (!ticket) throw new AppError('ticket_not_found');
+    const counter = await this.authorizeTicket(mall, staff, ticket);
+    const to = this.require(ticket, action, mall);
+    const now = this.now();
+    const set: Partial<TicketsTable> = { status: to };
+    if (action === 'recall') set.recall_count = ticket.recall_count + 1;
+    if (action === 'start') set.started_at = now;
+    if (action === 'finish') set.finished_at = now;
+    if (action === 'reactivate') {
+      // Back in line behind those who were present; same number, no counter.
+      Object.assign(set, { counter_id: null, officer_id: null, called_at: null, recall_count: 0, arrival_at: now });
+    }
+    const eventId = await this.repo.transition(mall.id, ticket, set, {
+      type: action,
+      fromStatus: ticket.status,
+      toStatus: to,
+      serviceId: ticket.service_id,
+      counterId: ticket.counter_id,
+      actorId: staff.id,
+      at: now,
+    });
+    if (!eventId) return this.conflictNow(mall, ticket.id, action);
+    return this.afterChange(mall.id, ticket.id, eventId, action, action === 'recall' ? counter : null, null);
+  }
+
+  /** Moves a ticket to another service of any agency, keeping its arrival time. */
+  async transfer(mall: Mall, staff: Staff, ticketId: string, serviceId: string): Promise<Ticket> {
+    const ticket = await this.repo.ticket(mall.id, ticketId);
+    if (!ticket) throw new AppError('ticket_not_found');
+    await this.authorizeTicket(mall, staff, ticket);
+    const target = await this.repo.service(mall.id, serviceId);
+    if (!target) throw new AppError('service_not_found', { serviceId });
+    if (target.active !== 1) throw new AppError('service_inactive', { serviceName: target.name });
+    const to = this.require(ticket, 'transfer', mall);
+    if (target.id === ticket.service_id) throw new AppError('same_service');
+    const now = this.now();
+    const event: NewEvent = {
+      type: 'transfer',
+      fromStatus: ticket.status,
+      toStatus: to,
+      serviceId: target.id,
+      counterId: ticket.counter_id,
+      actorId: staff.id,
+      at: now,
+      data: { fromServiceId: ticket.service_id, fromCounterId: ticket.counter_id },
+    };
+    const eventId = await this.repo.transition(
+      mall.id,
+      ticket,
+      {
+        status: to,
+        service_id: target.id,
+        transferred_from_service_id: ticket.service_id,
+        counter_id: null,
+        officer_id: null,
+        called_at: null,
+        started_at: null,
+        recall_count: 0,
+      },
+      event,
+    );
+    if (!eventId) return this.conflictNow(mall, ticket.id, 'transfer');
+    return this.afterChange(mall.id, ticket.id, eventId, 'transfer', null, ticket.service_id);
+  }
+
+  async counterQueue(mall: Mall, staff: Staff, counterId: string) {
+    const counter = await this.repo.counter(mall.id, counterId);
+    if (!counter) throw new AppError('counter_not_found', { counterId });
+    if (!canViewAgency(staff, mall.id, counter.agencyId)) throw new AppError('forbidden');
+    const today = this.today(mall);
+    const [held, waiting, stats] = await Promise.all([
+      this.repo.heldBy(mall.id, counter.id),
+      this.repo.waitingTickets(mall.id, counter.serviceIds, today),
+      this.repo.counterDayStats(mall.id, counter.id, today),
+    ]);
+    return {
+      counter: { id: counter.id, name: counter.name, number: counter.number, agencyId: counter.agencyId },
+      current: held ? toTicket(held) : null,
+      waiting: waiting.map(toTicket),
+      today: {
+        served: stats.served,
+        noShow: stats.noShow,
+        waiting: waiting.length,
+        averageServiceSeconds: stats.averageServiceMs === null ? null : Math.round(stats.averageServiceMs / 1000),
+      },
+    };
+  }
+
+  async counterServiceIds(mall: Mall, counterId: string): Promise<string[] | undefined> {
+    return (await this.repo.counter(mall.id, counterId))?.serviceIds;
+  }
+
+  async mallIdOfToken(token: string): Promise<string> {
+    const row = await this.repo.ticketByToken(token);
+    if (!row) throw new AppError('ticket_not_found');
+    return row.mall_id;
+  }
+
+  /** What a display draws when it connects: today's last calls and each counter's number. */
+  async displaySnapshot(mall: Mall, zone: string | undefined): Promise<DisplaySnapshot> {
+    const rows = await this.repo.recentDisplayCalls(mall.id, this.today(mall), 500);
+    const calls = rows.map(toCallEvent).filter((c) => inZone(c, zone));
+    const counters = new Map<string, { counterId: string; number: string; at: number }>();
+    for (const c of calls) {
+      if (!counters.has(c.counter.id)) counters.set(c.counter.id, { counterId: c.counter.id, number: c.ticket.number, at: c.at });
+    }
+    return { calls: calls.slice(0, 10), counters: [...counters.values()] };
+  }
+
+  /** Calls a reconnecting display missed, oldest first. */
+  async callsAfter(mall: Mall, lastEventId: string, zone: string | undefined): Promise<CallEvent[]> {
+    const rows = await this.repo.callsAfter(mall.id, lastEventId, 200);
+    return rows.map(toCallEvent).filter((c) => inZone(c, zone));
+  }
+
+  /** Staff of the agency whose counter holds the ticket, or whose service it waits for. */
+  private async authorizeTicket(mall: Mall, staff: Staff, ticket: TicketRow): Promise<CounterInfo | null> {
+    if (ticket.counter_id) {
+      const counter = await this.repo.counter(mall.id, ticket.counter_id);
+      if (counter && canOperateAgency(staff, mall.id, counter.agencyId)) return counter;
+      if (counter && ticket.status !== 'waiting') throw new AppError('forbidden');
+    }
+    const service = await this.repo.service(mall.id, ticket.service_id);
+    if (!service || !canOperateAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+    return null;
+  }
+
+  /** The status the action leads to, or the 409 that explains why not. */
+  private require(ticket: TicketRow, action: TicketAction, mall: Mall) {
+    const check = checkTransition(
+      { status: ticket.status, recallCount: ticket.recall_count, serviceDate: ticket.service_date },
+      action,
+      { recallsBeforeNoShow: mall.settings.recallsBeforeNoShow, today: this.today(mall) },
+    );
+    if (check.ok) return check.to;
+    if (check.reason === 'recalls_needed') {
+      throw new AppError('recalls_needed', { number: ticket.number, needed: check.needed, made: check.made });
+    }
+    if (check.reason === 'other_day') {
+      throw new AppError('other_day', { number: ticket.number, serviceDate: ticket.service_date });
+    }
+    throw new AppError('invalid_transition', {
+      number: ticket.number,
+      action,
+      currentStatus: ticket.status,
+      allowed: check.allowed,
+    });
+  }
+
+  /** Someone changed the ticket between our read and our write: answer with its state now. */
+  private async conflictNow(mall: Mall, ticketId: string, action: TicketAction): Promise<never> {
+    const fresh = await this.repo.ticket(mall.id, ticketId);
+    if (!fresh) throw new AppError('ticket_not_found');
+    this.require(fresh, action, mall);
+    throw new AppError('invalid_transition', { number: fresh.number, action, currentStatus: fresh.status, allowed: [] });
+  }
+
+  private async afterChange(
+    mallId: string,
+    ticketId: string,
+    eventId: string,
+    type: NewEvent['type'],
+    counter: CounterInfo | null,
+    fromServiceId: string | null,
+  ): Promise<Ticket> {
+    const row = await this.repo.ticket(mallId, ticketId);
+    if (!row) throw new AppError('ticket_not_found');
+    await this.announce(mallId, eventId, type, row, counter, fromServiceId);
+    return toTicket(row);
+  }
+
+  private announce(
+    mallId: string,
+    eventId: string,
+    type: NewEvent['type'],
+    row: TicketRow,
+    counter: CounterInfo | null,
+    fromServiceId: string | null,
+  ): Promise<void> {
+    return this.bus.publish('ticket.changed', {
+      eventId,
+      mallId,
+      type,
+      at: row.updated_at,
+      ticket: {
+        id: row.id,
+        token: row.token,
+        number: row.number,
+        status: row.status,
+        priority: row.priority,
+        serviceId: row.service_id,
+        fromServiceId,
+        counterId: row.counter_id,
+        recallCount: row.recall_count,
+      },
+      counter: counter ? { id: counter.id, name: counter.name, number: counter.number, zoneId: counter.zoneId } : null,
+    });
+  }
+}
+
+type CallRow = Awaited<ReturnType<QueueRepository['recentDisplayCalls']>>[number];
+
+function toCallEvent(r: CallRow): CallEvent {
+  return {
+    eventId: r.event_id,
+    type: r.type === 'recall' ? 'recall' : 'call',
+    at: r.at,
+    ticket: { id: r.ticket_id, number: r.number, priority: r.priority, serviceId: r.service_id },
+    counter: { id: r.counter_id, name: r.counter_name, number: r.counter_number, zoneId: r.zone_id },
+  };
+}
+
+/** A bus message as the display sees it, or null when it is not a call. */
+export function callEventFrom(m: TicketChanged): CallEvent | null {
+  if ((m.type !== 'call' && m.type !== 'recall') || !m.counter) return null;
+  return {
+    eventId: m.eventId,
+    type: m.type,
+    at: m.at,
+    ticket: { id: m.ticket.id, number: m.ticket.number, priority: m.ticket.priority, serviceId: m.ticket.serviceId },
+    counter: m.counter,
+  };
+}
+
+export function inZone(call: CallEvent, zone: string | undefined): boolean {
+  return zone === undefined || call.counter.zoneId === zone;
+}

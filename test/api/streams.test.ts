@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../support/databases.js';
+import { type TestApp, json, startTestApp } from '../support/app.js';
+import { connectSse } from '../support/sse.js';
+
+describe.each(ENGINES)('server-sent events on %s', (engine) => {
+  let t: TestApp;
+  let base: string;
+  let officer: string;
+  let serviceId: string;
+  let counterId: string;
+
+  const post = async (path: string, body?: object) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { cookie: officer, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    officer = await t.login('petugas.dindukcapil');
+    const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
+    const dk = agencies.find((a: any) => a.code === 'dindukcapil');
+    serviceId = json(await t.app.inject(`/api/malls/blora/services?agencyId=${dk.id}`))[0].id;
+    counterId = json(await t.app.inject('/api/malls/blora/counters')).find((c: any) => c.agencyId === dk.id).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('streams calls to the display, and resumes after Last-Event-ID', async () => {
+    const display = await connectSse(`${base}/api/malls/blora/events`);
+    const snapshot = await display.next((e) => e.event === 'snapshot');
+    expect(snapshot.data).toEqual({ calls: [], counters: [] });
+
+    const a = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    const b = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    await post(`/api/malls/blora/counters/${counterId}/call-next`);
+    const call = await display.next((e) => e.event === 'call');
+    expect(call.data).toMatchObject({ type: 'call', ticket: { number: a.number }, counter: { id: counterId, number: expect.any(Number) } });
+    expect(call.id).toBe(call.data.eventId);
+    await post(`/api/malls/blora/tickets/${a.id}/recall`);
+    const recall = await display.next((e) => e.event === 'recall');
+    expect(recall.data.ticket.number).toBe(a.number);
+    display.close();
+
+    // While the display is away: finish a, call b.
+    await post(`/api/malls/blora/tickets/${a.id}/start`);
+    await post(`/api/malls/blora/tickets/${a.id}/finish`);
+    await post(`/api/malls/blora/counters/${counterId}/call-next`);
+
+    const back = await connectSse(`${base}/api/malls/blora/events`, { 'last-event-id': recall.id! });
+    const snap2 = await back.next((e) => e.event === 'snapshot');
+    expect(snap2.data.calls[0].ticket.number).toBe(b.number);
+    expect(snap2.data.counters).toEqual([{ counterId, number: b.number, at: expect.any(Number) }]);
+    const missed = await back.next((e) => e.event === 'call');
+    expect(missed.data.ticket.number).toBe(b.number);
+    expect(back.events.filter((e) => e.event === 'call' || e.event === 'recall')).toHaveLength(1);
+    back.close();
+    await post(`/api/malls/blora/tickets/${b.id}/start`);
+    await post(`/api/malls/blora/tickets/${b.id}/finish`);
+  });
+
+  it("follows one ticket: its place in line, then the call and the counter", async () => {
+    const first = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    const mine = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    const page = await connectSse(`${base}/api/tickets/${mine.token}/events`);
+    const initial = await page.next((e) => e.event === 'status');
+    expect(initial.data).toMatchObject({ status: 'waiting', peopleAhead: 1 });
+    await post(`/api/malls/blora/counters/${counterId}/call-next`);
+    const ahead0 = await page.next((e) => e.event === 'status' && e.data.peopleAhead === 0);
+    expect(ahead0.data.status).toBe('waiting');
+    await post(`/api/malls/blora/tickets/${first.id}/start`);
+    await post(`/api/malls/blora/tickets/${first.id}/finish`);
+    await post(`/api/malls/blora/counters/${counterId}/call-next`);
+    const called = await page.next((e) => e.event === 'status' && e.data.status === 'called');
+    expect(called.data.counter).toMatchObject({ id: counterId });
+    page.close();
+    await post(`/api/malls/blora/tickets/${mine.id}/start`);
+    await post(`/api/malls/blora/tickets/${mine.id}/finish`);
+  });
+
+  it("keeps a counter console informed of its queue (staff only)", async () => {
+    const anon = await fetch(`${base}/api/malls/blora/counters/${counterId}/events`);
+    expect(anon.status).toBe(401);
+    const feed = await connectSse(`${base}/api/malls/blora/counters/${counterId}/events`, { cookie: officer });
+    const initial = await feed.next((e) => e.event === 'queue');
+    expect(initial.data.counter.id).toBe(counterId);
+    const ticket = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    const seen = await feed.next((e) => e.event === 'ticket' && e.data.ticket.id === ticket.id);
+    expect(seen.data.type).toBe('issue');
+    feed.close();
+    await post(`/api/malls/blora/tickets/${ticket.id}/cancel`);
+  });
+});

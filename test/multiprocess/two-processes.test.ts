@@ -1,0 +1,124 @@
+/**
+ * Two real app processes on one PostgreSQL: concurrent calls through both never hand out a
+ * ticket twice, and a call made through one reaches a display connected to the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database.js';
+import { newId } from '../../src/server/ids.js';
+import { PASSWORD } from '../support/app.js';
+import { ENGINES, type TestDatabase, createTestDatabase } from '../support/databases.js';
+import { type AppProcess, startProcess } from '../support/processes.js';
+import { connectSse } from '../support/sse.js';
+
+const EXTRA_COUNTERS = 8;
+
+describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let a: AppProcess;
+  let b: AppProcess;
+  let cookie: string;
+  let serviceId: string;
+  let counterIds: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const env = { DATABASE_URL: database.url, LOKET_SEED_PASSWORD: PASSWORD };
+    // Started together on an empty database: both migrate and try to seed; one seeds.
+    [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
+    const login = await fetch(`${a.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const agencies = (await (await fetch(`${b.base}/api/malls/blora/agencies`)).json()) as any;
+    const dk = agencies.find((x: any) => x.code === 'dindukcapil');
+    serviceId = ((await (await fetch(`${b.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any)[0].id;
+    // More counters on the same service make the race harder.
+    const { db, close } = await openDatabase(database.target);
+    const mall = await db.selectFrom('malls').select('id').executeTakeFirstOrThrow();
+    for (let i = 0; i < EXTRA_COUNTERS; i++) {
+      const id = newId();
+      await db
+        .insertInto('counters')
+        .values({ id, mall_id: mall.id, agency_id: dk.id, zone_id: null, name: `Loket Uji ${i}`, number: 900 + i, created_at: Date.now() })
+        .execute();
+      await db.insertInto('counter_services').values({ mall_id: mall.id, counter_id: id, service_id: serviceId }).execute();
+    }
+    await close();
+    const counters = (await (await fetch(`${a.base}/api/malls/blora/counters`)).json()) as any;
+    counterIds = counters.filter((c: any) => c.serviceIds.includes(serviceId)).map((c: any) => c.id);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+  });
+
+  it('seeded once although both started on an empty database', async () => {
+    const malls = (await (await fetch(`${b.base}/api/malls`)).json()) as any;
+    expect(malls).toHaveLength(1);
+    expect(counterIds.length).toBeGreaterThanOrEqual(EXTRA_COUNTERS + 1);
+  });
+
+  it('hands out every ticket exactly once under concurrent calls through both processes', async () => {
+    const display = await connectSse(`${b.base}/api/malls/blora/events`);
+    await display.next((e) => e.event === 'snapshot');
+
+    const issued: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const via = i % 2 ? a : b;
+      const res = await fetch(`${via.base}/api/malls/blora/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId }),
+      });
+      expect(res.status).toBe(201);
+      issued.push(((await res.json()) as any).id);
+    }
+
+    const calledVia: { id: string; via: 'a' | 'b' }[] = [];
+    for (let round = 0; round < 30 && calledVia.length < issued.length; round++) {
+      // Every counter calls through both processes at once: 2 × counters requests racing.
+      const attempts = counterIds.flatMap((counterId) =>
+        (['a', 'b'] as const).map(async (name) => {
+          const via = name === 'a' ? a : b;
+          const res = await fetch(`${via.base}/api/malls/blora/counters/${counterId}/call-next`, {
+            method: 'POST',
+            headers: { cookie },
+          });
+          if (res.status === 200) return { id: ((await res.json()) as any).ticket.id as string, via: name, counterId };
+          expect([204, 409]).toContain(res.status);
+          return null;
+        }),
+      );
+      const won = (await Promise.all(attempts)).filter((x) => x !== null);
+      // One counter never holds two tickets.
+      const perCounter = new Set(won.map((w) => w.counterId));
+      expect(perCounter.size).toBe(won.length);
+      for (const w of won) {
+        calledVia.push({ id: w.id, via: w.via });
+        const via = w.via === 'a' ? b : a; // finish through the other process
+        await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/start`, { method: 'POST', headers: { cookie } });
+        const fin = await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/finish`, { method: 'POST', headers: { cookie } });
+        expect(fin.status).toBe(200);
+      }
+    }
+    const ids = calledVia.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...issued].sort());
+
+    // Every call, made through either process, reached the display connected to B.
+    const viaA = calledVia.find((c) => c.via === 'a');
+    expect(viaA).toBeDefined();
+    await display.next((e) => e.event === 'call' && e.data.ticket.id === viaA!.id);
+    const deadline = Date.now() + 5000;
+    while (display.events.filter((e) => e.event === 'call').length < ids.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seen = new Set(display.events.filter((e) => e.event === 'call').map((e) => e.data.ticket.id));
+    expect(seen).toEqual(new Set(ids));
+    display.close();
+  }, 120_000);
+});

@@ -1,0 +1,62 @@
+/** A real server (Fastify inject) on a real, freshly seeded database, with a clock the test controls. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import type { Config } from '../../src/server/config.js';
+import { type AppContext, createContext } from '../../src/server/context.js';
+import { migrate } from '../../src/server/db/database.js';
+import { seedDemo } from '../../src/server/db/seed/seed.js';
+import { type Engine, createTestDatabase } from './databases.js';
+
+export const PASSWORD = 'rahasia-demo-123';
+/** Monday 30 November 2026, 09:00 in Blora (WIB) */
+export const MONDAY_9AM = Date.UTC(2026, 10, 30, 2, 0, 0);
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: { now: number };
+  mall: string;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(engine: Engine): Promise<TestApp> {
+  const database = await createTestDatabase(engine);
+  const clock = { now: MONDAY_9AM };
+  const config: Config = {
+    database: database.target,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    seedPassword: PASSWORD,
+    trustProxy: false,
+    now: () => clock.now,
+  };
+  const ctx = await createContext(config);
+  await migrate(ctx.database);
+  await seedDemo(ctx.database.db, { password: PASSWORD, now: clock.now });
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    mall: 'blora',
+    async login(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'loket_sid');
+      if (!cookie) throw new Error('no session cookie');
+      return `loket_sid=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await ctx.close();
+      await database.drop();
+    },
+  };
+}
+
+export function json<T = any>(res: LightMyRequestResponse): T {
+  return res.json() as T;
+}

@@ -1,0 +1,76 @@
+/** A minimal server-sent events reader over fetch, for tests: collects events as they arrive. */
+export interface SseEvent {
+  event: string;
+  data: any;
+  id?: string;
+}
+
+export interface SseClient {
+  events: SseEvent[];
+  /** resolves with the first event (from the start of the stream) that matches */
+  next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
+  close(): void;
+}
+
+export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  if (!res.ok || !res.body) throw new Error(`SSE ${url}: ${res.status}`);
+  const events: SseEvent[] = [];
+  const waiters: { match: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let cut = buffer.indexOf('\n\n');
+        while (cut >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          cut = buffer.indexOf('\n\n');
+          const e: Partial<SseEvent> = {};
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event: ')) e.event = line.slice(7);
+            else if (line.startsWith('data: ')) data += line.slice(6);
+            else if (line.startsWith('id: ')) e.id = line.slice(4);
+          }
+          if (!e.event) continue;
+          const event: SseEvent = { event: e.event, data: JSON.parse(data), ...(e.id ? { id: e.id } : {}) };
+          events.push(event);
+          for (const w of [...waiters]) {
+            if (w.match(event)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.resolve(event);
+            }
+          }
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    events,
+    next(match, timeoutMs = 5000) {
+      const found = events.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching SSE event within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          match,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
+      });
+    },
+    close() {
+      controller.abort();
+    },
+  };
+}

@@ -37,10 +37,7 @@ const server = createServer((req, res) => {
   if (req.method === 'POST' && url.pathname === '/broadcast') {
     req.resume();
     req.on('end', () => {
-      const event = callEvent(
-        url.searchParams.get('id') ?? 'x',
-        Number(url.searchParams.get('bytes') ?? 300),
-      );
+      const event = callEvent(url.searchParams.get('id') ?? 'x', Number(url.searchParams.get('bytes') ?? 300));
       for (const s of streams) s.write(event);
       res.writeHead(204).end();
     });

@@ -43,11 +43,7 @@ app.post('/baseline', async (request, reply) => {
     .insertInto('bench_baseline')
     .values({ id, payload: JSON.stringify(request.body ?? null), at: Date.now() })
     .execute();
-  const row = await db
-    .selectFrom('bench_baseline')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('bench_baseline').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return reply.status(201).send(row);
 });
 

@@ -58,10 +58,7 @@ process.on('exit', () => {
 });
 process.once('SIGINT', () => void fail('interrupted (SIGINT)', 130));
 process.once('SIGTERM', () => void fail('terminated (SIGTERM)', 143));
-process.on(
-  'unhandledRejection',
-  (e) => void fail(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`),
-);
+process.on('unhandledRejection', (e) => void fail(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -122,9 +119,7 @@ export async function startChild(
   proc.once('exit', (code, signal) => {
     live.delete(child);
     if (!stopping) {
-      void fail(
-        `${name} (pid ${proc.pid}) exited unexpectedly (code ${code}, signal ${signal}). Its output:\n${out}`,
-      );
+      void fail(`${name} (pid ${proc.pid}) exited unexpectedly (code ${code}, signal ${signal}). Its output:\n${out}`);
     }
   });
   proc.once('error', (e) => void fail(`${name} could not be spawned: ${e.message}`));

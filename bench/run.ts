@@ -63,9 +63,7 @@ const SPACING_MS = envInt('BENCH_SPACING_MS', 300, 0);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) => {
   const n = Number(s.trim());
   if (!Number.isInteger(n) || n < 1) {
-    console.error(
-      `BENCH_CLIENTS must be whole numbers separated by commas (got "${process.env.BENCH_CLIENTS}")`,
-    );
+    console.error(`BENCH_CLIENTS must be whole numbers separated by commas (got "${process.env.BENCH_CLIENTS}")`);
     process.exit(2);
   }
   return n;
@@ -263,8 +261,7 @@ async function benchTickets(engine: Engine): Promise<TicketsResult> {
   >();
   const unlimited = services.filter((s) => s.dailyQuota === null);
   const measured = unlimited[0];
-  if (!measured)
-    return fail('the demo mall has no service without a daily quota to issue thousands of tickets on');
+  if (!measured) return fail('the demo mall has no service without a daily quota to issue thousands of tickets on');
   // Warm up on another service, so the measured one starts with an empty line like the baseline's table.
   const warm = unlimited[1] ?? measured;
   const body = JSON.stringify({ serviceId: measured.id });
@@ -346,9 +343,7 @@ interface SseResult {
  */
 async function measureCalls(
   pool: Awaited<ReturnType<typeof openPool>>,
-  trigger: (
-    i: number,
-  ) => Promise<{ id: string; sentAt: number; doneAt: number; after?: () => Promise<void> }>,
+  trigger: (i: number) => Promise<{ id: string; sentAt: number; doneAt: number; after?: () => Promise<void> }>,
 ): Promise<LatencyFigures> {
   const latencies: number[] = [];
   const requestMs: number[] = [];
@@ -389,15 +384,11 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
   const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
   if (!cookie) return fail('signing in as admin set no cookie');
 
-  const agencies = (await expectOk('GET', `${api}/agencies`)).json<
-    { id: string; code: string; shortName: string }[]
-  >();
+  const agencies = (await expectOk('GET', `${api}/agencies`)).json<{ id: string; code: string; shortName: string }[]>();
   const counters = (await expectOk('GET', `${api}/counters`)).json<
     { id: string; agencyId: string; serviceIds: string[] }[]
   >();
-  const services = (await expectOk('GET', `${api}/services`)).json<
-    { id: string; dailyQuota: number | null }[]
-  >();
+  const services = (await expectOk('GET', `${api}/services`)).json<{ id: string; dailyQuota: number | null }[]>();
   const agency =
     agencies.find((a) => a.code === 'dindukcapil') ??
     agencies.find((a) => /dukcapil/i.test(a.shortName)) ??
@@ -410,8 +401,7 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
   );
   if (!service) return fail(`no service of counter ${counter.id} takes ${needed} tickets a day`);
   log(`[${engine}] sse: issuing ${needed} tickets for ${agency.shortName}`);
-  for (let i = 0; i < needed; i++)
-    await expectOk('POST', `${api}/tickets`, { body: { serviceId: service.id } });
+  for (let i = 0; i < needed; i++) await expectOk('POST', `${api}/tickets`, { body: { serviceId: service.id } });
 
   const appFigures: { clients: number; figures: LatencyFigures; connectSeconds: number }[] = [];
   let eventBytes = 0;
@@ -562,14 +552,7 @@ function report(r: EngineResult): string {
       '',
       '',
     ]);
-    rows.push([
-      '  trigger request p50 ms',
-      s.app.requestP50.toFixed(1),
-      s.bare.requestP50.toFixed(1),
-      '',
-      '',
-      '',
-    ]);
+    rows.push(['  trigger request p50 ms', s.app.requestP50.toFixed(1), s.bare.requestP50.toFixed(1), '', '', '']);
   }
   const sseNote = r.sse[0]
     ? `; SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`

@@ -27,12 +27,7 @@ function openFileLimit(): string {
 }
 
 /** Opens `count` subscribers to `url`, `concurrency` at a time, each ready once it got "snapshot". */
-export async function openPool(
-  url: string,
-  count: number,
-  concurrency = 200,
-  timeoutMs = 60_000,
-): Promise<SsePool> {
+export async function openPool(url: string, count: number, concurrency = 200, timeoutMs = 60_000): Promise<SsePool> {
   const u = new URL(url);
   const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
   const requests: ClientRequest[] = [];
@@ -101,9 +96,7 @@ export async function openPool(
         if (closing) return;
         if (e.code === 'EMFILE' || e.code === 'ENFILE') {
           reject(
-            new Error(
-              `${e.code} opening SSE client ${requests.length} of ${count}: ulimit -n is ${openFileLimit()}`,
-            ),
+            new Error(`${e.code} opening SSE client ${requests.length} of ${count}: ulimit -n is ${openFileLimit()}`),
           );
         } else if (!ready) {
           reject(new Error(`SSE client ${requests.length} of ${count}: ${e.message}`));
@@ -117,9 +110,7 @@ export async function openPool(
           let body = '';
           res.setEncoding('utf8');
           res.on('data', (d: string) => (body += d));
-          res.on('end', () =>
-            reject(new Error(`SSE ${url} answered ${res.statusCode}: ${body.slice(0, 500)}`)),
-          );
+          res.on('end', () => reject(new Error(`SSE ${url} answered ${res.statusCode}: ${body.slice(0, 500)}`)));
           return;
         }
         res.setEncoding('utf8');
@@ -133,10 +124,7 @@ export async function openPool(
             buffer = buffer.slice(cut + 2);
             cut = buffer.indexOf('\n\n');
             if (block.startsWith('event: call\n') || block.includes('\nevent: call\n')) onCall(block, at);
-            else if (
-              !ready &&
-              (block.startsWith('event: snapshot\n') || block.includes('\nevent: snapshot\n'))
-            ) {
+            else if (!ready && (block.startsWith('event: snapshot\n') || block.includes('\nevent: snapshot\n'))) {
               ready = true;
               clearTimeout(timer);
               resolve();

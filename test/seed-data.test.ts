@@ -35,10 +35,7 @@ describe('Blora seed data', () => {
       expect(agency.code, agency.name).toMatch(/^[a-z0-9]+$/);
       expect(agency.shortName.length, agency.name).toBeLessThanOrEqual(20);
       expect(agency.color, agency.name).toMatch(/^#[0-9a-f]{6}$/i);
-      expect(
-        Number.isInteger(agency.counters) && agency.counters >= 1 && agency.counters <= 4,
-        agency.name,
-      ).toBe(true);
+      expect(Number.isInteger(agency.counters) && agency.counters >= 1 && agency.counters <= 4, agency.name).toBe(true);
       expect(agency.services.length, agency.name).toBeGreaterThan(0);
     }
   });
@@ -73,9 +70,7 @@ describe('Blora seed data', () => {
         expect(Number.isInteger(standard.feeRupiah) && standard.feeRupiah >= 0, service.name).toBe(true);
       }
       if (standard.durationMinutes !== null) {
-        expect(Number.isInteger(standard.durationMinutes) && standard.durationMinutes > 0, service.name).toBe(
-          true,
-        );
+        expect(Number.isInteger(standard.durationMinutes) && standard.durationMinutes > 0, service.name).toBe(true);
       }
       if (service.dailyQuota !== null) {
         expect(Number.isInteger(service.dailyQuota) && service.dailyQuota > 0, service.name).toBe(true);

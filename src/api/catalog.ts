@@ -26,7 +26,10 @@ export const ServiceStandard = Type.Object({
 });
 export type ServiceStandard = Static<typeof ServiceStandard>;
 
-const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$', description: 'HH:mm; 24:00 closes at midnight' });
+const Clock = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'HH:mm; 24:00 closes at midnight',
+});
 export const Span = Type.Object({ open: Clock, close: Clock });
 const Day = Type.Array(Span, { maxItems: 6 });
 export const WeeklyHours = Type.Object({

@@ -68,7 +68,12 @@ export const CallBody = Type.Object({ ticketId: Id });
 export const TransferBody = Type.Object({ serviceId: Id });
 
 export const CounterQueue = Type.Object({
-  counter: Type.Object({ id: Type.String(), name: Type.String(), number: Type.Integer(), agencyId: Type.String() }),
+  counter: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    number: Type.Integer(),
+    agencyId: Type.String(),
+  }),
   current: Type.Union([Ticket, Type.Null()]),
   waiting: Type.Array(Ticket),
   today: Type.Object({

@@ -18,7 +18,12 @@ function walkIn(id: string, arrivedMin: number, priority: PriorityClass | null =
   return { id, arrivalAt: T0 + arrivedMin * MIN, priority, appointmentAt: null };
 }
 
-function booked(id: string, arrivedMin: number, appointmentMin: number, priority: PriorityClass | null = null): Candidate {
+function booked(
+  id: string,
+  arrivedMin: number,
+  appointmentMin: number,
+  priority: PriorityClass | null = null,
+): Candidate {
   return { id, arrivalAt: T0 + arrivedMin * MIN, priority, appointmentAt: T0 + appointmentMin * MIN };
 }
 
@@ -78,9 +83,9 @@ describe('pickNext: priority classes', () => {
     const twoPriority = [{ priority: true }, { priority: true }];
     expect(pickNext(waiting, twoPriority, policy, at(10))).toEqual({ ticket: waiting[0], reason: 'regular' });
     // only the latest run counts: a regular call in between resets it
-    expect(pickNext(waiting, [{ priority: true }, { priority: false }, { priority: true }], policy, at(10))?.reason).toBe(
-      'priority',
-    );
+    expect(
+      pickNext(waiting, [{ priority: true }, { priority: false }, { priority: true }], policy, at(10))?.reason,
+    ).toBe('priority');
   });
 
   it('with priorityPerRegular=2 and both classes waiting: P,P,R,P,P,R', () => {

@@ -20,8 +20,6 @@ export interface PickPolicy {
   maxWaitMs: number;
 }
 
-
-
 export type PickReason = 'max_wait' | 'appointment' | 'priority' | 'regular';
 
 export interface Pick {

@@ -120,7 +120,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 4 }).chain
     counters: fc.array(fc.subarray(all, { minLength: 1 }), { minLength: 1, maxLength: 4 }),
     policy: policyArb,
     recallsBeforeNoShow: fc.integer({ min: 0, max: 3 }),
-    steps: fc.array(fc.record({ dt: dtArb, op: opArb(nServices) }), { minLength: 1, maxLength: 150, size: 'max' }),
+    steps: fc.array(fc.record({ dt: dtArb, op: opArb(nServices) }), {
+      minLength: 1,
+      maxLength: 150,
+      size: 'max',
+    }),
     lateArrivals: fc.array(arrivalArb(nServices), { maxLength: 20, size: 'max' }),
     drainStepMs: fc.integer({ min: 0, max: 10 * MIN }),
   });
@@ -209,7 +213,14 @@ class Mall {
     };
     this.tickets.push(t);
     this.byId.set(t.id, t);
-    this.events.push({ ticketId: t.id, action: 'issue', counter: null, at: this.now, from: null, to: 'waiting' });
+    this.events.push({
+      ticketId: t.id,
+      action: 'issue',
+      counter: null,
+      at: this.now,
+      from: null,
+      to: 'waiting',
+    });
     return t;
   }
 

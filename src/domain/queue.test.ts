@@ -41,17 +41,19 @@ describe('checkTransition: every action × status', () => {
     expect(result).toEqual({ ok: true, to });
   });
 
-  it.each(
-    cases.filter((c) => c.to === null),
-  )('$action from $status is refused with the allowed statuses', ({ action, status }) => {
-    const allowed = TICKET_STATUSES.filter((s) => EXPECTED[action][s] !== undefined);
-    // Even with plenty of recalls and on the right day, the state alone refuses it.
-    const result = checkTransition({ status, recallCount: 99, serviceDate: TODAY }, action, ctx);
-    expect(result.ok).toBe(false);
-    if (result.ok || result.reason !== 'state') throw new Error(`expected reason 'state', got ${JSON.stringify(result)}`);
-    expect([...result.allowed].sort()).toEqual([...allowed].sort());
-    expect(result.allowed).not.toContain(status);
-  });
+  it.each(cases.filter((c) => c.to === null))(
+    '$action from $status is refused with the allowed statuses',
+    ({ action, status }) => {
+      const allowed = TICKET_STATUSES.filter((s) => EXPECTED[action][s] !== undefined);
+      // Even with plenty of recalls and on the right day, the state alone refuses it.
+      const result = checkTransition({ status, recallCount: 99, serviceDate: TODAY }, action, ctx);
+      expect(result.ok).toBe(false);
+      if (result.ok || result.reason !== 'state')
+        throw new Error(`expected reason 'state', got ${JSON.stringify(result)}`);
+      expect([...result.allowed].sort()).toEqual([...allowed].sort());
+      expect(result.allowed).not.toContain(status);
+    },
+  );
 
   it('allowedFrom lists the statuses an action may be taken from', () => {
     for (const action of TICKET_ACTIONS) {
@@ -79,21 +81,19 @@ describe('checkTransition: no_show needs the recalls', () => {
     { needed: 2, made: 3, ok: true },
     { needed: 3, made: 0, ok: false },
   ])('needs $needed, made $made → ok=$ok', ({ needed, made, ok }) => {
-    const result = checkTransition(
-      { status: 'called', recallCount: made, serviceDate: TODAY },
-      'no_show',
-      { recallsBeforeNoShow: needed, today: TODAY },
-    );
+    const result = checkTransition({ status: 'called', recallCount: made, serviceDate: TODAY }, 'no_show', {
+      recallsBeforeNoShow: needed,
+      today: TODAY,
+    });
     if (ok) expect(result).toEqual({ ok: true, to: 'no_show' });
     else expect(result).toEqual({ ok: false, reason: 'recalls_needed', needed, made });
   });
 
   it('the state check comes before the recall check', () => {
-    const result = checkTransition(
-      { status: 'waiting', recallCount: 0, serviceDate: TODAY },
-      'no_show',
-      { recallsBeforeNoShow: 2, today: TODAY },
-    );
+    const result = checkTransition({ status: 'waiting', recallCount: 0, serviceDate: TODAY }, 'no_show', {
+      recallsBeforeNoShow: 2,
+      today: TODAY,
+    });
     expect(result).toEqual({ ok: false, reason: 'state', allowed: ['called'] });
   });
 
@@ -122,8 +122,14 @@ describe('checkTransition: reactivate only on the same service date', () => {
 
   it('the date does not gate other actions', () => {
     const yesterday = { recallCount: 0, serviceDate: '2026-03-01' };
-    expect(checkTransition({ ...yesterday, status: 'waiting' }, 'call', ctx)).toEqual({ ok: true, to: 'called' });
-    expect(checkTransition({ ...yesterday, status: 'serving' }, 'finish', ctx)).toEqual({ ok: true, to: 'done' });
+    expect(checkTransition({ ...yesterday, status: 'waiting' }, 'call', ctx)).toEqual({
+      ok: true,
+      to: 'called',
+    });
+    expect(checkTransition({ ...yesterday, status: 'serving' }, 'finish', ctx)).toEqual({
+      ok: true,
+      to: 'done',
+    });
   });
 
   it('a reactivate from a wrong state on another day reports the state', () => {
@@ -133,9 +139,7 @@ describe('checkTransition: reactivate only on the same service date', () => {
 });
 
 describe('isHeldByCounter', () => {
-  it.each(
-    TICKET_STATUSES.map((s) => [s, s === 'called' || s === 'serving'] as const),
-  )('%s → %s', (status, held) => {
+  it.each(TICKET_STATUSES.map((s) => [s, s === 'called' || s === 'serving'] as const))('%s → %s', (status, held) => {
     expect(isHeldByCounter(status)).toBe(held);
   });
 });

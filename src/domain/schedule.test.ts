@@ -7,8 +7,8 @@ import {
   localTime,
   parseClock,
   validateWeeklyHours,
-  type WeeklyHours,
   WEEKDAYS,
+  type WeeklyHours,
 } from './schedule.js';
 
 describe('localTime', () => {

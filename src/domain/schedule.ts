@@ -97,7 +97,8 @@ export function validateWeeklyHours(weekly: WeeklyHours): HoursProblem[] {
     for (let k = 1; k < spans.length; k++) {
       const prev = spans[k - 1];
       const cur = spans[k];
-      if (prev && cur && cur.open < prev.close) problems.push({ path: `weekly.${day}[${cur.i}].open`, code: 'overlap' });
+      if (prev && cur && cur.open < prev.close)
+        problems.push({ path: `weekly.${day}[${cur.i}].open`, code: 'overlap' });
     }
   }
   return problems;

@@ -70,7 +70,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   app.get(
     '/api/health',
-    { schema: { tags: ['catalog'], summary: 'Liveness and database check', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Liveness and database check',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => {
       await ping(database.db);
       return { status: 'ok' as const };

@@ -1,7 +1,7 @@
 /** What a running server holds: its config, its database and its event bus. */
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { type EventBus, channelName, memoryBus, postgresBus } from './events/bus.js';
+import { channelName, type EventBus, memoryBus, postgresBus } from './events/bus.js';
 
 export interface AppContext {
   config: Config;

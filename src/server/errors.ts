@@ -81,8 +81,7 @@ const CATALOGUE = {
       `Tiket ${p.number} berstatus "${statusId(p.currentStatus)}"; tindakan ini hanya untuk tiket berstatus ${list(
         (p.allowed as string[]).map(statusId),
       )}.`,
-    en: (p: Params) =>
-      `Ticket ${p.number} is "${p.currentStatus}"; this action needs status ${list(p.allowed)}.`,
+    en: (p: Params) => `Ticket ${p.number} is "${p.currentStatus}"; this action needs status ${list(p.allowed)}.`,
   },
   recalls_needed: {
     status: 409,
@@ -124,8 +123,10 @@ const CATALOGUE = {
   },
   quota_full: {
     status: 409,
-    id: (p: Params) => `Kuota harian layanan "${p.serviceName}" (${p.quota} tiket) sudah habis. Silakan datang kembali besok.`,
-    en: (p: Params) => `Today's quota for "${p.serviceName}" (${p.quota} tickets) is used up. Please come back tomorrow.`,
+    id: (p: Params) =>
+      `Kuota harian layanan "${p.serviceName}" (${p.quota} tiket) sudah habis. Silakan datang kembali besok.`,
+    en: (p: Params) =>
+      `Today's quota for "${p.serviceName}" (${p.quota} tickets) is used up. Please come back tomorrow.`,
   },
   service_inactive: {
     status: 409,
@@ -201,7 +202,10 @@ export function validationError(error: FastifyError): AppError {
   const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
   if (missing) field = field ? `${field}.${missing}` : missing;
   if (!field) field = context;
-  const problem = PROBLEMS[first?.keyword ?? ''] ?? { id: first?.message ?? 'tidak valid', en: first?.message ?? 'is invalid' };
+  const problem = PROBLEMS[first?.keyword ?? ''] ?? {
+    id: first?.message ?? 'tidak valid',
+    en: first?.message ?? 'is invalid',
+  };
   return new AppError('validation', { field, in: context, problemId: problem.id, problemEn: problem.en });
 }
 

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { migrate } from './db/database.js';
-import { seedDemo } from './db/seed/seed.js';
 import type { Role } from './db/schema.js';
+import { seedDemo } from './db/seed/seed.js';
 import { newId } from './ids.js';
 import { hashPassword } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
@@ -89,7 +89,11 @@ async function addUser(config: Config, args: string[]): Promise<void> {
   try {
     await migrate(ctx.database);
     const db = ctx.database.db;
-    const mall = await db.selectFrom('malls').select('id').where('slug', '=', values.mall ?? 'blora').executeTakeFirst();
+    const mall = await db
+      .selectFrom('malls')
+      .select('id')
+      .where('slug', '=', values.mall ?? 'blora')
+      .executeTakeFirst();
     if (!mall) throw new ConfigError(`no mall with slug "${values.mall}"`);
     let agencyId: string | null = null;
     if (role === 'officer' || role === 'agency_admin') {
@@ -114,7 +118,9 @@ async function addUser(config: Config, args: string[]): Promise<void> {
       agencyId,
       createdAt: config.now(),
     });
-    console.log(`user ${username} (${role}) created.${process.env.LOKET_USER_PASSWORD ? '' : ` Password: ${password}`}`);
+    console.log(
+      `user ${username} (${role}) created.${process.env.LOKET_USER_PASSWORD ? '' : ` Password: ${password}`}`,
+    );
   } finally {
     await ctx.close();
   }
@@ -144,7 +150,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'user':
-      if (rest[0] !== 'add') throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"]');
+      if (rest[0] !== 'add')
+        throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"]');
       return addUser(config, rest.slice(1));
     default:
       throw new ConfigError(`unknown command "${command}"; use start, migrate, seed or user add`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
-import { MONDAY_9AM, type TestApp, json, startTestApp } from '../support/app.js';
 
 describe.each(ENGINES)('queue API on %s', (engine) => {
   let t: TestApp;
@@ -28,11 +28,24 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   const post = (url: string, cookie: string, payload?: object) =>
     t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
   const countTickets = async () =>
-    Number((await t.ctx.database.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.ctx.database.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   /** finish whatever each counter holds, so tests start from idle counters */
   const clearCounters = async () => {
     for (const c of [loket1, loket2, polresCounter]) {
-      const q = json(await t.app.inject({ method: 'GET', url: `/api/malls/blora/counters/${c}/queue`, headers: { cookie: admin } }));
+      const q = json(
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/malls/blora/counters/${c}/queue`,
+          headers: { cookie: admin },
+        }),
+      );
       if (q.current) {
         const id = q.current.id;
         if (q.current.status === 'called') await post(`/api/malls/blora/tickets/${id}/start`, admin);
@@ -68,11 +81,17 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   it('answers health, malls and the catalog', async () => {
     expect(json(await t.app.inject('/api/health'))).toEqual({ status: 'ok' });
     const malls = json(await t.app.inject('/api/malls'));
-    expect(malls).toEqual([{ id: expect.any(String), slug: 'blora', name: 'MPP Kabupaten Blora', timeZone: 'Asia/Jakarta' }]);
+    expect(malls).toEqual([
+      { id: expect.any(String), slug: 'blora', name: 'MPP Kabupaten Blora', timeZone: 'Asia/Jakarta' },
+    ]);
     const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
     expect(agencies).toHaveLength(29);
     expect(agencies.reduce((n: number, a: any) => n + a.serviceCount, 0)).toBe(261);
-    expect(agencies[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), shortName: expect.any(String) });
+    expect(agencies[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      shortName: expect.any(String),
+    });
     expect(counters.every((c) => c.serviceIds.length > 0)).toBe(true);
   });
 
@@ -87,7 +106,11 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     expect(accented.length).toBeGreaterThan(0);
     expect(json(await t.app.inject('/api/malls/blora/services?q=zzzzqqq'))).toEqual([]);
     const s = ktp[0];
-    expect(s).toMatchObject({ id: expect.any(String), agencyId: expect.any(String), prefix: expect.stringMatching(/^[A-Z]{1,3}$/) });
+    expect(s).toMatchObject({
+      id: expect.any(String),
+      agencyId: expect.any(String),
+      prefix: expect.stringMatching(/^[A-Z]{1,3}$/),
+    });
     expect(s.standard.requirements.length).toBeGreaterThan(0);
     expect(s.standard).toHaveProperty('complaint');
   });
@@ -149,7 +172,12 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     expect(second.number).toBe(`${ktpService.prefix}-002`);
     expect(second.peopleAhead).toBe(1);
     const status = json(await t.app.inject(`/api/tickets/${second.token}`));
-    expect(status).toMatchObject({ number: second.number, status: 'waiting', serviceId: ktpService.id, peopleAhead: 1 });
+    expect(status).toMatchObject({
+      number: second.number,
+      status: 'waiting',
+      serviceId: ktpService.id,
+      peopleAhead: 1,
+    });
     expect(status.counter).toBeUndefined();
     await clearCounters();
   });
@@ -168,7 +196,11 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   });
 
   it('refuses a ticket when the quota is used up, writing nothing', async () => {
-    await t.ctx.database.db.updateTable('services').set({ daily_quota: 2 }).where('id', '=', secondService.id).execute();
+    await t.ctx.database.db
+      .updateTable('services')
+      .set({ daily_quota: 2 })
+      .where('id', '=', secondService.id)
+      .execute();
     try {
       expect((await issue(secondService.id)).statusCode).toBe(201);
       expect((await issue(secondService.id)).statusCode).toBe(201);
@@ -179,24 +211,36 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       expect(json(full).message).toContain('Kuota');
       expect(await countTickets()).toBe(before);
     } finally {
-      await t.ctx.database.db.updateTable('services').set({ daily_quota: null }).where('id', '=', secondService.id).execute();
+      await t.ctx.database.db
+        .updateTable('services')
+        .set({ daily_quota: null })
+        .where('id', '=', secondService.id)
+        .execute();
       await clearCounters();
     }
   });
 
   it('sets opening hours (mall admin only) and refuses tickets when closed', async () => {
     const week = {
-      mon: [{ open: '07:30', close: '12:00' }, { open: '13:00', close: '16:00' }],
+      mon: [
+        { open: '07:30', close: '12:00' },
+        { open: '13:00', close: '16:00' },
+      ],
       tue: [{ open: '07:30', close: '16:00' }],
       wed: [{ open: '07:30', close: '16:00' }],
       thu: [{ open: '07:30', close: '16:00' }],
-      fri: [{ open: '07:30', close: '11:00' }, { open: '13:00', close: '24:00' }],
+      fri: [
+        { open: '07:30', close: '11:00' },
+        { open: '13:00', close: '24:00' },
+      ],
       sat: [],
       sun: [],
     };
     const url = '/api/malls/blora/opening-hours';
     expect((await t.app.inject({ method: 'PUT', url, payload: { weekly: week } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'PUT', url, headers: { cookie: officer }, payload: { weekly: week } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url, headers: { cookie: officer }, payload: { weekly: week } })).statusCode,
+    ).toBe(403);
     const bad = await t.app.inject({
       method: 'PUT',
       url,
@@ -213,7 +257,12 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     });
     expect(badClock.statusCode).toBe(400);
     expect(json(badClock).field).toBe('weekly.wed.0.open');
-    const ok = await t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload: { weekly: week } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: admin },
+      payload: { weekly: week },
+    });
     expect(ok.statusCode).toBe(200);
     try {
       // 12:30 on Monday: the lunch break
@@ -251,7 +300,11 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(json(wrong).error).toBe('bad_credentials');
-    const nobody = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const nobody = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(nobody.statusCode).toBe(401);
     const res = await t.app.inject({
       method: 'POST',
@@ -259,7 +312,12 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       payload: { username: 'petugas.dindukcapil', password: 'rahasia-demo-123' },
     });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ username: 'petugas.dindukcapil', role: 'officer', agencyId: dukcapil.id, mallSlug: 'blora' });
+    expect(json(res)).toMatchObject({
+      username: 'petugas.dindukcapil',
+      role: 'officer',
+      agencyId: dukcapil.id,
+      mallSlug: 'blora',
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -307,7 +365,9 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     expect(events.every((e) => e.at === MONDAY_9AM)).toBe(true);
 
     expect((await post(`/api/malls/blora/counters/${loket1}/call-next`, officer)).statusCode).toBe(204);
-    const q = json(await t.app.inject({ url: `/api/malls/blora/counters/${loket1}/queue`, headers: { cookie: officer } }));
+    const q = json(
+      await t.app.inject({ url: `/api/malls/blora/counters/${loket1}/queue`, headers: { cookie: officer } }),
+    );
     expect(q.today.served).toBeGreaterThanOrEqual(1);
   });
 
@@ -323,7 +383,10 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     t.clock.now = MONDAY_9AM + 24 * 3_600_000;
     try {
       // yesterday's session has expired by now: sign in again
-      const tomorrow = await post(`/api/malls/blora/tickets/${ticket.id}/reactivate`, await t.login('petugas.dindukcapil'));
+      const tomorrow = await post(
+        `/api/malls/blora/tickets/${ticket.id}/reactivate`,
+        await t.login('petugas.dindukcapil'),
+      );
       expect(tomorrow.statusCode).toBe(409);
       expect(json(tomorrow).error).toBe('other_day');
     } finally {
@@ -390,17 +453,22 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   it("transfers a ticket to another agency's service, keeping its arrival and a link back", async () => {
     await clearCounters();
     const ticket = json(await issue(ktpService.id));
-    const arrival = json(await t.app.inject({ url: `/api/malls/blora/counters/${loket1}/queue`, headers: { cookie: officer } }))
-      .waiting.find((w: any) => w.id === ticket.id).arrivalAt;
+    const arrival = json(
+      await t.app.inject({ url: `/api/malls/blora/counters/${loket1}/queue`, headers: { cookie: officer } }),
+    ).waiting.find((w: any) => w.id === ticket.id).arrivalAt;
     await post(`/api/malls/blora/counters/${loket1}/call-next`, officer);
     await post(`/api/malls/blora/tickets/${ticket.id}/start`, officer);
-    const missing = await post(`/api/malls/blora/tickets/${ticket.id}/transfer`, officer, { serviceId: 'nope' });
+    const missing = await post(`/api/malls/blora/tickets/${ticket.id}/transfer`, officer, {
+      serviceId: 'nope',
+    });
     expect(missing.statusCode).toBe(404);
     const badBody = await post(`/api/malls/blora/tickets/${ticket.id}/transfer`, officer, {});
     expect(badBody.statusCode).toBe(400);
     expect(json(badBody).field).toBe('serviceId');
     t.clock.now += 10 * 60_000;
-    const moved = json(await post(`/api/malls/blora/tickets/${ticket.id}/transfer`, officer, { serviceId: skckService.id })).ticket;
+    const moved = json(
+      await post(`/api/malls/blora/tickets/${ticket.id}/transfer`, officer, { serviceId: skckService.id }),
+    ).ticket;
     expect(moved).toMatchObject({
       status: 'waiting',
       serviceId: skckService.id,
@@ -410,7 +478,10 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       number: ticket.number,
     });
     const polresQueue = json(
-      await t.app.inject({ url: `/api/malls/blora/counters/${polresCounter}/queue`, headers: { cookie: otherOfficer } }),
+      await t.app.inject({
+        url: `/api/malls/blora/counters/${polresCounter}/queue`,
+        headers: { cookie: otherOfficer },
+      }),
     );
     expect(polresQueue.waiting.map((w: any) => w.id)).toContain(ticket.id);
     const called = json(await post(`/api/malls/blora/counters/${polresCounter}/call-next`, otherOfficer)).ticket;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
-import { type TestApp, json, startTestApp } from '../support/app.js';
 import { connectSse } from '../support/sse.js';
 
 describe.each(ENGINES)('server-sent events on %s', (engine) => {
@@ -41,7 +41,11 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     const b = (await post('/api/malls/blora/tickets', { serviceId })).body;
     await post(`/api/malls/blora/counters/${counterId}/call-next`);
     const call = await display.next((e) => e.event === 'call');
-    expect(call.data).toMatchObject({ type: 'call', ticket: { number: a.number }, counter: { id: counterId, number: expect.any(Number) } });
+    expect(call.data).toMatchObject({
+      type: 'call',
+      ticket: { number: a.number },
+      counter: { id: counterId, number: expect.any(Number) },
+    });
     expect(call.id).toBe(call.data.eventId);
     await post(`/api/malls/blora/tickets/${a.id}/recall`);
     const recall = await display.next((e) => e.event === 'recall');
@@ -65,7 +69,7 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     await post(`/api/malls/blora/tickets/${b.id}/finish`);
   });
 
-  it("follows one ticket: its place in line, then the call and the counter", async () => {
+  it('follows one ticket: its place in line, then the call and the counter', async () => {
     const first = (await post('/api/malls/blora/tickets', { serviceId })).body;
     const mine = (await post('/api/malls/blora/tickets', { serviceId })).body;
     const page = await connectSse(`${base}/api/tickets/${mine.token}/events`);
@@ -84,10 +88,12 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     await post(`/api/malls/blora/tickets/${mine.id}/finish`);
   });
 
-  it("keeps a counter console informed of its queue (staff only)", async () => {
+  it('keeps a counter console informed of its queue (staff only)', async () => {
     const anon = await fetch(`${base}/api/malls/blora/counters/${counterId}/events`);
     expect(anon.status).toBe(401);
-    const feed = await connectSse(`${base}/api/malls/blora/counters/${counterId}/events`, { cookie: officer });
+    const feed = await connectSse(`${base}/api/malls/blora/counters/${counterId}/events`, {
+      cookie: officer,
+    });
     const initial = await feed.next((e) => e.event === 'queue');
     expect(initial.data.counter.id).toBe(counterId);
     const ticket = (await post('/api/malls/blora/tickets', { serviceId })).body;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from '../support/app.js';
-import { ENGINES, type TestDatabase, createTestDatabase } from '../support/databases.js';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases.js';
 import { type AppProcess, startProcess } from '../support/processes.js';
 import { connectSse } from '../support/sse.js';
 
@@ -42,9 +42,20 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
       const id = newId();
       await db
         .insertInto('counters')
-        .values({ id, mall_id: mall.id, agency_id: dk.id, zone_id: null, name: `Loket Uji ${i}`, number: 900 + i, created_at: Date.now() })
+        .values({
+          id,
+          mall_id: mall.id,
+          agency_id: dk.id,
+          zone_id: null,
+          name: `Loket Uji ${i}`,
+          number: 900 + i,
+          created_at: Date.now(),
+        })
         .execute();
-      await db.insertInto('counter_services').values({ mall_id: mall.id, counter_id: id, service_id: serviceId }).execute();
+      await db
+        .insertInto('counter_services')
+        .values({ mall_id: mall.id, counter_id: id, service_id: serviceId })
+        .execute();
     }
     await close();
     const counters = (await (await fetch(`${a.base}/api/malls/blora/counters`)).json()) as any;
@@ -100,8 +111,14 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
       for (const w of won) {
         calledVia.push({ id: w.id, via: w.via });
         const via = w.via === 'a' ? b : a; // finish through the other process
-        await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/start`, { method: 'POST', headers: { cookie } });
-        const fin = await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/finish`, { method: 'POST', headers: { cookie } });
+        await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/start`, {
+          method: 'POST',
+          headers: { cookie },
+        });
+        const fin = await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/finish`, {
+          method: 'POST',
+          headers: { cookie },
+        });
         expect(fin.status).toBe(200);
       }
     }

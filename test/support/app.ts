@@ -5,7 +5,7 @@ import type { Config } from '../../src/server/config.js';
 import { type AppContext, createContext } from '../../src/server/context.js';
 import { migrate } from '../../src/server/db/database.js';
 import { seedDemo } from '../../src/server/db/seed/seed.js';
-import { type Engine, createTestDatabase } from './databases.js';
+import { createTestDatabase, type Engine } from './databases.js';
 
 export const PASSWORD = 'rahasia-demo-123';
 /** Monday 30 November 2026, 09:00 in Blora (WIB) */
@@ -43,7 +43,11 @@ export async function startTestApp(engine: Engine): Promise<TestApp> {
     clock,
     mall: 'blora',
     async login(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'loket_sid');
       if (!cookie) throw new Error('no session cookie');

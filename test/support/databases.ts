@@ -3,10 +3,11 @@
  * PostgreSQL at 127.0.0.1:5432 (database test). PostgreSQL is required: a test run without it
  * fails, unless LOKET_SKIP_PG=1 says so out loud.
  */
+
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/server/db/database.js';
 

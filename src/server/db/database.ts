@@ -12,7 +12,7 @@ import type { DB } from './schema.js';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; /** search_path, to keep test runs apart */ schema: string | null };
+  | { kind: 'postgres'; url: string /** search_path, to keep test runs apart */; schema: string | null };
 
 export interface Database {
   db: Kysely<DB>;

@@ -4,9 +4,9 @@
  * SQLite and PostgreSQL return the same values.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Role } from '../../domain/access.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
 
-import type { Role } from '../../domain/access.js';
 export type { Role };
 
 export interface MallsTable {

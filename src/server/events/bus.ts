@@ -23,8 +23,16 @@ class Fanout {
     this.emitter.emit('message', message);
   }
   subscribe(handler: (message: BusMessage) => void): () => void {
-    this.emitter.on('message', handler);
-    return () => this.emitter.off('message', handler);
+    // One failing subscriber (a broken stream) must not keep the message from the others.
+    const safe = (message: BusMessage) => {
+      try {
+        handler(message);
+      } catch {
+        // the subscriber's own cleanup handles its failure
+      }
+    };
+    this.emitter.on('message', safe);
+    return () => this.emitter.off('message', safe);
   }
 }
 
@@ -76,8 +84,14 @@ export async function postgresBus(
 
   return {
     async publish(topic, payload) {
-      // pg_notify payloads are limited to 8000 bytes; ours are a few hundred.
-      await pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ topic, payload })]);
+      // pg_notify payloads are limited to 8000 bytes; ours are a few hundred. The change is already
+      // committed when we get here, so a failed notify is logged, not thrown: clients catch up on
+      // reconnect from the stored events.
+      try {
+        await pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ topic, payload })]);
+      } catch (e) {
+        log.error(e, 'bus publish failed');
+      }
     },
     subscribe: (handler) => fanout.subscribe(handler),
     async close() {

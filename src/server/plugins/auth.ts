@@ -3,8 +3,8 @@
  * Routes that need a person call requireStaff; what that person may do is decided in src/domain/access.
  */
 import { createHash } from 'node:crypto';
-import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Actor, Role } from '../../domain/access.js';
 import type { DB } from '../db/schema.js';

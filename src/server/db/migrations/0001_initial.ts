@@ -144,11 +144,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('ticket_events_mall_id').on('ticket_events').columns(['mall_id', 'id']).execute();
   await db.schema.createIndex('ticket_events_ticket').on('ticket_events').column('ticket_id').execute();
-  await db.schema
-    .createIndex('ticket_events_counter')
-    .on('ticket_events')
-    .columns(['counter_id', 'at'])
-    .execute();
+  await db.schema.createIndex('ticket_events_counter').on('ticket_events').columns(['counter_id', 'at']).execute();
 
   await db.schema
     .createTable('ticket_sequences')

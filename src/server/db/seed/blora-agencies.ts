@@ -38,8 +38,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kartu Keluarga (KK) dengan TTE',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -70,8 +69,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kartu Keluarga (KK) perubahan dengan TTE',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -103,8 +101,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kartu Keluarga (KK) pengganti',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -134,8 +131,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Data biometrik KTP-el terekam (siap cetak)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -161,8 +157,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KTP-el',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -188,8 +183,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KTP-el pengganti',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -215,8 +209,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KTP-el pengganti',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -242,8 +235,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KTP-el dengan data terbaru',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -256,11 +248,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'A',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'Telepon pintar dengan aplikasi IKD',
-            'Alamat surel dan nomor telepon aktif',
-          ],
+          requirements: ['KTP-el', 'Telepon pintar dengan aplikasi IKD', 'Alamat surel dan nomor telepon aktif'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Unduh dan pasang aplikasi IKD',
@@ -273,8 +261,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'IKD aktif di telepon pintar',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Permendagri 72/2022 tentang Standar dan Spesifikasi KTP-el serta Penyelenggaraan IKD',
@@ -305,8 +292,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kartu Identitas Anak (KIA)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Permendagri 2/2016 tentang Kartu Identitas Anak',
@@ -336,8 +322,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kartu Identitas Anak (KIA) pengganti',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Permendagri 2/2016 tentang Kartu Identitas Anak',
@@ -363,8 +348,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Surat Keterangan Pindah WNI (SKPWNI) dan KK baru bagi anggota yang tinggal',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -396,8 +380,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KK dan KTP-el dengan alamat Blora',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -424,8 +407,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KK dan KTP-el dengan alamat baru',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -452,8 +434,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Surat Keterangan Pindah ke Luar Negeri (SKPLN)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -466,11 +447,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'A',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KK asli',
-            'Formulir F-1.06',
-            'Dokumen pendukung (ijazah, SK pengangkatan, surat keterangan)',
-          ],
+          requirements: ['KK asli', 'Formulir F-1.06', 'Dokumen pendukung (ijazah, SK pengangkatan, surat keterangan)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas persyaratan ke petugas loket',
@@ -484,8 +461,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'KK dengan biodata terbaru',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -511,8 +487,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Fotokopi dokumen kependudukan terlegalisir',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -525,10 +500,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'A',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el atau KK (bila menanyakan data pribadi)',
-            'Dokumen yang dikonsultasikan (bila ada)',
-          ],
+          requirements: ['KTP-el atau KK (bila menanyakan data pribadi)', 'Dokumen yang dikonsultasikan (bila ada)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Sampaikan pertanyaan kepada petugas',
@@ -540,8 +512,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Informasi layanan administrasi kependudukan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -571,8 +542,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Dokumen kependudukan elektronik (PDF dengan TTE)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -605,8 +575,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Akta Kelahiran dan KK baru',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -639,8 +608,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Akta Kelahiran',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -672,8 +640,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Kedua Akta Kelahiran',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -705,8 +672,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Akta Kematian dan KK perubahan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -739,8 +705,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Akta Perkawinan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -772,8 +737,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan Akta Perceraian',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -805,8 +769,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Catatan pinggir pada akta kelahiran anak',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -838,8 +801,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Catatan pinggir pada akta kelahiran anak',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -871,8 +833,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Catatan pinggir pada akta kelahiran anak',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -904,8 +865,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Catatan pinggir pada akta dan KK perubahan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -937,8 +897,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya (Pasal 79A UU 24/2013)',
           product: 'Kutipan akta yang telah dibetulkan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, WhatsApp pengaduan Dindukcapil Blora',
           legalBasis: [
             'UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013',
             'Perpres 96/2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil',
@@ -977,8 +936,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Nomor Induk Berusaha (NIB)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1008,8 +966,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'NIB perubahan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1040,8 +997,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Sertifikat Standar terverifikasi',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1073,8 +1029,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Izin berusaha risiko tinggi',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1100,8 +1055,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'PB-UMKU',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1132,8 +1086,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: null,
           feeNote: 'Gratis bagi UMK; selain UMK dikenakan PNBP Kementerian ATR/BPN',
           product: 'Persetujuan KKPR (PKKPR)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1166,8 +1119,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: null,
           feeNote: 'Retribusi PBG sesuai Perda Kabupaten Blora tentang Pajak Daerah dan Retribusi Daerah',
           product: 'Persetujuan Bangunan Gedung (PBG)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023',
             'PP 16/2021 tentang Peraturan Pelaksanaan UU 28/2002 tentang Bangunan Gedung',
@@ -1197,8 +1149,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Tidak dipungut retribusi',
           product: 'Sertifikat Laik Fungsi (SLF)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 28/2002 tentang Bangunan Gedung jo. UU 6/2023',
             'PP 16/2021 tentang Peraturan Pelaksanaan UU 28/2002 tentang Bangunan Gedung',
@@ -1230,8 +1181,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik (SIP) Dokter',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1263,8 +1213,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik (SIP) Dokter Gigi',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1296,8 +1245,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik (SIP) Dokter Spesialis',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1329,8 +1277,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Bidan (SIPB)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1362,8 +1309,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Perawat (SIPP)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1395,8 +1341,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Apoteker (SIPA)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1428,8 +1373,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Tenaga Vokasi Farmasi',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1461,8 +1405,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Tenaga Kesehatan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1494,8 +1437,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Psikolog Klinis',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 17/2023 tentang Kesehatan',
             'PP 28/2024 tentang Peraturan Pelaksanaan UU 17/2023 tentang Kesehatan',
@@ -1527,8 +1469,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Surat Izin Praktik Dokter Hewan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: ['UU 18/2009 tentang Peternakan dan Kesehatan Hewan jo. UU 41/2014'],
         },
       },
@@ -1557,8 +1498,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Sertifikat Standar Apotek',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
             'UU 17/2023 tentang Kesehatan',
@@ -1590,8 +1530,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Sertifikat Standar Toko Obat',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
             'UU 17/2023 tentang Kesehatan',
@@ -1624,8 +1563,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Izin Klinik Pratama',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
             'UU 17/2023 tentang Kesehatan',
@@ -1657,8 +1595,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: null,
           feeNote: 'Pajak reklame sesuai Perda Kabupaten Blora tentang Pajak Daerah dan Retribusi Daerah',
           product: 'Izin Penyelenggaraan Reklame',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: ['UU 1/2022 tentang Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah'],
         },
       },
@@ -1681,8 +1618,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'NIB sebagai Tanda Daftar Usaha Pariwisata',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1694,11 +1630,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'C',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'NIB',
-            'Hak akses OSS',
-            'Data realisasi investasi dan tenaga kerja triwulan berjalan',
-          ],
+          requirements: ['NIB', 'Hak akses OSS', 'Data realisasi investasi dan tenaga kerja triwulan berjalan'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Login OSS bersama petugas',
@@ -1711,8 +1643,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Bukti penyampaian LKPM',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1737,8 +1668,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis, tidak dipungut biaya',
           product: 'Informasi perizinan dan daftar periksa persyaratan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), meja pengaduan DPMPTSP di MPP Blora, pengaduan OSS (oss.go.id)',
           legalBasis: [
             'UU 6/2023 tentang Penetapan Perppu 2/2022 tentang Cipta Kerja menjadi Undang-Undang',
             'PP 28/2025 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko',
@@ -1777,8 +1707,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Kartu Tanda Bukti Pendaftaran Pencari Kerja (AK-1)',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 39/2016 tentang Penempatan Tenaga Kerja',
@@ -1802,8 +1731,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Kartu AK-1 yang diperbarui',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 39/2016 tentang Penempatan Tenaga Kerja',
@@ -1827,8 +1755,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis (pelatihan dibiayai APBN/APBD)',
           product: 'Bukti pendaftaran pelatihan kerja',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: ['UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023'],
         },
       },
@@ -1856,8 +1783,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Tanda Daftar LPK',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 17/2016 tentang Tata Cara Perizinan dan Pendaftaran Lembaga Pelatihan Kerja',
@@ -1882,8 +1808,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Bukti Wajib Lapor Ketenagakerjaan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'UU 7/1981 tentang Wajib Lapor Ketenagakerjaan di Perusahaan',
@@ -1913,8 +1838,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Surat Keputusan Pengesahan Peraturan Perusahaan',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 28/2014 tentang Tata Cara Pembuatan dan Pengesahan Peraturan Perusahaan serta Pembuatan dan Pendaftaran PKB',
@@ -1943,8 +1867,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Surat Keputusan Pendaftaran PKB',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 28/2014 tentang Tata Cara Pembuatan dan Pengesahan Peraturan Perusahaan serta Pembuatan dan Pendaftaran PKB',
@@ -1974,8 +1897,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Perjanjian Bersama atau Anjuran Mediator',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial',
@@ -2006,8 +1928,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Rekomendasi CPMI dan ID pendaftaran SISKOP2MI',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: ['UU 18/2017 tentang Pelindungan Pekerja Migran Indonesia'],
         },
       },
@@ -2016,11 +1937,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'D',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Naskah PKWT yang telah ditandatangani',
-            'NIB perusahaan',
-            'Akun SIAPkerja perusahaan',
-          ],
+          requirements: ['Naskah PKWT yang telah ditandatangani', 'NIB perusahaan', 'Akun SIAPkerja perusahaan'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Login SIAPkerja bersama petugas',
@@ -2033,8 +1950,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Bukti Pencatatan PKWT',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'PP 35/2021 tentang PKWT, Alih Daya, Waktu Kerja dan Waktu Istirahat, dan PHK',
@@ -2058,8 +1974,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Informasi lowongan kerja',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: [
             'UU 13/2003 tentang Ketenagakerjaan jo. UU 6/2023',
             'Permenaker 39/2016 tentang Penempatan Tenaga Kerja',
@@ -2083,8 +1998,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeRupiah: 0,
           feeNote: 'Gratis',
           product: 'Data IKM terdaftar dan informasi fasilitasi',
-          complaint:
-            'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
+          complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, layanan pengaduan Dinperinnaker Blora',
           legalBasis: ['UU 3/2014 tentang Perindustrian'],
         },
       },
@@ -2259,10 +2173,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Surat rekomendasi rehabilitasi sosial atau rujukan ke panti/sentra',
           complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, Command Center Kemensos 171',
-          legalBasis: [
-            'UU 11/2009 tentang Kesejahteraan Sosial',
-            'UU 13/2011 tentang Penanganan Fakir Miskin',
-          ],
+          legalBasis: ['UU 11/2009 tentang Kesejahteraan Sosial', 'UU 13/2011 tentang Penanganan Fakir Miskin'],
         },
       },
       {
@@ -2337,10 +2248,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Rekomendasi pengangkatan anak untuk permohonan ke pengadilan',
           complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, Command Center Kemensos 171',
-          legalBasis: [
-            'UU 35/2014 tentang Perlindungan Anak',
-            'PP 54/2007 tentang Pelaksanaan Pengangkatan Anak',
-          ],
+          legalBasis: ['UU 35/2014 tentang Perlindungan Anak', 'PP 54/2007 tentang Pelaksanaan Pengangkatan Anak'],
         },
       },
       {
@@ -2375,12 +2283,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'E',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el atau KIA',
-            'KK',
-            'Surat keterangan dokter tentang ragam disabilitas',
-            'Pas foto 3x4',
-          ],
+          requirements: ['KTP-el atau KIA', 'KK', 'Surat keterangan dokter tentang ragam disabilitas', 'Pas foto 3x4'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas persyaratan ke petugas loket',
@@ -2420,10 +2323,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Bantuan sosial (logistik atau bantuan langsung)',
           complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, Command Center Kemensos 171',
-          legalBasis: [
-            'UU 11/2009 tentang Kesejahteraan Sosial',
-            'UU 24/2007 tentang Penanggulangan Bencana',
-          ],
+          legalBasis: ['UU 11/2009 tentang Kesejahteraan Sosial', 'UU 24/2007 tentang Penanggulangan Bencana'],
         },
       },
     ],
@@ -2459,10 +2359,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Sertifikat Produksi Pangan Industri Rumah Tangga (SPP-IRT)',
           complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, pengaduan Dinkesda Blora',
-          legalBasis: [
-            'UU 18/2012 tentang Pangan',
-            'Peraturan BPOM 22/2018 tentang Pedoman Pemberian SPP-IRT',
-          ],
+          legalBasis: ['UU 18/2012 tentang Pangan', 'Peraturan BPOM 22/2018 tentang Pedoman Pemberian SPP-IRT'],
         },
       },
       {
@@ -2483,10 +2380,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Sertifikat Penyuluhan Keamanan Pangan (PKP)',
           complaint: 'SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora, pengaduan Dinkesda Blora',
-          legalBasis: [
-            'UU 18/2012 tentang Pangan',
-            'Peraturan BPOM 22/2018 tentang Pedoman Pemberian SPP-IRT',
-          ],
+          legalBasis: ['UU 18/2012 tentang Pangan', 'Peraturan BPOM 22/2018 tentang Pedoman Pemberian SPP-IRT'],
         },
       },
       {
@@ -2730,12 +2624,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'G',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'Bukti penguasaan tanah',
-            'Titik koordinat lokasi',
-            'Rencana pemanfaatan ruang',
-          ],
+          requirements: ['KTP-el', 'Bukti penguasaan tanah', 'Titik koordinat lokasi', 'Rencana pemanfaatan ruang'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas dan titik koordinat lokasi',
@@ -2785,11 +2674,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'G',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Surat permohonan',
-            'Bukti penguasaan tanah',
-            'Peta lokasi dan rencana tapak (site plan)',
-          ],
+          requirements: ['Surat permohonan', 'Bukti penguasaan tanah', 'Peta lokasi dan rencana tapak (site plan)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas dan titik koordinat lokasi',
@@ -2920,11 +2805,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'GB',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el pemilik',
-            'PBG atau IMB lama (bila ada)',
-            'Foto bangunan dan gambar terbangun',
-          ],
+          requirements: ['KTP-el pemilik', 'PBG atau IMB lama (bila ada)', 'Foto bangunan dan gambar terbangun'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Konsultasi awal dengan petugas teknis',
@@ -3309,12 +3190,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'H',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Formulir pendaftaran wajib pajak daerah',
-            'KTP-el pemilik',
-            'NIB',
-            'Foto tempat usaha',
-          ],
+          requirements: ['Formulir pendaftaran wajib pajak daerah', 'KTP-el pemilik', 'NIB', 'Foto tempat usaha'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan formulir dan berkas',
@@ -3526,12 +3402,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'J',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'KK',
-            'Nomor kartu JKN',
-            'Kepesertaan minimal 1 tahun di kelas sebelumnya',
-          ],
+          requirements: ['KTP-el', 'KK', 'Nomor kartu JKN', 'Kepesertaan minimal 1 tahun di kelas sebelumnya'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas persyaratan ke petugas BPJS Kesehatan',
@@ -3557,11 +3428,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'J',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'Nomor kartu JKN',
-            'Bukti pembayaran tunggakan atau pendaftaran program REHAB',
-          ],
+          requirements: ['KTP-el', 'Nomor kartu JKN', 'Bukti pembayaran tunggakan atau pendaftaran program REHAB'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas persyaratan ke petugas BPJS Kesehatan',
@@ -3830,12 +3697,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'K',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'KK',
-            'Kartu peserta (semua nomor kepesertaan)',
-            'Dokumen pendukung perubahan',
-          ],
+          requirements: ['KTP-el', 'KK', 'Kartu peserta (semua nomor kepesertaan)', 'Dokumen pendukung perubahan'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas persyaratan ke petugas',
@@ -3985,12 +3847,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'L',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Akta kematian',
-            'KTP-el dan KK',
-            'Kartu peserta atau SK pensiun',
-            'Buku rekening bank',
-          ],
+          requirements: ['Akta kematian', 'KTP-el dan KK', 'Kartu peserta atau SK pensiun', 'Buku rekening bank'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas klaim ke petugas TASPEN',
@@ -4039,12 +3896,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'L',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'Nomor pensiun atau KARIP',
-            'Buku rekening baru',
-            'Dokumen pendukung perubahan',
-          ],
+          requirements: ['KTP-el', 'Nomor pensiun atau KARIP', 'Buku rekening baru', 'Dokumen pendukung perubahan'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas klaim ke petugas TASPEN',
@@ -4092,10 +3944,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Setoran awal dan biaya administrasi sesuai ketentuan produk',
           product: 'Buku tabungan dan kartu ATM',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4103,12 +3952,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'M',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Kartu pelajar atau KIA',
-            'KTP-el orang tua atau wali',
-            'KK',
-            'Surat keterangan dari sekolah',
-          ],
+          requirements: ['Kartu pelajar atau KIA', 'KTP-el orang tua atau wali', 'KK', 'Surat keterangan dari sekolah'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Isi formulir dan serahkan dokumen ke customer service',
@@ -4122,10 +3966,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Setoran awal ringan sesuai ketentuan SimPel; bebas biaya administrasi bulanan',
           product: 'Buku tabungan SimPel',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4146,10 +3987,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Sesuai tagihan pajak',
           product: 'Bukti pembayaran tervalidasi',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4170,10 +4008,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Sesuai tagihan retribusi',
           product: 'Bukti setor',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4202,10 +4037,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Suku bunga dan biaya sesuai ketentuan program KUR',
           product: 'Fasilitas kredit KUR',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4232,10 +4064,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Suku bunga, provisi dan asuransi sesuai ketentuan produk',
           product: 'Fasilitas kredit',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4261,10 +4090,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Biaya penggantian sesuai ketentuan produk',
           product: 'Kartu ATM atau buku tabungan baru',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
       {
@@ -4290,10 +4116,7 @@ export const bloraAgencies: SeedAgency[] = [
           feeNote: 'Gratis',
           product: 'Mobile banking aktif dan QRIS pedagang',
           complaint: 'Call center Bank Jateng, kantor cabang Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 10/1998 tentang Perbankan',
-            'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan',
-          ],
+          legalBasis: ['UU 10/1998 tentang Perbankan', 'UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan'],
         },
       },
     ],
@@ -4327,8 +4150,7 @@ export const bloraAgencies: SeedAgency[] = [
           duration: '4 hari kerja',
           durationMinutes: null,
           feeRupiah: 350_000,
-          feeNote:
-            'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
+          feeNote: 'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
           product: 'Paspor RI',
           complaint: 'Pengaduan Kantor Imigrasi Pati, SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora',
           legalBasis: [
@@ -4355,8 +4177,7 @@ export const bloraAgencies: SeedAgency[] = [
           duration: '4 hari kerja',
           durationMinutes: null,
           feeRupiah: 350_000,
-          feeNote:
-            'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
+          feeNote: 'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
           product: 'Paspor RI',
           complaint: 'Pengaduan Kantor Imigrasi Pati, SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora',
           legalBasis: [
@@ -4390,8 +4211,7 @@ export const bloraAgencies: SeedAgency[] = [
           duration: '4 hari kerja',
           durationMinutes: null,
           feeRupiah: 350_000,
-          feeNote:
-            'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
+          feeNote: 'PNBP paspor biasa 48 halaman masa berlaku 5 tahun (PP 28/2019); tarif paspor elektronik berbeda',
           product: 'Paspor RI',
           complaint: 'Pengaduan Kantor Imigrasi Pati, SP4N-LAPOR! (lapor.go.id), kotak pengaduan MPP Blora',
           legalBasis: [
@@ -5314,11 +5134,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'S',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'Alamat surel dan nomor telepon aktif',
-            'Surat keterangan usaha (bagi pengusaha)',
-          ],
+          requirements: ['KTP-el', 'Alamat surel dan nomor telepon aktif', 'Surat keterangan usaha (bagi pengusaha)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas atau sampaikan kebutuhan ke petugas pajak',
@@ -5424,11 +5240,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'S',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'NPWP',
-            'Dokumen pendukung perubahan (KK, buku nikah, surat keterangan domisili)',
-          ],
+          requirements: ['KTP-el', 'NPWP', 'Dokumen pendukung perubahan (KK, buku nikah, surat keterangan domisili)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas atau sampaikan kebutuhan ke petugas pajak',
@@ -5666,10 +5478,7 @@ export const bloraAgencies: SeedAgency[] = [
           product: 'Fotokopi terlegalisasi',
           complaint:
             'Layanan pengaduan Kemenag (aplikasi PUSAKA), kotak pengaduan MPP Blora, SP4N-LAPOR! (lapor.go.id)',
-          legalBasis: [
-            'UU 20/2003 tentang Sistem Pendidikan Nasional',
-            'UU 1/1974 tentang Perkawinan jo. UU 16/2019',
-          ],
+          legalBasis: ['UU 20/2003 tentang Sistem Pendidikan Nasional', 'UU 1/1974 tentang Perkawinan jo. UU 16/2019'],
         },
       },
       {
@@ -6443,12 +6252,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'Y',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'KK',
-            'Denah lokasi rumah',
-            'Surat pernyataan kesediaan menjadi pelanggan',
-          ],
+          requirements: ['KTP-el', 'KK', 'Denah lokasi rumah', 'Surat pernyataan kesediaan menjadi pelanggan'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas ke petugas',
@@ -6703,11 +6507,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'Z',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Bukti pengambilan dokumen dari instansi',
-            'Alamat lengkap penerima',
-            'KTP-el pemohon',
-          ],
+          requirements: ['Bukti pengambilan dokumen dari instansi', 'Alamat lengkap penerima', 'KTP-el pemohon'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Sampaikan keperluan ke petugas loket pos',
@@ -6789,11 +6589,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'DH',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'Surat keterangan kehilangan dari kepolisian atau kartu rusak',
-            'STNK asli',
-            'KTP-el pemilik',
-          ],
+          requirements: ['Surat keterangan kehilangan dari kepolisian atau kartu rusak', 'STNK asli', 'KTP-el pemilik'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Serahkan berkas ke petugas',
@@ -7131,12 +6927,7 @@ export const bloraAgencies: SeedAgency[] = [
         prefix: 'KU',
         dailyQuota: null,
         standard: {
-          requirements: [
-            'KTP-el',
-            'NIB',
-            'Label atau etiket merek',
-            'Surat rekomendasi UKM (untuk tarif UMK)',
-          ],
+          requirements: ['KTP-el', 'NIB', 'Label atau etiket merek', 'Surat rekomendasi UKM (untuk tarif UMK)'],
           procedure: [
             'Ambil nomor antrean di anjungan MPP',
             'Penelusuran merek di PDKI',

@@ -38,10 +38,7 @@ export interface SeedResult {
   generatedPassword: string | null;
 }
 
-export async function seedDemo(
-  db: Kysely<DB>,
-  options: { password: string | null; now: number },
-): Promise<SeedResult> {
+export async function seedDemo(db: Kysely<DB>, options: { password: string | null; now: number }): Promise<SeedResult> {
   const existing = await db.selectFrom('malls').select('slug').executeTakeFirst();
   if (existing) return { seeded: false, mallSlug: existing.slug, accounts: [], generatedPassword: null };
 
@@ -141,9 +138,7 @@ export async function seedDemo(
               prefix: s.prefix,
               daily_quota: s.dailyQuota,
               standard: JSON.stringify(s.standard),
-              search_text: foldForSearch(
-                `${s.name} ${agency.shortName} ${agency.name} ${s.standard.product}`,
-              ),
+              search_text: foldForSearch(`${s.name} ${agency.shortName} ${agency.name} ${s.standard.product}`),
               sort_order: ++serviceOrder,
               created_at: now,
             })
@@ -178,20 +173,8 @@ export async function seedDemo(
               .execute();
           }
         }
-        await addUser(
-          `petugas.${agency.code}`,
-          `Petugas ${agency.shortName}`,
-          'officer',
-          agencyId,
-          agency.shortName,
-        );
-        await addUser(
-          `admin.${agency.code}`,
-          `Admin ${agency.shortName}`,
-          'agency_admin',
-          agencyId,
-          agency.shortName,
-        );
+        await addUser(`petugas.${agency.code}`, `Petugas ${agency.shortName}`, 'officer', agencyId, agency.shortName);
+        await addUser(`admin.${agency.code}`, `Admin ${agency.shortName}`, 'agency_admin', agencyId, agency.shortName);
       }
     });
   }

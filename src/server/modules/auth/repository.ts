@@ -29,7 +29,10 @@ export class AuthRepository {
   }
 
   async createSession(id: string, userId: string, createdAt: number, expiresAt: number): Promise<void> {
-    await this.db.insertInto('sessions').values({ id, user_id: userId, created_at: createdAt, expires_at: expiresAt }).execute();
+    await this.db
+      .insertInto('sessions')
+      .values({ id, user_id: userId, created_at: createdAt, expires_at: expiresAt })
+      .execute();
   }
 
   async deleteSession(id: string): Promise<void> {

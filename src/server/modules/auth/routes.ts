@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LoginBody, Me } from '../../../api/auth.js';
 import { ErrorBody } from '../../../api/common.js';
-import { SESSION_COOKIE, requireStaff } from '../../plugins/auth.js';
+import { requireStaff, SESSION_COOKIE } from '../../plugins/auth.js';
 import type { AuthService } from './service.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Me } from '../../../api/auth.js';
 import { AppError } from '../../errors.js';
-import { SESSION_HOURS, type Staff, hashToken } from '../../plugins/auth.js';
+import { hashToken, SESSION_HOURS, type Staff } from '../../plugins/auth.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import type { AuthRepository } from './repository.js';
 

@@ -37,7 +37,14 @@ export class CatalogRepository {
       .select(['agencies.id', 'agencies.name', 'agencies.short_name', 'agencies.code', 'agencies.color'])
       .select((eb) => eb.fn.count<number>('services.id').as('service_count'))
       .where('agencies.mall_id', '=', mallId)
-      .groupBy(['agencies.id', 'agencies.name', 'agencies.short_name', 'agencies.code', 'agencies.color', 'agencies.sort_order'])
+      .groupBy([
+        'agencies.id',
+        'agencies.name',
+        'agencies.short_name',
+        'agencies.code',
+        'agencies.color',
+        'agencies.sort_order',
+      ])
       .orderBy('agencies.sort_order')
       .execute();
   }
@@ -54,11 +61,7 @@ export class CatalogRepository {
 
   /** Active services; each query word must start a word of the folded search text. */
   async listServices(mallId: string, filter: { words: string[]; agencyId?: string }): Promise<ServiceRecord[]> {
-    let q = this.db
-      .selectFrom('services')
-      .selectAll()
-      .where('mall_id', '=', mallId)
-      .where('active', '=', 1);
+    let q = this.db.selectFrom('services').selectAll().where('mall_id', '=', mallId).where('active', '=', 1);
     if (filter.agencyId) q = q.where('agency_id', '=', filter.agencyId);
     for (const word of filter.words) {
       // Words are folded to letters and digits, so they carry no LIKE wildcards.
@@ -80,8 +83,18 @@ export class CatalogRepository {
 
   async listCounters(mallId: string): Promise<CounterRecord[]> {
     const [counters, links] = await Promise.all([
-      this.db.selectFrom('counters').selectAll().where('mall_id', '=', mallId).where('active', '=', 1).orderBy('number').execute(),
-      this.db.selectFrom('counter_services').select(['counter_id', 'service_id']).where('mall_id', '=', mallId).execute(),
+      this.db
+        .selectFrom('counters')
+        .selectAll()
+        .where('mall_id', '=', mallId)
+        .where('active', '=', 1)
+        .orderBy('number')
+        .execute(),
+      this.db
+        .selectFrom('counter_services')
+        .select(['counter_id', 'service_id'])
+        .where('mall_id', '=', mallId)
+        .execute(),
     ]);
     const byCounter = new Map<string, string[]>();
     for (const l of links) {
@@ -100,7 +113,11 @@ export class CatalogRepository {
   }
 
   async setOpeningHours(mallId: string, weekly: WeeklyHours): Promise<void> {
-    await this.db.updateTable('malls').set({ opening_hours: JSON.stringify(weekly) }).where('id', '=', mallId).execute();
+    await this.db
+      .updateTable('malls')
+      .set({ opening_hours: JSON.stringify(weekly) })
+      .where('id', '=', mallId)
+      .execute();
   }
 }
 

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Agency, Counter, MallDetail, MallSummary, OpeningHours, Service, ServicesQuery } from '../../../api/catalog.js';
+import {
+  Agency,
+  Counter,
+  MallDetail,
+  MallSummary,
+  OpeningHours,
+  Service,
+  ServicesQuery,
+} from '../../../api/catalog.js';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { requireStaff } from '../../plugins/auth.js';
 import type { CatalogService } from './service.js';
@@ -8,7 +16,13 @@ import type { CatalogService } from './service.js';
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService }> = async (app, { catalog }) => {
   app.get(
     '/api/malls',
-    { schema: { tags: ['catalog'], summary: 'All malls on this deployment', response: { 200: Type.Array(MallSummary) } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'All malls on this deployment',
+        response: { 200: Type.Array(MallSummary) },
+      },
+    },
     () => catalog.malls(),
   );
 

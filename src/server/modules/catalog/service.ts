@@ -64,8 +64,16 @@ export class CatalogService {
     if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
     const problem = validateWeeklyHours(body.weekly)[0];
     if (problem) {
-      const id = { bad_clock: 'jam harus HH:mm', close_before_open: 'jam tutup harus setelah jam buka', overlap: 'bertumpang tindih dengan rentang lain' }[problem.code];
-      const en = { bad_clock: 'must be HH:mm', close_before_open: 'closing must come after opening', overlap: 'overlaps another span' }[problem.code];
+      const id = {
+        bad_clock: 'jam harus HH:mm',
+        close_before_open: 'jam tutup harus setelah jam buka',
+        overlap: 'bertumpang tindih dengan rentang lain',
+      }[problem.code];
+      const en = {
+        bad_clock: 'must be HH:mm',
+        close_before_open: 'closing must come after opening',
+        overlap: 'overlaps another span',
+      }[problem.code];
       throw new AppError('validation', { field: problem.path, problemId: id, problemEn: en });
     }
     await this.repo.setOpeningHours(mall.id, body.weekly);

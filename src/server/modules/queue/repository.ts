@@ -3,7 +3,7 @@
  * mall id. State changes are compare-and-set updates (WHERE id = ? AND status = ?), so two app
  * processes racing for one ticket cannot both win, on SQLite or PostgreSQL.
  */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
 import type { DB, NewTicket, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
@@ -89,41 +89,54 @@ export class QueueRepository {
     format: (seq: number) => string,
     event: NewEvent,
   ): Promise<{ row: TicketRow; eventId: string } | null> {
-    return this.db.transaction().execute(async (tx) => {
-      if (quota !== null) {
-        const { issued } = await tx
-          .insertInto('service_day_counts')
-          .values({ mall_id: mallId, service_id: ticket.service_id, service_date: ticket.service_date, issued: 1 })
+    return this.db
+      .transaction()
+      .execute(async (tx) => {
+        if (quota !== null) {
+          const { issued } = await tx
+            .insertInto('service_day_counts')
+            .values({
+              mall_id: mallId,
+              service_id: ticket.service_id,
+              service_date: ticket.service_date,
+              issued: 1,
+            })
+            .onConflict((oc) =>
+              oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
+            )
+            .returning('issued')
+            .executeTakeFirstOrThrow();
+          if (issued > quota) throw new QuotaFull();
+        }
+        const { value } = await tx
+          .insertInto('ticket_sequences')
+          .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
           .onConflict((oc) =>
-            oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
+            oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
           )
-          .returning('issued')
+          .returning('value')
           .executeTakeFirstOrThrow();
-        if (issued > quota) throw new QuotaFull();
-      }
-      const { value } = await tx
-        .insertInto('ticket_sequences')
-        .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
-        .onConflict((oc) =>
-          oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
-        )
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      const row = await tx
-        .insertInto('tickets')
-        .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const eventId = await insertEvent(tx, mallId, row.id, event);
-      return { row, eventId };
-    }).catch((e: unknown) => {
-      if (e instanceof QuotaFull) return null;
-      throw e;
-    });
+        const row = await tx
+          .insertInto('tickets')
+          .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const eventId = await insertEvent(tx, mallId, row.id, event);
+        return { row, eventId };
+      })
+      .catch((e: unknown) => {
+        if (e instanceof QuotaFull) return null;
+        throw e;
+      });
   }
 
   ticket(mallId: string, ticketId: string) {
-    return this.db.selectFrom('tickets').selectAll().where('mall_id', '=', mallId).where('id', '=', ticketId).executeTakeFirst();
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('id', '=', ticketId)
+      .executeTakeFirst();
   }
 
   ticketByToken(token: string) {
@@ -141,7 +154,11 @@ export class QueueRepository {
   }
 
   /** Today's waiting tickets for the given services, as the picker needs them. */
-  async waiting(mallId: string, serviceIds: string[], serviceDate: string): Promise<(Candidate & { serviceId: string })[]> {
+  async waiting(
+    mallId: string,
+    serviceIds: string[],
+    serviceDate: string,
+  ): Promise<(Candidate & { serviceId: string })[]> {
     if (serviceIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('tickets')
@@ -214,7 +231,14 @@ export class QueueRepository {
       if (held) return { ok: false, why: 'busy', held } as const;
       const result = await tx
         .updateTable('tickets')
-        .set({ status: 'called', counter_id: counterId, officer_id: officerId, called_at: at, recall_count: 0, updated_at: at })
+        .set({
+          status: 'called',
+          counter_id: counterId,
+          officer_id: officerId,
+          called_at: at,
+          recall_count: 0,
+          updated_at: at,
+        })
         .where('id', '=', ticketId)
         .where('mall_id', '=', mallId)
         .where('status', '=', 'waiting')
@@ -250,12 +274,20 @@ export class QueueRepository {
 
   /** Calls and recalls of the day, newest first, for the display. */
   recentDisplayCalls(mallId: string, serviceDate: string, limit: number) {
-    return this.callEvents(mallId).where('tickets.service_date', '=', serviceDate).orderBy('ticket_events.id', 'desc').limit(limit).execute();
+    return this.callEvents(mallId)
+      .where('tickets.service_date', '=', serviceDate)
+      .orderBy('ticket_events.id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   /** Calls and recalls after an event id, oldest first: what a reconnecting display missed. */
   callsAfter(mallId: string, afterEventId: string, limit: number) {
-    return this.callEvents(mallId).where('ticket_events.id', '>', afterEventId).orderBy('ticket_events.id').limit(limit).execute();
+    return this.callEvents(mallId)
+      .where('ticket_events.id', '>', afterEventId)
+      .orderBy('ticket_events.id')
+      .limit(limit)
+      .execute();
   }
 
   private callEvents(mallId: string) {

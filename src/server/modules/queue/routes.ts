@@ -6,8 +6,8 @@ import {
   CallBody,
   CounterParams,
   CounterQueue,
-  IssueTicketBody,
   IssuedTicket,
+  IssueTicketBody,
   TicketEnvelope,
   TicketParams,
   TicketPublic,
@@ -18,13 +18,17 @@ import type { TicketAction } from '../../../domain/queue.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
 import { lastEventId, openStream } from '../../sse.js';
-import { type QueueService, callEventFrom, inZone } from './service.js';
+import { callEventFrom, inZone, type QueueService } from './service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 const ACTIONS: { path: string; action: Exclude<TicketAction, 'call' | 'transfer'>; summary: string }[] = [
   { path: 'recall', action: 'recall', summary: 'Call the ticket again (announced on the display)' },
-  { path: 'no-show', action: 'no_show', summary: 'Mark a called ticket as not present (after the configured recalls)' },
+  {
+    path: 'no-show',
+    action: 'no_show',
+    summary: 'Mark a called ticket as not present (after the configured recalls)',
+  },
   { path: 'start', action: 'start', summary: 'The citizen arrived at the counter: service starts' },
   { path: 'finish', action: 'finish', summary: 'Service finished' },
   { path: 'cancel', action: 'cancel', summary: 'Cancel a waiting or called ticket' },
@@ -94,7 +98,12 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       },
     },
     async (request) => ({
-      ticket: await queue.callChosen(request.mall, requireStaff(request), request.params.counterId, request.body.ticketId),
+      ticket: await queue.callChosen(
+        request.mall,
+        requireStaff(request),
+        request.params.counterId,
+        request.body.ticketId,
+      ),
     }),
   );
 
@@ -114,8 +123,17 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
   for (const { path, action, summary } of ACTIONS) {
     app.post(
       `/api/malls/:mall/tickets/:id/${path}`,
-      { schema: { tags: ['counter'], summary, params: TicketParams, response: { 200: TicketEnvelope, ...errors } } },
-      async (request) => ({ ticket: await queue.act(request.mall, requireStaff(request), request.params.id, action) }),
+      {
+        schema: {
+          tags: ['counter'],
+          summary,
+          params: TicketParams,
+          response: { 200: TicketEnvelope, ...errors },
+        },
+      },
+      async (request) => ({
+        ticket: await queue.act(request.mall, requireStaff(request), request.params.id, action),
+      }),
     );
   }
 
@@ -187,9 +205,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
     async (request, reply) => {
       const mall = request.mall;
       const initial = await queue.counterQueue(mall, requireStaff(request), request.params.counterId);
-      const serviceIds = new Set(
-        (await queue.counterServiceIds(mall, request.params.counterId)) ?? [],
-      );
+      const serviceIds = new Set((await queue.counterServiceIds(mall, request.params.counterId)) ?? []);
       const counterId = initial.counter.id;
       const stream = openStream(request, reply);
       stream.onClose(
@@ -197,7 +213,9 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
           if (m.topic !== 'ticket.changed' || m.payload.mallId !== mall.id) return;
           const t = m.payload.ticket;
           const relevant =
-            serviceIds.has(t.serviceId) || (t.fromServiceId !== null && serviceIds.has(t.fromServiceId)) || t.counterId === counterId;
+            serviceIds.has(t.serviceId) ||
+            (t.fromServiceId !== null && serviceIds.has(t.fromServiceId)) ||
+            t.counterId === counterId;
           if (relevant) stream.send('ticket', m.payload, m.payload.eventId);
         }),
       );

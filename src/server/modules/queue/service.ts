@@ -6,18 +6,13 @@ import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
 import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { peopleAhead, pickNext } from '../../../domain/pick-next.js';
-import {
-  type PriorityClass,
-  type TicketAction,
-  checkTransition,
-  formatTicketNumber,
-} from '../../../domain/queue.js';
+import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
 import { isOpenAt, localTime } from '../../../domain/schedule.js';
 import { pickPolicy } from '../../../domain/settings.js';
 import type { TicketRow, TicketsTable } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events/bus.js';
 import type { TicketChanged } from '../../events/types.js';
-import { AppError } from '../../errors.js';
 import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
@@ -56,7 +51,10 @@ export class QueueService {
     return localTime(this.now(), mall.timeZone).date;
   }
 
-  async issue(mall: Mall, body: { serviceId: string; priority?: PriorityClass | null | undefined }): Promise<IssuedTicket> {
+  async issue(
+    mall: Mall,
+    body: { serviceId: string; priority?: PriorityClass | null | undefined },
+  ): Promise<IssuedTicket> {
     const service = await this.repo.service(mall.id, body.serviceId);
     if (!service) throw new AppError('service_not_found', { serviceId: body.serviceId });
     if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
@@ -96,7 +94,15 @@ export class QueueService {
       },
       service.daily_quota,
       (seq) => formatTicketNumber(service.prefix, seq),
-      { type: 'issue', fromStatus: null, toStatus: 'waiting', serviceId: service.id, counterId: null, actorId: null, at: now },
+      {
+        type: 'issue',
+        fromStatus: null,
+        toStatus: 'waiting',
+        serviceId: service.id,
+        counterId: null,
+        actorId: null,
+        at: now,
+      },
     );
     if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
     const { row, eventId } = inserted;
@@ -148,7 +154,11 @@ export class QueueService {
   }
 
   private busy(held: TicketRow): AppError {
-    return new AppError('counter_busy', { number: held.number, currentStatus: held.status, ticketId: held.id });
+    return new AppError('counter_busy', {
+      number: held.number,
+      currentStatus: held.status,
+      ticketId: held.id,
+    });
   }
 
   async callNext(mall: Mall, staff: Staff, counterId: string): Promise<Ticket | null> {
@@ -189,7 +199,8 @@ export class QueueService {
     const ticket = await this.repo.ticket(mall.id, ticketId);
     if (!ticket) throw new AppError('ticket_not_found');
     this.require(ticket, 'call', mall);
-    if (!counter.serviceIds.includes(ticket.service_id)) throw new AppError('not_served_here', { number: ticket.number });
+    if (!counter.serviceIds.includes(ticket.service_id))
+      throw new AppError('not_served_here', { number: ticket.number });
     const now = this.now();
     const claimed = await this.repo.claim(mall.id, ticket.id, counter.id, staff.id, now, {
       type: 'call',
@@ -226,7 +237,13 @@ export class QueueService {
     if (action === 'finish') set.finished_at = now;
     if (action === 'reactivate') {
       // Back in line behind those who were present; same number, no counter.
-      Object.assign(set, { counter_id: null, officer_id: null, called_at: null, recall_count: 0, arrival_at: now });
+      Object.assign(set, {
+        counter_id: null,
+        officer_id: null,
+        called_at: null,
+        recall_count: 0,
+        arrival_at: now,
+      });
     }
     const eventId = await this.repo.transition(mall.id, ticket, set, {
       type: action,
@@ -320,7 +337,8 @@ export class QueueService {
     const calls = rows.map(toCallEvent).filter((c) => inZone(c, zone));
     const counters = new Map<string, { counterId: string; number: string; at: number }>();
     for (const c of calls) {
-      if (!counters.has(c.counter.id)) counters.set(c.counter.id, { counterId: c.counter.id, number: c.ticket.number, at: c.at });
+      if (!counters.has(c.counter.id))
+        counters.set(c.counter.id, { counterId: c.counter.id, number: c.ticket.number, at: c.at });
     }
     return { calls: calls.slice(0, 10), counters: [...counters.values()] };
   }
@@ -370,7 +388,12 @@ export class QueueService {
     const fresh = await this.repo.ticket(mall.id, ticketId);
     if (!fresh) throw new AppError('ticket_not_found');
     this.require(fresh, action, mall);
-    throw new AppError('invalid_transition', { number: fresh.number, action, currentStatus: fresh.status, allowed: [] });
+    throw new AppError('invalid_transition', {
+      number: fresh.number,
+      action,
+      currentStatus: fresh.status,
+      allowed: [],
+    });
   }
 
   private async afterChange(
@@ -435,7 +458,12 @@ export function callEventFrom(m: TicketChanged): CallEvent | null {
     eventId: m.eventId,
     type: m.type,
     at: m.at,
-    ticket: { id: m.ticket.id, number: m.ticket.number, priority: m.ticket.priority, serviceId: m.ticket.serviceId },
+    ticket: {
+      id: m.ticket.id,
+      number: m.ticket.number,
+      priority: m.ticket.priority,
+      serviceId: m.ticket.serviceId,
+    },
     counter: m.counter,
   };
 }

@@ -262,3 +262,25 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Asia/Surabaya')).toBe(false);
   });
 });
+
+describe('validateWeeklyHours with a long span', () => {
+  it('reports every span a long one overlaps, not only the next', () => {
+    const weekly = {
+      mon: [
+        { open: '08:00', close: '17:00' },
+        { open: '09:00', close: '10:00' },
+        { open: '11:00', close: '12:00' },
+      ],
+      tue: [],
+      wed: [],
+      thu: [],
+      fri: [],
+      sat: [],
+      sun: [],
+    };
+    expect(validateWeeklyHours(weekly)).toEqual([
+      { path: 'weekly.mon[1].open', code: 'overlap' },
+      { path: 'weekly.mon[2].open', code: 'overlap' },
+    ]);
+  });
+});

@@ -94,11 +94,11 @@ export function validateWeeklyHours(weekly: WeeklyHours): HoursProblem[] {
       else spans.push({ open, close, i });
     });
     spans.sort((a, b) => a.open - b.open);
-    for (let k = 1; k < spans.length; k++) {
-      const prev = spans[k - 1];
-      const cur = spans[k];
-      if (prev && cur && cur.open < prev.close)
-        problems.push({ path: `weekly.${day}[${cur.i}].open`, code: 'overlap' });
+    // Compare with the latest close so far: a long span can overlap several later ones.
+    let latestClose = -1;
+    for (const span of spans) {
+      if (span.open < latestClose) problems.push({ path: `weekly.${day}[${span.i}].open`, code: 'overlap' });
+      latestClose = Math.max(latestClose, span.close);
     }
   }
   return problems;

@@ -119,7 +119,13 @@ export async function startChild(
   proc.once('exit', (code, signal) => {
     live.delete(child);
     if (!stopping) {
-      void fail(`${name} (pid ${proc.pid}) exited unexpectedly (code ${code}, signal ${signal}). Its output:\n${out}`);
+      const hint =
+        code === 0 && signal === null
+          ? ' (the app exits 0 after its SIGTERM/SIGINT handler: did something outside the bench signal it?)'
+          : '';
+      void fail(
+        `${name} (pid ${proc.pid}) exited unexpectedly (code ${code}, signal ${signal})${hint}. Its output:\n${out}`,
+      );
     }
   });
   proc.once('error', (e) => void fail(`${name} could not be spawned: ${e.message}`));

@@ -517,8 +517,9 @@ function report(r: EngineResult): string {
     '',
     '',
   ]);
+  // Whole seconds only: autocannon may tick once more, for a partial second, as it stops.
   const first = (x: LoadResult) => x.perSecond[0] ?? 0;
-  const last = (x: LoadResult) => x.perSecond[x.perSecond.length - 1] ?? 0;
+  const last = (x: LoadResult) => x.perSecond[Math.min(x.perSecond.length, t.seconds) - 1] ?? 0;
   rows.push([
     '  answers in 1st s → last s',
     `${first(t.app)} → ${last(t.app)}`,

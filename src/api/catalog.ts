@@ -97,3 +97,11 @@ export const Counter = Type.Object({
   serviceIds: Type.Array(Type.String()),
 });
 export type Counter = Static<typeof Counter>;
+
+export const Announcement = Type.Object({ id: Type.String(), text: Type.String(), createdAt: Type.Integer() });
+export type Announcement = Static<typeof Announcement>;
+export const NewAnnouncement = Type.Object({ text: Type.String({ minLength: 1, maxLength: 500 }) });
+export const AnnouncementParams = Type.Object({
+  mall: Type.String(),
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+});

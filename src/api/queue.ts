@@ -30,6 +30,11 @@ export const CounterRef = Type.Object({ id: Type.String(), name: Type.String(), 
 
 export const TicketPublic = Type.Object({
   number: Type.String(),
+  mallSlug: Type.String(),
+  mallName: Type.String(),
+  serviceName: Type.String(),
+  agencyName: Type.String(),
+  agencyShortName: Type.String(),
   status: TicketStatus,
   serviceId: Type.String(),
   priority: Type.Union([Priority, Type.Null()]),
@@ -84,3 +89,20 @@ export const CounterQueue = Type.Object({
   }),
 });
 export type CounterQueue = Static<typeof CounterQueue>;
+
+/** What the kiosk shows before a citizen chooses: open or not, and each service's room today. */
+export const Availability = Type.Object({
+  openNow: Type.Boolean(),
+  today: Type.String(),
+  /** today's opening spans, "HH:mm" */
+  hoursToday: Type.Array(Type.Object({ open: Type.String(), close: Type.String() })),
+  services: Type.Array(
+    Type.Object({
+      serviceId: Type.String(),
+      waiting: Type.Integer(),
+      /** tickets left today under the quota; null when the service has none */
+      remaining: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
+export type Availability = Static<typeof Availability>;

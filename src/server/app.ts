@@ -1,5 +1,7 @@
 /** buildApp: the whole HTTP server as a Fastify instance, without listening (tests use inject). */
+import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,6 +10,8 @@ import { Type } from 'typebox';
 import type { AppContext } from './context.js';
 import { ping } from './db/database.js';
 import { AppError, sendError, validationError } from './errors.js';
+import { AnnouncementRepository } from './modules/announcements/repository.js';
+import { announcementRoutes } from './modules/announcements/routes.js';
 import { AuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
@@ -19,6 +23,7 @@ import { queueRoutes } from './modules/queue/routes.js';
 import { QueueService } from './modules/queue/service.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin } from './plugins/tenant.js';
+import { webDist } from './web-build.js';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -44,7 +49,26 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     request.log.error(error);
     return sendError(reply, request, new AppError('internal'));
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, request, new AppError('not_found')));
+  const hasWeb = existsSync(webDist);
+  app.setNotFoundHandler((request, reply) => {
+    // Screens are routed in the browser: any non-API page gets the app's index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, request, new AppError('not_found'));
+  });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders(res, path) {
+        // Vite names assets by content hash: cache them for good; index.html is revalidated.
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   await app.register(swagger, {
     openapi: {
@@ -89,5 +113,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });
   await app.register(authRoutes, { auth });
+  await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
   return app;
 }

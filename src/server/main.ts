@@ -15,6 +15,7 @@ import { seedDemo } from './db/seed/seed.js';
 import { newId } from './ids.js';
 import { hashPassword } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
+import { ensureWebBuilt } from './web-build.js';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'officer', 'viewer'];
 
@@ -23,6 +24,7 @@ async function start(config: Config): Promise<void> {
   await migrate(ctx.database);
   const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
   if (seeded.seeded) printSeed(seeded);
+  await ensureWebBuilt();
   const app = await buildApp(ctx);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
@@ -43,6 +45,10 @@ async function start(config: Config): Promise<void> {
     [
       '',
       `Loket berjalan / is running (${config.database.kind}):`,
+      `  Portal        http://localhost:${port}/${mall}`,
+      `  Kios          http://localhost:${port}/${mall}/kiosk`,
+      `  Layar (TV)    http://localhost:${port}/${mall}/display`,
+      `  Loket         http://localhost:${port}/${mall}/counter`,
       `  API           http://localhost:${port}/api/malls`,
       `  API docs      http://localhost:${port}/api/docs`,
       `  Katalog       http://localhost:${port}/api/malls/${mall}/services?q=ktp`,

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial.js';
+import * as m0002 from './migrations/0002_announcements.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -89,7 +90,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
   const schema = database.target.kind === 'postgres' ? database.target.schema : null;
   const migrator = new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => ({ '0001_initial': m0001 }) },
+    provider: { getMigrations: async () => ({ '0001_initial': m0001, '0002_announcements': m0002 }) },
     // Kysely looks for its own tables in any schema unless told which: name ours.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });

@@ -154,7 +154,18 @@ export interface ServiceDayCountsTable {
   issued: number;
 }
 
+export interface AnnouncementsTable {
+  id: string;
+  mall_id: string;
+  /** the running text on the hall's displays */
+  text: string;
+  active: Generated<number>;
+  created_by: string | null;
+  created_at: number;
+}
+
 export interface DB {
+  announcements: AnnouncementsTable;
   malls: MallsTable;
   agencies: AgenciesTable;
   services: ServicesTable;

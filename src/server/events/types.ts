@@ -26,10 +26,10 @@ export interface TicketChanged {
 
 export interface BusEvents {
   'ticket.changed': TicketChanged;
+  /** the display's running text changed: displays refetch it */
+  'announcements.changed': { mallId: string };
 }
 
 export type Topic = keyof BusEvents;
-export interface BusMessage<T extends Topic = Topic> {
-  topic: T;
-  payload: BusEvents[T];
-}
+/** One message: a topic and its payload, narrowed together by checking the topic. */
+export type BusMessage = { [T in Topic]: { topic: T; payload: BusEvents[T] } }[Topic];

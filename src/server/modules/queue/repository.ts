@@ -139,6 +139,58 @@ export class QueueRepository {
       .executeTakeFirst();
   }
 
+  /** The names a ticket page shows beside the number. */
+  ticketContext(mallId: string, serviceId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .innerJoin('malls', 'malls.id', 'services.mall_id')
+      .select([
+        'services.name as service_name',
+        'agencies.name as agency_name',
+        'agencies.short_name as agency_short_name',
+        'malls.slug as mall_slug',
+        'malls.name as mall_name',
+      ])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', '=', serviceId)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Per active service: waiting today, and tickets left under its quota. */
+  async availability(mallId: string, serviceDate: string) {
+    const [services, waiting, issued] = await Promise.all([
+      this.db
+        .selectFrom('services')
+        .select(['id', 'daily_quota'])
+        .where('mall_id', '=', mallId)
+        .where('active', '=', 1)
+        .orderBy('sort_order')
+        .execute(),
+      this.db
+        .selectFrom('tickets')
+        .select(['service_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('mall_id', '=', mallId)
+        .where('service_date', '=', serviceDate)
+        .where('status', '=', 'waiting')
+        .groupBy('service_id')
+        .execute(),
+      this.db
+        .selectFrom('service_day_counts')
+        .select(['service_id', 'issued'])
+        .where('mall_id', '=', mallId)
+        .where('service_date', '=', serviceDate)
+        .execute(),
+    ]);
+    const waitingBy = new Map(waiting.map((w) => [w.service_id, Number(w.n)]));
+    const issuedBy = new Map(issued.map((i) => [i.service_id, Number(i.issued)]));
+    return services.map((s) => ({
+      serviceId: s.id,
+      waiting: waitingBy.get(s.id) ?? 0,
+      remaining: s.daily_quota === null ? null : Math.max(0, s.daily_quota - (issuedBy.get(s.id) ?? 0)),
+    }));
+  }
+
   ticketByToken(token: string) {
     return this.db.selectFrom('tickets').selectAll().where('token', '=', token).executeTakeFirst();
   }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { DisplayQuery } from '../../../api/events.js';
 import {
+  Availability,
   CallBody,
   CounterParams,
   CounterQueue,
@@ -67,6 +69,36 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       },
     },
     (request) => queue.publicStatus(request.params.token),
+  );
+
+  app.get(
+    '/api/tickets/:token/qr.svg',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'QR code (SVG) of the link to the ticket page, for the printed ticket',
+        params: TokenParams,
+      },
+    },
+    async (request, reply) => {
+      await queue.publicStatus(request.params.token); // 404 for an unknown token
+      const link = `${request.protocol}://${request.host}/t/${encodeURIComponent(request.params.token)}`;
+      const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
+    },
+  );
+
+  app.get(
+    '/api/malls/:mall/availability',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Whether the mall is open now, and per service how many wait and how many tickets are left today',
+        params: MallParams,
+        response: { 200: Availability, 404: ErrorBody },
+      },
+    },
+    (request) => queue.availability(request.mall),
   );
 
   app.post(
@@ -159,7 +191,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       schema: {
         tags: ['realtime'],
         summary:
-          'Display feed (text/event-stream): a "snapshot" event, then "call" and "recall" events. Resumes after Last-Event-ID.',
+          'Display feed (text/event-stream): a "snapshot" event, then "call" and "recall" events, and "announcements" when the running text changed. Resumes after Last-Event-ID.',
         params: MallParams,
         querystring: DisplayQuery,
       },
@@ -178,7 +210,11 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       };
       stream.onClose(
         bus.subscribe((m) => {
-          if (m.topic !== 'ticket.changed' || m.payload.mallId !== mall.id) return;
+          if (m.payload.mallId !== mall.id) return;
+          if (m.topic === 'announcements.changed') {
+            stream.send('announcements', {});
+            return;
+          }
           const call = callEventFrom(m.payload);
           if (!call) return;
           if (buffer) buffer.push(call);

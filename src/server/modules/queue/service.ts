@@ -124,9 +124,17 @@ export class QueueService {
   async publicStatus(token: string): Promise<TicketPublic> {
     const row = await this.repo.ticketByToken(token);
     if (!row) throw new AppError('ticket_not_found');
-    const counter = row.counter_id ? await this.repo.counterRef(row.mall_id, row.counter_id) : undefined;
+    const [counter, names] = await Promise.all([
+      row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
+      this.repo.ticketContext(row.mall_id, row.service_id),
+    ]);
     return {
       number: row.number,
+      mallSlug: names.mall_slug,
+      mallName: names.mall_name,
+      serviceName: names.service_name,
+      agencyName: names.agency_name,
+      agencyShortName: names.agency_short_name,
       status: row.status,
       serviceId: row.service_id,
       priority: row.priority,
@@ -318,6 +326,16 @@ export class QueueService {
         waiting: waiting.length,
         averageServiceSeconds: stats.averageServiceMs === null ? null : Math.round(stats.averageServiceMs / 1000),
       },
+    };
+  }
+
+  async availability(mall: Mall) {
+    const local = localTime(this.now(), mall.timeZone);
+    return {
+      openNow: isOpenAt(mall.openingHours, local),
+      today: local.date,
+      hoursToday: mall.openingHours[local.weekday],
+      services: await this.repo.availability(mall.id, local.date),
     };
   }
 

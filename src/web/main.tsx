@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import './i18n';
+import { RootRedirect } from './components/RootRedirect';
+import './styles.css';
+
+// Each screen is its own chunk: a phone opening its ticket page loads only that one.
+const Portal = lazy(() => import('./pages/portal/PortalPage'));
+const Kiosk = lazy(() => import('./pages/kiosk/KioskPage'));
+const Display = lazy(() => import('./pages/display/DisplayPage'));
+const Counter = lazy(() => import('./pages/counter/CounterPage'));
+const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false, staleTime: 30_000 } },
+});
+
+function Loading() {
+  return <div className="p-8 text-lg">…</div>;
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<RootRedirect />} />
+              <Route path="/t/:token" element={<TicketPage />} />
+              <Route path="/:mall" element={<Portal />} />
+              <Route path="/:mall/kiosk" element={<Kiosk />} />
+              <Route path="/:mall/display" element={<Display />} />
+              <Route path="/:mall/counter" element={<Counter />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,3 @@
+export default function DisplayPage() {
+  return <main className="p-8">DisplayPage</main>;
+}

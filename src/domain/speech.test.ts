@@ -29,7 +29,7 @@ describe('spellNumber', () => {
     expect(() => spellNumber(1.5)).toThrow(RangeError);
   });
 
-  it('never says "satu ratus", "satu ribu" or "satu puluh", and never leaves a double space', () => {
+  it('says sepuluh, sebelas, seratus and seribu, never "satu …", and leaves no double space', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 999_999_999 }), (n) => {
         const words = spellNumber(n);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const webDist = join(projectRoot, 'dist', 'web');
+/** LOKET_WEB_DIST puts the build elsewhere (several checkouts or test runs side by side). */
+export const webDist = process.env.LOKET_WEB_DIST ?? join(projectRoot, 'dist', 'web');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -30,5 +31,9 @@ export async function ensureWebBuilt(log: (msg: string) => void = console.log): 
   if (!webBuildIsStale()) return;
   log('Membangun tampilan web / building the web app (vite)…');
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: join(projectRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webDist, emptyOutDir: true },
+  });
 }

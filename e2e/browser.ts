@@ -1,0 +1,23 @@
+/** Debian's Chromium driven by playwright-core, launched the way this machine allows. */
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // A hall display speaks without anyone touching it.
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}

@@ -58,6 +58,11 @@ export const MallDetail = Type.Object({
   openingHours: OpeningHours,
   openNow: Type.Boolean(),
   today: Type.String({ description: 'the local date at the mall, YYYY-MM-DD' }),
+  queue: Type.Object({
+    priorityPerRegular: Type.Integer(),
+    maxWaitMinutes: Type.Integer(),
+    recallsBeforeNoShow: Type.Integer(),
+  }),
 });
 export type MallDetail = Static<typeof MallDetail>;
 

@@ -1,19 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { currentLang, setLang } from '../i18n';
 
-/** The switch every screen carries: Bahasa Indonesia ⇄ English. */
+/** The switch every screen carries: Bahasa Indonesia ⇄ English. Its name starts with what it shows. */
 export function LanguageSwitch({ className = '' }: { className?: string }) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const other = lang === 'id' ? 'en' : 'id';
   return (
     <button
       type="button"
-      onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
-      aria-label={t('switchToLabel')}
-      lang={lang === 'id' ? 'en' : 'id'}
+      onClick={() => setLang(other)}
+      lang={other}
       className={`rounded-lg border-2 border-current px-3 py-1 font-semibold ${className}`}
     >
-      {lang === 'id' ? 'EN' : 'ID'}
+      {other.toUpperCase()}
+      <span className="sr-only"> – {t('switchToLabel')}</span>
     </button>
   );
 }

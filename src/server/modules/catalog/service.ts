@@ -30,6 +30,7 @@ export class CatalogService {
       openingHours: { weekly: mall.openingHours },
       openNow: isOpenAt(mall.openingHours, local),
       today: local.date,
+      queue: mall.settings,
     };
   }
 

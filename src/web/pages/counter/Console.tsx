@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../api/auth';
+import type { Agency, Counter, Service } from '../../../api/catalog';
+import { ActionButtons } from './ActionButtons';
+import { ACTIONS, type ConsoleAction, isActionEnabled } from './actions';
+import { ConsoleHeader } from './ConsoleHeader';
+import { CurrentTicket } from './CurrentTicket';
+import { loadShortcutsOn, saveShortcutsOn } from './counterChoice';
+import { LiveIndicator } from './LiveIndicator';
+import { NoticeBar } from './NoticeBar';
+import { TodayCounts } from './TodayCounts';
+import { TransferDialog } from './TransferDialog';
+import { useCounterActions } from './useCounterActions';
+import { useCounterQueue } from './useCounterQueue';
+import { useNow } from './useNow';
+import { useShortcuts } from './useShortcuts';
+import { WaitingList } from './WaitingList';
+
+interface Props {
+  mall: string;
+  mallName: string;
+  timeZone: string;
+  me: Me;
+  counter: Counter;
+  agencies: Agency[];
+  services: Service[];
+  onChangeCounter: () => void;
+}
+
+/** One counter's console: the current ticket and its actions on the left, the line on the right. */
+export function Console({ mall, mallName, timeZone, me, counter, agencies, services, onChangeCounter }: Props) {
+  const { t } = useTranslation(['counter', 'common']);
+  const { query, stream } = useCounterQueue(mall, counter.id);
+  const actions = useCounterActions(mall, counter.id);
+  const now = useNow(30_000);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [shortcutsOn, setShortcutsOn] = useState(loadShortcutsOn);
+
+  const agency = agencies.find((a) => a.id === counter.agencyId);
+  const counterLabel = t('common:counter', { number: counter.number });
+  const title = `${agency?.shortName ?? ''} · ${counterLabel}`;
+  useEffect(() => {
+    document.title = `${counterLabel} — ${t('counter:title')}`;
+  }, [counterLabel, t]);
+
+  const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? t('counter:unknownService');
+  const data = query.data;
+  const current = data?.current ?? null;
+
+  const perform = (id: ConsoleAction) => {
+    const spec = ACTIONS.find((a) => a.id === id);
+    if (!spec || !data || actions.busy || !isActionEnabled(spec, current)) return;
+    if (id === 'callNext') void actions.callNext();
+    else if (id === 'transfer') {
+      actions.dismiss();
+      setTransferOpen(true);
+    } else if (current) void actions.act(id, current);
+  };
+  useShortcuts(shortcutsOn && !transferOpen, perform);
+
+  const toggleShortcuts = () => {
+    saveShortcutsOn(!shortcutsOn);
+    setShortcutsOn(!shortcutsOn);
+  };
+
+  return (
+    <div className="flex h-full flex-col">
+      <ConsoleHeader
+        mallName={mallName}
+        officerName={me.displayName}
+        title={title}
+        onChangeCounter={onChangeCounter}
+        shortcuts={{ on: shortcutsOn, toggle: toggleShortcuts }}
+      />
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,6fr)_minmax(0,7fr)] gap-5 p-4">
+        {data ? (
+          <>
+            <div className="flex min-h-0 flex-col gap-3">
+              <CurrentTicket ticket={current} serviceName={serviceName} timeZone={timeZone} />
+              <NoticeBar notice={transferOpen ? null : actions.notice} onDismiss={actions.dismiss} />
+              <ActionButtons current={current} busy={actions.busy} showKeys={shortcutsOn} onAction={perform} />
+            </div>
+            <div className="flex min-h-0 flex-col gap-4">
+              <TodayCounts today={data.today} />
+              <WaitingList
+                live={<LiveIndicator state={stream} />}
+                waiting={data.waiting}
+                serviceName={serviceName}
+                now={now}
+                canCall={!actions.busy && !current}
+                onCall={(ticket) => void actions.call(ticket)}
+              />
+            </div>
+          </>
+        ) : (
+          <p role={query.isError ? 'alert' : 'status'} className="col-span-2 text-xl">
+            {query.isError ? query.error.message : t('common:loading')}
+          </p>
+        )}
+      </main>
+      {transferOpen && current ? (
+        <TransferDialog
+          ticket={current}
+          services={services}
+          agencies={agencies}
+          agencyId={counter.agencyId}
+          busy={actions.busy}
+          error={actions.notice?.kind === 'error' ? actions.notice.text : null}
+          onClose={() => setTransferOpen(false)}
+          onTransfer={async (service) => {
+            if (await actions.transfer(current, service.id, service.name)) setTransferOpen(false);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

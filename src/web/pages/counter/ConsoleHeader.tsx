@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSignOut } from './session';
+
+interface Props {
+  mallName: string;
+  officerName?: string | undefined;
+  /** "Dindukcapil · Loket 3", the page's h1, once a counter is chosen */
+  title?: string | undefined;
+  onChangeCounter?: (() => void) | undefined;
+  shortcuts?: { on: boolean; toggle: () => void } | undefined;
+}
+
+/** Mall, agency and counter, who is signed in, and the controls that are not queue actions. */
+export function ConsoleHeader({ mallName, officerName, title, onChangeCounter, shortcuts }: Props) {
+  const { t } = useTranslation(['counter', 'common']);
+  const signOut = useSignOut();
+  const small = 'rounded-lg border-2 border-white px-3 py-1 font-semibold hover:bg-brand-700';
+  return (
+    <header className="flex items-center gap-4 bg-brand-800 px-6 py-3 text-white">
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-sm text-brand-100">{mallName}</p>
+        {title ? <h1 className="truncate text-2xl font-bold">{title}</h1> : null}
+      </div>
+      {officerName ? <p className="font-semibold">{officerName}</p> : null}
+      {shortcuts ? (
+        <button type="button" aria-pressed={shortcuts.on} onClick={shortcuts.toggle} className={small}>
+          {t('counter:shortcuts')}
+          {/* The state is aria-pressed for screen readers; the words are for the eye. */}
+          <span aria-hidden="true">: {shortcuts.on ? t('counter:shortcutsOn') : t('counter:shortcutsOff')}</span>
+        </button>
+      ) : null}
+      {onChangeCounter ? (
+        <button type="button" onClick={onChangeCounter} className={small}>
+          {t('counter:changeCounter')}
+        </button>
+      ) : null}
+      <LanguageSwitch />
+      {officerName ? (
+        <button type="button" onClick={() => void signOut()} className={small}>
+          {t('counter:signOut')}
+        </button>
+      ) : null}
+    </header>
+  );
+}

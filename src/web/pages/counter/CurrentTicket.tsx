@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../api/queue';
+import { PriorityMark } from './PriorityMark';
+
+interface Props {
+  ticket: Ticket | null;
+  serviceName: (serviceId: string) => string;
+  timeZone: string;
+}
+
+const STATUS_STYLE: Record<string, string> = {
+  called: 'bg-accent-400 text-slate-900',
+  serving: 'bg-green-700 text-white',
+};
+
+/** The ticket at this counter now, big enough to read across the desk. */
+export function CurrentTicket({ ticket, serviceName, timeZone }: Props) {
+  const { t, i18n } = useTranslation(['counter', 'common']);
+  const time = (ms: number) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    }).format(ms);
+
+  return (
+    <section
+      aria-labelledby="current-heading"
+      className="h-64 shrink-0 overflow-hidden rounded-2xl border-2 border-slate-300 bg-white px-5 py-4"
+    >
+      <h2 id="current-heading" className="font-semibold text-slate-700">
+        {t('counter:current.heading')}
+      </h2>
+      {ticket ? (
+        <>
+          <div className="mt-1 flex items-center gap-6">
+            <p data-testid="current-number" className="font-mono text-8xl leading-none font-black text-brand-900">
+              {ticket.number}
+            </p>
+            <div className="flex flex-col items-start gap-2">
+              <span
+                data-testid="current-status"
+                className={`rounded-full px-3 py-1 text-lg font-bold ${STATUS_STYLE[ticket.status] ?? 'bg-slate-200'}`}
+              >
+                {t(`common:status.${ticket.status}`)}
+              </span>
+              {ticket.priority ? <PriorityMark priority={ticket.priority} large /> : null}
+            </div>
+          </div>
+          <p className="mt-2 line-clamp-2 text-2xl leading-tight font-semibold">{serviceName(ticket.serviceId)}</p>
+          <p className="mt-1 truncate text-lg text-slate-700">
+            {ticket.calledAt ? `${t('counter:current.calledAt', { time: time(ticket.calledAt) })} · ` : null}
+            <span data-testid="current-recalls">{t('counter:current.recalls', { count: ticket.recallCount })}</span>
+            {ticket.transferredFromServiceId
+              ? ` · ${t('counter:current.transferredFrom', { service: serviceName(ticket.transferredFromServiceId) })}`
+              : null}
+          </p>
+        </>
+      ) : (
+        <div className="py-4">
+          <p className="text-3xl font-bold text-slate-700">{t('counter:current.empty')}</p>
+          <p className="mt-2 text-lg text-slate-700">{t('counter:current.emptyHint')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The console's six actions: their shortcut keys and when each is possible. Whether a ticket's
+ * status allows an action comes from the domain rules, not from a second list here.
+ */
+import type { Ticket } from '../../../api/queue';
+import { checkTransition, isHeldByCounter, type TicketAction } from '../../../domain/queue';
+
+export type ConsoleAction = 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer';
+
+export interface ActionSpec {
+  id: ConsoleAction;
+  /** e.key values (lower case) that trigger it */
+  keys: string[];
+  /** what the button shows, e.g. "Spasi / N"; 'space' is translated */
+  keyLabels: string[];
+  /** the domain's name for it, for ticket actions */
+  domain: TicketAction | null;
+}
+
+export const ACTIONS: ActionSpec[] = [
+  { id: 'callNext', keys: [' ', 'n'], keyLabels: ['space', 'N'], domain: null },
+  { id: 'recall', keys: ['r'], keyLabels: ['R'], domain: 'recall' },
+  { id: 'start', keys: ['s'], keyLabels: ['S'], domain: 'start' },
+  { id: 'finish', keys: ['f'], keyLabels: ['F'], domain: 'finish' },
+  { id: 'noShow', keys: ['x'], keyLabels: ['X'], domain: 'no_show' },
+  { id: 'transfer', keys: ['t'], keyLabels: ['T'], domain: 'transfer' },
+];
+
+export function actionForKey(key: string): ConsoleAction | null {
+  const k = key.toLowerCase();
+  return ACTIONS.find((a) => a.keys.includes(k))?.id ?? null;
+}
+
+/** The server's path segment of each ticket action. */
+export const ACTION_PATH: Record<Exclude<ConsoleAction, 'callNext' | 'transfer'>, string> = {
+  recall: 'recall',
+  start: 'start',
+  finish: 'finish',
+  noShow: 'no-show',
+};
+
+export function isActionEnabled(action: ActionSpec, current: Ticket | null): boolean {
+  // A counter holding a ticket cannot call another one.
+  if (action.domain === null) return !current || !isHeldByCounter(current.status);
+  if (!current) return false;
+  // Only the status decides here: the mall's recall rule is not sent to the browser, so a
+  // no-show before enough recalls is left to the server, whose 409 message is shown.
+  const check = checkTransition(
+    { status: current.status, recallCount: current.recallCount, serviceDate: current.serviceDate },
+    action.domain,
+    { recallsBeforeNoShow: 0, today: current.serviceDate },
+  );
+  return check.ok;
+}

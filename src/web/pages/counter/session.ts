@@ -1,0 +1,47 @@
+/** Who is signed in at this console: GET /api/auth/me, and signing in and out. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../api/auth';
+import { ApiError, api } from '../../lib/api';
+
+export const ME_KEY = ['me'] as const;
+
+export function isUnauthorized(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 401;
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: () => api.get<Me>('/api/auth/me'),
+    // 401 is an answer (show the sign-in form), not a failure worth retrying.
+    retry: (count, err) => !isUnauthorized(err) && count < 2,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return async (username: string, password: string) => {
+    const me = await api.post<Me>('/api/auth/login', { username, password });
+    client.setQueryData(ME_KEY, me);
+  };
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      // Whatever the server said, this console must stop showing the officer's queue.
+      client.removeQueries({ queryKey: ['counter-queue'] });
+      await client.resetQueries({ queryKey: ME_KEY });
+    }
+  };
+}
+
+/** After a 401 on any call (session ended elsewhere): ask again who is signed in. */
+export function useSessionLost() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ME_KEY });
+}

@@ -32,6 +32,8 @@ export const TicketPublic = Type.Object({
   number: Type.String(),
   mallSlug: Type.String(),
   mallName: Type.String(),
+  /** the mall's IANA zone, to show times as the hall's clock shows them */
+  timeZone: Type.String(),
   serviceName: Type.String(),
   agencyName: Type.String(),
   agencyShortName: Type.String(),
@@ -40,6 +42,8 @@ export const TicketPublic = Type.Object({
   priority: Type.Union([Priority, Type.Null()]),
   peopleAhead: Type.Integer({ description: 'waiting tickets before this one; 0 unless waiting' }),
   counter: Type.Optional(CounterRef),
+  /** goes up with each recall, so the ticket page alerts again */
+  recallCount: Type.Integer(),
   issuedAt: Type.Integer(),
   calledAt: Type.Union([Type.Integer(), Type.Null()]),
 });

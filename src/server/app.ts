@@ -1,5 +1,6 @@
 /** buildApp: the whole HTTP server as a Fastify instance, without listening (tests use inject). */
 import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -70,6 +71,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     });
   }
 
+  // The catalog with its standards is ~250 kB of JSON: compress it for phones on slow links.
+  // (Event streams are written on the raw socket and stay uncompressed, as they must.)
+  await app.register(compress, { global: true, threshold: 2048 });
   await app.register(swagger, {
     openapi: {
       info: {

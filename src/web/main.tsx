@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import './i18n';
 import { RootRedirect } from './components/RootRedirect';
+import { ApiError } from './lib/api';
 import './styles.css';
 
 // Each screen is its own chunk: a phone opening its ticket page loads only that one.
@@ -14,7 +15,14 @@ const Counter = lazy(() => import('./pages/counter/CounterPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false, staleTime: 30_000 } },
+  defaultOptions: {
+    queries: {
+      // A 4xx (unknown mall, ticket) will not change on retry; a network or server error may.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
 });
 
 function Loading() {

@@ -151,6 +151,7 @@ export class QueueRepository {
         'agencies.short_name as agency_short_name',
         'malls.slug as mall_slug',
         'malls.name as mall_name',
+        'malls.time_zone',
       ])
       .where('services.mall_id', '=', mallId)
       .where('services.id', '=', serviceId)

@@ -132,6 +132,7 @@ export class QueueService {
       number: row.number,
       mallSlug: names.mall_slug,
       mallName: names.mall_name,
+      timeZone: names.time_zone,
       serviceName: names.service_name,
       agencyName: names.agency_name,
       agencyShortName: names.agency_short_name,
@@ -140,6 +141,7 @@ export class QueueService {
       priority: row.priority,
       peopleAhead: await this.peopleAheadOf(row),
       ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
+      recallCount: row.recall_count,
       issuedAt: row.issued_at,
       calledAt: row.called_at,
     };

@@ -1,3 +1,72 @@
+/**
+ * /t/:token — the citizen's own ticket, opened from the QR code on the printed ticket, on a
+ * small phone over a slow connection: kept light (no display or counter code, no big data), it
+ * follows the ticket live and gets the person's attention when the number is called.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { TicketPublic } from '../../../api/queue';
+import { addTranslations } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
+import { useEventStream } from '../../lib/event-stream';
+import { alertCalled } from './alert';
+import en from './i18n.en.json';
+import id from './i18n.id.json';
+import { TicketMessage } from './TicketMessage';
+import { TicketView } from './TicketView';
+
+addTranslations('ticket', { id, en });
+
 export default function TicketPage() {
-  return <main className="p-8">TicketPage</main>;
+  const { t } = useTranslation(['ticket', 'common']);
+  const token = useParams().token ?? '';
+  const queryClient = useQueryClient();
+  const queryKey = ['ticket', token];
+  const ticket = useQuery({
+    queryKey,
+    queryFn: () => api.get<TicketPublic>(`/api/tickets/${encodeURIComponent(token)}`),
+    // A wrong token will not become right by asking again.
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 3,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  // The stream carries the whole ticket; it replaces the cached one, so the last known state
+  // stays on screen while the connection is down.
+  const stream = useEventStream(ticket.data ? `/api/tickets/${encodeURIComponent(token)}/events` : null, {
+    status: (data) => queryClient.setQueryData(queryKey, data as TicketPublic),
+  });
+
+  const status = ticket.data?.status;
+  const recalls = ticket.data?.recallCount ?? 0;
+  const previous = useRef({ status, recalls });
+  const bannerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Only a call (or recall) seen happening alerts; opening an already called ticket does not beep.
+    const before = previous.current;
+    const newlyCalled = status === 'called' && before.status && before.status !== 'called';
+    const recalled = status === 'called' && before.status === 'called' && recalls > before.recalls;
+    if (newlyCalled || recalled) {
+      alertCalled();
+      bannerRef.current?.focus();
+    }
+    previous.current = { status, recalls };
+  }, [status, recalls]);
+
+  useEffect(() => {
+    if (ticket.data) document.title = `${ticket.data.number} — ${ticket.data.mallName}`;
+  }, [ticket.data]);
+
+  if (ticket.data)
+    return <TicketView ticket={ticket.data} reconnecting={stream === 'reconnecting'} bannerRef={bannerRef} />;
+  if (ticket.error instanceof ApiError && ticket.error.status === 404) {
+    return <TicketMessage title={t('ticket:notFound')} text={t('ticket:notFoundHint')} />;
+  }
+  if (ticket.error) {
+    return (
+      <TicketMessage title={t('ticket:loadError')} text={ticket.error.message} onRetry={() => void ticket.refetch()} />
+    );
+  }
+  return <TicketMessage title={t('common:loading')} />;
 }

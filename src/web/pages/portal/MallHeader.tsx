@@ -1,0 +1,22 @@
+import type { MallDetail } from '../../../api/catalog';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { OpeningHours } from './OpeningHours';
+
+export function MallHeader({ mall }: { mall: MallDetail }) {
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto max-w-5xl px-4 py-4">
+        <div className="flex items-start justify-between gap-3">
+          <h1 lang="id" className="text-2xl leading-tight font-bold">
+            {mall.name}
+          </h1>
+          <LanguageSwitch className="shrink-0 text-sm" />
+        </div>
+        <p lang="id" className="mt-1 text-sm text-brand-50">
+          {mall.address}
+        </p>
+        <OpeningHours mall={mall} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TicketPublic } from '../../../api/queue';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { AlertToggle } from './AlertToggle';
+import { CalledBanner } from './CalledBanner';
+import { StateMessage } from './StateMessage';
+import { TicketCard } from './TicketCard';
+
+interface Props {
+  ticket: TicketPublic;
+  reconnecting: boolean;
+  bannerRef: Ref<HTMLDivElement>;
+}
+
+export function TicketView({ ticket, reconnecting, bannerRef }: Props) {
+  const { t } = useTranslation(['ticket', 'common']);
+  return (
+    <div className="mx-auto flex min-h-full max-w-md flex-col">
+      <header className="flex items-center justify-between gap-3 bg-brand-800 px-4 py-3 text-white">
+        <p lang="id" className="text-base font-bold">
+          {ticket.mallName}
+        </p>
+        <LanguageSwitch className="text-sm" />
+      </header>
+      {/* Always present so that screen readers hear it appear and disappear. */}
+      <div aria-live="polite">
+        {reconnecting && (
+          <p className="bg-amber-100 px-4 py-2 text-center text-sm font-semibold text-amber-950">
+            {t('common:offline')}
+          </p>
+        )}
+      </div>
+      <main className="flex flex-1 flex-col gap-4 p-4">
+        {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
+        <TicketCard ticket={ticket} />
+        <StateMessage ticket={ticket} />
+        {(ticket.status === 'waiting' || ticket.status === 'called') && <AlertToggle />}
+        <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">
+          {t('ticket:toPortal', { mall: ticket.mallName })}
+        </Link>
+      </main>
+    </div>
+  );
+}

@@ -124,9 +124,9 @@ const CATALOGUE = {
   quota_full: {
     status: 409,
     id: (p: Params) =>
-      `Kuota harian layanan "${p.serviceName}" (${p.quota} tiket) sudah habis. Silakan datang kembali besok.`,
+      `Kuota harian layanan "${p.serviceName}"${Number(p.quota) > 0 ? ` (${p.quota} tiket)` : ''} sudah habis. Silakan datang lagi besok.`,
     en: (p: Params) =>
-      `Today's quota for "${p.serviceName}" (${p.quota} tickets) is used up. Please come back tomorrow.`,
+      `Today's quota for "${p.serviceName}"${Number(p.quota) > 0 ? ` (${p.quota} tickets)` : ''} is used up. Please come back tomorrow.`,
   },
   service_inactive: {
     status: 409,

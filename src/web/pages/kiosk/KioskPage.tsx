@@ -1,3 +1,205 @@
+/**
+ * The entrance kiosk (1080×1920 touch screen, 80 mm printer): choose an agency (or search), a
+ * service, say whether one is in a priority class, and take the printed ticket. Idle screens
+ * return to the start for the next citizen.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Agency } from '../../../api/catalog';
+import type { IssuedTicket } from '../../../api/queue';
+import type { PriorityClass } from '../../../domain/queue';
+import { addTranslations, currentLang, setLang } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
+import { useAgencies, useAvailability, useCounters, useMall, useServices } from '../../lib/queries';
+import { AgencyStep } from './AgencyStep';
+import { ClosedStep } from './ClosedStep';
+import { counterNumbersFor } from './format';
+import en from './i18n.en.json';
+import id from './i18n.id.json';
+import { KioskHeader } from './KioskHeader';
+import { MessageStep } from './MessageStep';
+import { PriorityStep } from './PriorityStep';
+import type { ServiceAvailability } from './ServiceButton';
+import { StartStep } from './StartStep';
+import { buildSearchIndex, searchServices } from './searchServices';
+import { TicketStep } from './TicketStep';
+import { useIdleReturn } from './useIdleReturn';
+import './kiosk-print.css';
+
+addTranslations('kiosk', { id, en });
+
+/** Where the citizen can go back to from the priority question. */
+type BrowseStep = { kind: 'start' } | { kind: 'search' } | { kind: 'agency'; agencyId: string; page: number };
+type Step =
+  | BrowseStep
+  | { kind: 'priority'; serviceId: string; from: BrowseStep }
+  | { kind: 'error'; message: string }
+  | { kind: 'ticket'; ticket: IssuedTicket };
+
+const IDLE_MS = 30_000;
+const TICKET_IDLE_MS = 15_000;
+/** The quota and the queue move while the kiosk stands there. */
+const AVAILABILITY_REFRESH_MS = 15_000;
+
 export default function KioskPage() {
-  return <main className="p-8">KioskPage</main>;
+  const { mall = '' } = useParams();
+  const { t } = useTranslation(['kiosk', 'common']);
+  const queryClient = useQueryClient();
+  const mallQuery = useMall(mall);
+  const agenciesQuery = useAgencies(mall);
+  const servicesQuery = useServices(mall);
+  const countersQuery = useCounters(mall);
+  const availabilityQuery = useAvailability(mall, AVAILABILITY_REFRESH_MS);
+
+  const [step, setStep] = useState<Step>({ kind: 'start' });
+  const [query, setQuery] = useState('');
+
+  const agencies = useMemo(() => (agenciesQuery.data ?? []).filter((a) => a.serviceCount > 0), [agenciesQuery.data]);
+  const agenciesById = useMemo(() => new Map<string, Agency>(agencies.map((a) => [a.id, a])), [agencies]);
+  const services = servicesQuery.data ?? [];
+  const searchIndex = useMemo(
+    () => buildSearchIndex(servicesQuery.data ?? [], agenciesById),
+    [servicesQuery.data, agenciesById],
+  );
+  const availability = useMemo(
+    () => new Map<string, ServiceAvailability>((availabilityQuery.data?.services ?? []).map((s) => [s.serviceId, s])),
+    [availabilityQuery.data],
+  );
+
+  const issue = useMutation({
+    mutationFn: (body: { serviceId: string; priority: PriorityClass | null }) =>
+      api.post<IssuedTicket>(`/api/malls/${mall}/tickets`, {
+        serviceId: body.serviceId,
+        ...(body.priority ? { priority: body.priority } : {}),
+      }),
+    onSuccess: (ticket) => setStep({ kind: 'ticket', ticket }),
+    onError: (error) =>
+      setStep({ kind: 'error', message: error instanceof ApiError ? error.message : t('common:error') }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['availability', mall] }),
+  });
+
+  const goHome = useCallback(() => {
+    setStep({ kind: 'start' });
+    setQuery('');
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  }, []);
+
+  // The next citizen finds the kiosk at the start, in Bahasa Indonesia.
+  const reset = useCallback(() => {
+    goHome();
+    if (currentLang() !== 'id') setLang('id');
+  }, [goHome]);
+
+  const idleMs = step.kind === 'start' || issue.isPending ? null : step.kind === 'ticket' ? TICKET_IDLE_MS : IDLE_MS;
+  useIdleReturn(idleMs, step, reset);
+
+  const mallData = mallQuery.data;
+  const avail = availabilityQuery.data;
+  const loading = !mallData || !agenciesQuery.data || !servicesQuery.data || !avail;
+  const failed = mallQuery.isError || agenciesQuery.isError || servicesQuery.isError || availabilityQuery.isError;
+
+  function body() {
+    if (loading) {
+      if (failed) {
+        return (
+          <MessageStep
+            icon="⚠️"
+            title={t('kiosk:loadFailed')}
+            action={{ label: t('common:retry'), onClick: () => void queryClient.invalidateQueries() }}
+          />
+        );
+      }
+      return <MessageStep icon="⏳" title={t('common:loading')} />;
+    }
+    const choosing =
+      step.kind === 'start' || step.kind === 'search' || step.kind === 'agency' || step.kind === 'priority';
+    if (!avail.openNow && choosing) {
+      return (
+        <ClosedStep mallName={mallData.name} hoursToday={avail.hoursToday} weekly={mallData.openingHours.weekly} />
+      );
+    }
+    if (issue.isPending) return <MessageStep icon="🖨️" title={t('kiosk:issuing')} />;
+
+    switch (step.kind) {
+      case 'start':
+      case 'search':
+        return (
+          <StartStep
+            agencies={agencies}
+            agenciesById={agenciesById}
+            availability={availability}
+            searching={step.kind === 'search'}
+            query={query}
+            results={step.kind === 'search' ? searchServices(searchIndex, query) : []}
+            onQuery={setQuery}
+            onSearchStart={() => setStep((s) => (s.kind === 'start' ? { kind: 'search' } : s))}
+            onSearchClose={goHome}
+            onAgency={(agencyId) => setStep({ kind: 'agency', agencyId, page: 0 })}
+            onService={(serviceId) => setStep({ kind: 'priority', serviceId, from: { kind: 'search' } })}
+          />
+        );
+      case 'agency': {
+        const agency = agenciesById.get(step.agencyId);
+        if (!agency) return null;
+        return (
+          <AgencyStep
+            agency={agency}
+            services={services.filter((s) => s.agencyId === agency.id)}
+            availability={availability}
+            page={step.page}
+            onPage={(page) => setStep({ ...step, page })}
+            onPick={(serviceId) => setStep({ kind: 'priority', serviceId, from: step })}
+            onHome={goHome}
+          />
+        );
+      }
+      case 'priority': {
+        const service = services.find((s) => s.id === step.serviceId);
+        if (!service) return null;
+        return (
+          <PriorityStep
+            service={service}
+            agency={agenciesById.get(service.agencyId)}
+            busy={issue.isPending}
+            onPick={(priority) => issue.mutate({ serviceId: service.id, priority })}
+            onBack={() => setStep(step.from)}
+            onHome={goHome}
+          />
+        );
+      }
+      case 'error':
+        return (
+          <MessageStep
+            icon="⚠️"
+            title={t('kiosk:issueFailed')}
+            message={step.message}
+            action={{ label: t('kiosk:backToStart'), onClick: goHome }}
+          />
+        );
+      case 'ticket': {
+        const service = services.find((s) => s.id === step.ticket.serviceId);
+        const agency = service && agenciesById.get(service.agencyId);
+        return (
+          <TicketStep
+            ticket={step.ticket}
+            mallName={mallData.name}
+            timeZone={mallData.timeZone}
+            serviceName={service?.name ?? ''}
+            agencyName={agency?.name ?? ''}
+            counterNumbers={counterNumbersFor(countersQuery.data ?? [], step.ticket.serviceId)}
+            onDone={reset}
+          />
+        );
+      }
+    }
+  }
+
+  return (
+    <div className="flex h-full flex-col bg-slate-50 print:block print:h-auto print:bg-white">
+      <KioskHeader mallName={mallData?.name ?? ''} timeZone={mallData?.timeZone ?? 'Asia/Jakarta'} />
+      <main className="min-h-0 flex-1 overflow-y-auto px-8 py-6 print:overflow-visible print:p-0">{body()}</main>
+    </div>
+  );
 }

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime } from './format';
+import { KioskLanguageSwitch } from './KioskLanguageSwitch';
+import { useNow } from './useNow';
+
+/** Mall name, today's date and the clock (in the mall's zone), and a big language switch. */
+export function KioskHeader({ mallName, timeZone }: { mallName: string; timeZone: string }) {
+  const { i18n } = useTranslation();
+  const now = useNow();
+  return (
+    <header className="flex min-h-[150px] items-center justify-between gap-6 bg-brand-800 px-10 py-6 text-white print:hidden">
+      <div>
+        <p className="text-[40px] font-bold leading-tight">{mallName}</p>
+        <p className="text-[28px] text-brand-100">
+          {formatDate(now, timeZone, i18n.language)} ·{' '}
+          <time className="font-semibold text-white">{formatTime(now, timeZone, i18n.language)}</time>
+        </p>
+      </div>
+      <KioskLanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { Agency, Service } from '../../../api/catalog';
+import { AgencyGrid } from './AgencyGrid';
+import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+import type { ServiceAvailability } from './ServiceButton';
+import { StepHeading } from './StepHeading';
+
+interface Props {
+  agencies: readonly Agency[];
+  agenciesById: ReadonlyMap<string, Agency>;
+  availability: ReadonlyMap<string, ServiceAvailability>;
+  searching: boolean;
+  query: string;
+  results: readonly Service[];
+  onQuery: (query: string) => void;
+  onSearchStart: () => void;
+  onSearchClose: () => void;
+  onAgency: (agencyId: string) => void;
+  onService: (serviceId: string) => void;
+}
+
+/**
+ * The first screen: the agencies as tiles, or, once the search field is touched, the search with
+ * its results and big keys. One component for both so the field keeps its focus when it opens.
+ */
+export function StartStep(props: Props) {
+  const { t } = useTranslation('kiosk');
+  const { searching, query, onQuery } = props;
+  return (
+    <div className="flex h-full flex-col gap-5">
+      <StepHeading className="text-[52px]">{t('title')}</StepHeading>
+      <SearchBox
+        query={query}
+        searching={searching}
+        onQuery={onQuery}
+        onStart={props.onSearchStart}
+        onClose={props.onSearchClose}
+      />
+      {searching ? (
+        <>
+          <SearchResults
+            query={query}
+            results={props.results}
+            agencies={props.agenciesById}
+            availability={props.availability}
+            onPick={props.onService}
+          />
+          <OnScreenKeyboard
+            onType={(text) => onQuery(query + text)}
+            onBackspace={() => onQuery(query.slice(0, -1))}
+            onClear={() => onQuery('')}
+          />
+        </>
+      ) : (
+        <section aria-labelledby="kiosk-agencies" className="flex flex-col gap-4">
+          <h2 id="kiosk-agencies" className="text-[32px] font-semibold text-slate-800">
+            {t('chooseAgency')}
+          </h2>
+          <AgencyGrid agencies={props.agencies} onPick={props.onAgency} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -23,10 +23,12 @@ export type CallEvent = Static<typeof CallEvent>;
 
 /** Sent first on every display connection: the state to draw before live calls arrive. */
 export const DisplaySnapshot = Type.Object({
-  /** today's latest calls, newest first */
+  /** today's latest calls, newest first, one per ticket (its latest call or recall) */
   calls: Type.Array(CallEvent),
   /** per counter, the number it called last today */
   counters: Type.Array(Type.Object({ counterId: Type.String(), number: Type.String(), at: Type.Integer() })),
+  /** the server's clock, so a display can tell how old a missed call is without trusting its own */
+  serverTime: Type.Integer(),
 });
 export type DisplaySnapshot = Static<typeof DisplaySnapshot>;
 

@@ -35,7 +35,7 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
   it('streams calls to the display, and resumes after Last-Event-ID', async () => {
     const display = await connectSse(`${base}/api/malls/blora/events`);
     const snapshot = await display.next((e) => e.event === 'snapshot');
-    expect(snapshot.data).toEqual({ calls: [], counters: [] });
+    expect(snapshot.data).toEqual({ calls: [], counters: [], serverTime: expect.any(Number) });
 
     const a = (await post('/api/malls/blora/tickets', { serviceId })).body;
     const b = (await post('/api/malls/blora/tickets', { serviceId })).body;

@@ -360,7 +360,10 @@ export class QueueService {
       if (!counters.has(c.counter.id))
         counters.set(c.counter.id, { counterId: c.counter.id, number: c.ticket.number, at: c.at });
     }
-    return { calls: calls.slice(0, 10), counters: [...counters.values()] };
+    // The 10 latest tickets called, each once (a recall shows the ticket again, not a second row).
+    const seen = new Set<string>();
+    const latest = calls.filter((c) => !seen.has(c.ticket.id) && seen.add(c.ticket.id)).slice(0, 10);
+    return { calls: latest, counters: [...counters.values()], serverTime: this.now() };
   }
 
   /** Calls a reconnecting display missed, oldest first. */

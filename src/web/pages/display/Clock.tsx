@@ -1,0 +1,68 @@
+/** The date and a live clock in the mall's time zone (not the TV's), id-ID style: "Sabtu, 28 November 2026 · 14.05.09 WIB". */
+import { useEffect, useMemo, useState } from 'react';
+
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** The current time, updated just after each full second. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    };
+    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
+
+function formatters(locale: string, timeZone: string | undefined) {
+  const make = (tz: string | undefined) => ({
+    date: new Intl.DateTimeFormat(locale, {
+      timeZone: tz,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+    time: new Intl.DateTimeFormat(locale, {
+      timeZone: tz,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }),
+  });
+  try {
+    return make(timeZone);
+  } catch {
+    // an unknown zone name: the TV's own zone is better than no clock
+    return make(undefined);
+  }
+}
+
+export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 'id' | 'en' }) {
+  const now = useNow();
+  // The clock reads the same in both languages (id-ID: 14.05.09); the date follows the UI language.
+  const f = useMemo(() => formatters('id-ID', timeZone), [timeZone]);
+  const d = useMemo(() => formatters(lang === 'en' ? 'en-GB' : 'id-ID', timeZone), [lang, timeZone]);
+  const zoneName = timeZone ? ZONE_NAMES[timeZone] : undefined;
+  return (
+    <div className="text-right leading-tight">
+      <p className="text-[2.6vh] font-semibold text-slate-100">{d.date.format(now)}</p>
+      <p className="font-bold tabular-nums">
+        <time dateTime={new Date(now).toISOString()} className="text-[5.4vh]">
+          {f.time.format(now)}
+        </time>
+        {zoneName && <span className="ml-[1vh] text-[2.6vh] text-slate-100">{zoneName}</span>}
+      </p>
+    </div>
+  );
+}

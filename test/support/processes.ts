@@ -21,7 +21,11 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startProcess(env: Record<string, string>, timeoutMs = 60_000, fixedPort?: number): Promise<AppProcess> {
+export async function startProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  fixedPort?: number,
+): Promise<AppProcess> {
   const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },

@@ -21,6 +21,7 @@ export interface Child {
 }
 
 const live = new Set<Child>();
+let spawned = 0;
 const cleanups: (() => Promise<void>)[] = [];
 let failing = false;
 
@@ -85,7 +86,16 @@ export async function startChild(
   timeoutMs = 90_000,
 ): Promise<Child> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const profile: string[] = [];
+  if (process.env.BENCH_PROFILE === '1') {
+    // V8 CPU profiles, one directory per child; open them in Chrome DevTools or speedscope.
+    const slug = `${++spawned}-${name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()}`;
+    profile.push('--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results', 'profiles', slug)}`);
+  }
+  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,12 +19,15 @@
  *   BENCH_SPACING_MS=300            time from one call to the next
  *   BENCH_PG_URL                    another PostgreSQL server/database
  *   BENCH_STRICT=1                  exit 1 when a goal is not met
+ *   BENCH_PROFILE=1                 V8 CPU profile of every server child, in bench/results/profiles/
+ *   BENCH_LOG_LEVEL=warn            the app's LOG_LEVEL
  * Results: printed, and written to bench/results/latest.json.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { arch, cpus, tmpdir, totalmem } from 'node:os';
+import { arch, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -143,6 +146,18 @@ async function newDatabase(engine: Engine): Promise<BenchDatabase> {
   };
 }
 
+// The app builds the web bundle at start when it is missing or stale; give it a directory of the
+// bench's own (built once per run, at the first start) rather than racing others over dist/web.
+let webDist: string | null = null;
+function benchWebDist(): string {
+  if (!webDist) {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-bench-web-'));
+    onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
+    webDist = join(dir, 'web');
+  }
+  return webDist;
+}
+
 function startApp(db: BenchDatabase): Promise<Child> {
   return startChild(
     `loket app (${db.engine})`,
@@ -152,6 +167,7 @@ function startApp(db: BenchDatabase): Promise<Child> {
       DATABASE_URL: db.url,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       LOKET_SEED_PASSWORD: SEED_PASSWORD,
+      LOKET_WEB_DIST: benchWebDist(),
     },
     '/api/health',
   );
@@ -174,12 +190,10 @@ interface AutocannonResult {
 interface AutocannonInstance {
   on(event: 'tick', fn: (t: { counter: number; bytes: number }) => void): void;
 }
-type Autocannon = ((
+type Autocannon = (
   opts: Record<string, unknown>,
   cb: (err: Error | null, result: AutocannonResult) => void,
-) => AutocannonInstance) & {
-  track?: unknown;
-};
+) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 interface LoadResult {
@@ -321,6 +335,8 @@ interface LatencyFigures {
   missing: number;
   /** how long the triggering request (call-next / broadcast) took to answer */
   requestP50: number;
+  /** per measured call: first, median and last arrival and the request's answer, ms after sending */
+  perCall: { first: number; p50: number; last: number; request: number }[];
 }
 
 interface SseResult {
@@ -347,15 +363,23 @@ async function measureCalls(
 ): Promise<LatencyFigures> {
   const latencies: number[] = [];
   const requestMs: number[] = [];
+  const perCall: LatencyFigures['perCall'] = [];
   let missing = 0;
   for (let i = 0; i < WARMUP_CALLS + CALLS; i++) {
     const started = performance.now();
     const t = await trigger(i);
     const arrivals = await pool.arrivals(t.id, 15_000);
     if (i >= WARMUP_CALLS) {
-      for (const at of arrivals) latencies.push(at - t.sentAt);
+      const these = arrivals.map((at) => at - t.sentAt).sort((a, b) => a - b);
+      for (const l of these) latencies.push(l);
       missing += pool.size - arrivals.length;
       requestMs.push(t.doneAt - t.sentAt);
+      perCall.push({
+        first: round(these[0] ?? Number.NaN, 1),
+        p50: round(percentile(these, 50), 1),
+        last: round(these[these.length - 1] ?? Number.NaN, 1),
+        request: round(t.doneAt - t.sentAt, 1),
+      });
     }
     if (t.after) await t.after();
     await sleep(Math.max(0, started + SPACING_MS - performance.now()));
@@ -369,6 +393,7 @@ async function measureCalls(
     samples: latencies.length,
     missing,
     requestP50: round(percentile(requestMs, 50)),
+    perCall,
   };
 }
 
@@ -554,6 +579,14 @@ function report(r: EngineResult): string {
       '',
     ]);
     rows.push(['  trigger request p50 ms', s.app.requestP50.toFixed(1), s.bare.requestP50.toFixed(1), '', '', '']);
+    rows.push([
+      '  all clients connected in s',
+      s.connectSeconds.app.toFixed(1),
+      s.connectSeconds.bare.toFixed(1),
+      '',
+      '',
+      '',
+    ]);
   }
   const sseNote = r.sse[0]
     ? `; SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`
@@ -572,6 +605,12 @@ async function main(): Promise<void> {
   log(
     `Loket bench: ${ENGINES.join(' + ')}, ${SECONDS}s per load run, SSE clients ${CLIENTS.join(', ')}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? '?'}`,
   );
+  const loadBefore = loadavg().map((l) => round(l));
+  if ((loadBefore[0] ?? 0) > cpu.length * 0.5) {
+    log(
+      `warning: the machine is busy before the bench (load average ${loadBefore.join(', ')} on ${cpu.length} cores); figures will be noisy`,
+    );
+  }
   const runs: EngineResult[] = [];
   for (const engine of ENGINES) {
     const tickets = await benchTickets(engine);
@@ -584,6 +623,7 @@ async function main(): Promise<void> {
   const out = {
     startedAt: new Date(began).toISOString(),
     elapsedSeconds: round((Date.now() - began) / 1000, 1),
+    loadAverage: { before: loadBefore, after: loadavg().map((l) => round(l)) },
     machine: {
       node: process.version,
       platform: process.platform,
@@ -608,7 +648,10 @@ async function main(): Promise<void> {
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const file = join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  // bench/ is under `npm run lint`: leave the file as the project's formatter would (best effort).
+  spawnSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { cwd: ROOT, stdio: 'ignore' });
   console.log(
     `\n${goalsMet ? 'All goals met.' : 'Some goals NOT met.'} (${out.elapsedSeconds}s; written to bench/results/latest.json)`,
   );

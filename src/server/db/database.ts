@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_announcements.js';
@@ -21,6 +21,26 @@ export interface Database {
   /** a pg.Pool for LISTEN/NOTIFY, only with postgres */
   pool: pg.Pool | null;
   close(): Promise<void>;
+}
+
+/**
+ * Kysely prepares every query anew; SQLite's prepare is a measurable share of a ticket's cost.
+ * The app issues a bounded set of query shapes, so their prepared statements are kept.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= 1000) cache.clear();
+        statement = sqlite.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 /** Parses DATABASE_URL; throws with a readable message when it names neither engine. */
@@ -68,7 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, target, pool: null, close: () => db.destroy() };
   }
   if (target.schema) {

@@ -1,6 +1,6 @@
 /** Shared reads of the catalog, cached by react-query; every screen uses these rather than its own fetches. */
 import { useQuery } from '@tanstack/react-query';
-import type { Announcement, Agency, Counter, MallDetail, Service } from '../../api/catalog';
+import type { Agency, Announcement, Counter, MallDetail, Service } from '../../api/catalog';
 import type { Availability } from '../../api/queue';
 import { api } from './api';
 
@@ -25,4 +25,7 @@ export const useAvailability = (mall: string, refetchInterval = 30_000) =>
   });
 
 export const useAnnouncements = (mall: string) =>
-  useQuery({ queryKey: ['announcements', mall], queryFn: () => api.get<Announcement[]>(`/api/malls/${mall}/announcements`) });
+  useQuery({
+    queryKey: ['announcements', mall],
+    queryFn: () => api.get<Announcement[]>(`/api/malls/${mall}/announcements`),
+  });

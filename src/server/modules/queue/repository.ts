@@ -130,6 +130,37 @@ export class QueueRepository {
       });
   }
 
+  /**
+   * How many waiting tickets stand before this one, counted in SQL so issuing stays cheap with a
+   * long line. The same rule as isAhead in src/domain/pick-next.ts (the tests hold them equal):
+   * priority tickets go first, so a regular ticket has every waiting priority ticket before it and
+   * a priority ticket only the priority tickets that came earlier.
+   */
+  async countAhead(
+    mallId: string,
+    t: Pick<TicketRow, 'id' | 'service_id' | 'service_date' | 'arrival_at' | 'priority'>,
+  ): Promise<number> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('mall_id', '=', mallId)
+      .where('service_id', '=', t.service_id)
+      .where('service_date', '=', t.service_date)
+      .where('status', '=', 'waiting')
+      .where('id', '!=', t.id)
+      .where((eb) => {
+        const earlier = eb.or([
+          eb('arrival_at', '<', t.arrival_at),
+          eb.and([eb('arrival_at', '=', t.arrival_at), eb('id', '<', t.id)]),
+        ]);
+        return t.priority === null
+          ? eb.or([eb('priority', 'is not', null), earlier])
+          : eb.and([eb('priority', 'is not', null), earlier]);
+      })
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   ticket(mallId: string, ticketId: string) {
     return this.db
       .selectFrom('tickets')

@@ -5,7 +5,7 @@
 import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
 import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
-import { peopleAhead, pickNext } from '../../../domain/pick-next.js';
+import { pickNext } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
 import { isOpenAt, localTime } from '../../../domain/schedule.js';
 import { pickPolicy } from '../../../domain/settings.js';
@@ -148,12 +148,7 @@ export class QueueService {
   }
 
   private async peopleAheadOf(row: TicketRow): Promise<number> {
-    if (row.status !== 'waiting') return 0;
-    const waiting = await this.repo.waiting(row.mall_id, [row.service_id], row.service_date);
-    return peopleAhead(
-      { id: row.id, arrivalAt: row.arrival_at, priority: row.priority, appointmentAt: row.appointment_at },
-      waiting,
-    );
+    return row.status === 'waiting' ? this.repo.countAhead(row.mall_id, row) : 0;
   }
 
   private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {

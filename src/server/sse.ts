@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SseStream {
   send(event: string, data: unknown, id?: string): void;
+  /** writes a frame made by sseFrame, so one frame can go to thousands of streams */
+  sendFrame(frame: string): void;
   onClose(fn: () => void): void;
   readonly closed: boolean;
 }
@@ -37,8 +39,10 @@ export function openStream(request: FastifyRequest, reply: FastifyReply): SseStr
   res.on('error', close);
   return {
     send(event, data, id) {
-      if (closed) return;
-      res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (!closed) res.write(sseFrame(event, data, id));
+    },
+    sendFrame(frame) {
+      if (!closed) res.write(frame);
     },
     onClose(fn) {
       closers.push(fn);
@@ -47,6 +51,11 @@ export function openStream(request: FastifyRequest, reply: FastifyReply): SseStr
       return closed;
     },
   };
+}
+
+/** One event as it goes on the wire. */
+export function sseFrame(event: string, data: unknown, id?: string): string {
+  return `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** The id a reconnecting EventSource sends back, or the same given as a query parameter. */

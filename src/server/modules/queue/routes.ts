@@ -20,7 +20,8 @@ import type { TicketAction } from '../../../domain/queue.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
 import { lastEventId, openStream } from '../../sse.js';
-import { callEventFrom, inZone, type QueueService } from './service.js';
+import { DisplayHub } from './display-hub.js';
+import type { QueueService } from './service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -41,6 +42,9 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
   app,
   { queue, bus },
 ) => {
+  const hub = new DisplayHub(bus);
+  app.addHook('onClose', async () => hub.close());
+
   app.post(
     '/api/malls/:mall/tickets',
     {
@@ -200,32 +204,12 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       const mall = request.mall;
       const zone = request.query.zone;
       const stream = openStream(request, reply);
-      // Subscribe before reading, so nothing published meanwhile is lost; duplicates are skipped by id.
-      const sent = new Set<string>();
-      let buffer: ReturnType<typeof callEventFrom>[] | null = [];
-      const deliver = (call: NonNullable<ReturnType<typeof callEventFrom>>) => {
-        if (sent.has(call.eventId) || !inZone(call, zone)) return;
-        sent.add(call.eventId);
-        stream.send(call.type, call, call.eventId);
-      };
-      stream.onClose(
-        bus.subscribe((m) => {
-          if (m.payload.mallId !== mall.id) return;
-          if (m.topic === 'announcements.changed') {
-            stream.send('announcements', {});
-            return;
-          }
-          const call = callEventFrom(m.payload);
-          if (!call) return;
-          if (buffer) buffer.push(call);
-          else deliver(call);
-        }),
-      );
+      // Join the hub before reading, so nothing published meanwhile is lost.
+      const client = hub.add(mall.id, zone, stream);
       stream.send('snapshot', await queue.displaySnapshot(mall, zone));
       const resumeAfter = lastEventId(request, request.query.lastEventId);
-      if (resumeAfter) for (const call of await queue.callsAfter(mall, resumeAfter, zone)) deliver(call);
-      for (const call of buffer) if (call) deliver(call);
-      buffer = null;
+      if (resumeAfter) for (const call of await queue.callsAfter(mall, resumeAfter, zone)) client.sendReplayed(call);
+      client.goLive();
     },
   );
 

@@ -222,6 +222,39 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     }
   });
 
+  it('keeps the quota exactly when many citizens take tickets at the same moment', async () => {
+    // room for exactly five more today, whatever earlier tests issued
+    await t.ctx.database.db
+      .updateTable('services')
+      .set({ daily_quota: 1000 })
+      .where('id', '=', secondService.id)
+      .execute();
+    const room = json(await t.app.inject('/api/malls/blora/availability')).services.find(
+      (s: any) => s.serviceId === secondService.id,
+    ).remaining;
+    await t.ctx.database.db
+      .updateTable('services')
+      .set({ daily_quota: 1000 - room + 5 })
+      .where('id', '=', secondService.id)
+      .execute();
+    try {
+      const before = await countTickets();
+      const answers = await Promise.all(Array.from({ length: 20 }, () => issue(secondService.id)));
+      const accepted = answers.filter((r) => r.statusCode === 201).map((r) => json(r).number);
+      expect(accepted).toHaveLength(5);
+      expect(answers.filter((r) => r.statusCode === 409).every((r) => json(r).error === 'quota_full')).toBe(true);
+      expect(new Set(accepted).size).toBe(5);
+      expect(await countTickets()).toBe(before + 5);
+    } finally {
+      await t.ctx.database.db
+        .updateTable('services')
+        .set({ daily_quota: null })
+        .where('id', '=', secondService.id)
+        .execute();
+      await clearCounters();
+    }
+  });
+
   it('sets opening hours (mall admin only) and refuses tickets when closed', async () => {
     const week = {
       mon: [

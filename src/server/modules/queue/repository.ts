@@ -6,6 +6,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
+import { GroupCommit } from '../../db/group-commit.js';
 import type { DB, NewTicket, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 
@@ -34,7 +35,12 @@ export type ClaimResult = { ok: true; eventId: string } | { ok: false; why: 'los
 const HELD: TicketStatus[] = ['called', 'serving'];
 
 export class QueueRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** tickets issued at the same moment share one commit */
+  private readonly issues: GroupCommit<DB>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.issues = new GroupCommit(db);
+  }
 
   service(mallId: string, serviceId: string) {
     return this.db
@@ -89,45 +95,43 @@ export class QueueRepository {
     format: (seq: number) => string,
     event: NewEvent,
   ): Promise<{ row: TicketRow; eventId: string } | null> {
-    return this.db
-      .transaction()
-      .execute(async (tx) => {
-        if (quota !== null) {
-          const { issued } = await tx
-            .insertInto('service_day_counts')
-            .values({
-              mall_id: mallId,
-              service_id: ticket.service_id,
-              service_date: ticket.service_date,
-              issued: 1,
-            })
-            .onConflict((oc) =>
-              oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
-            )
-            .returning('issued')
-            .executeTakeFirstOrThrow();
-          if (issued > quota) throw new QuotaFull();
-        }
-        const { value } = await tx
-          .insertInto('ticket_sequences')
-          .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
+    return this.issues.run(async (tx) => {
+      if (quota !== null) {
+        const { issued } = await tx
+          .insertInto('service_day_counts')
+          .values({ mall_id: mallId, service_id: ticket.service_id, service_date: ticket.service_date, issued: 1 })
           .onConflict((oc) =>
-            oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
+            oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
           )
-          .returning('value')
+          .returning('issued')
           .executeTakeFirstOrThrow();
-        const row = await tx
-          .insertInto('tickets')
-          .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const eventId = await insertEvent(tx, mallId, row.id, event);
-        return { row, eventId };
-      })
-      .catch((e: unknown) => {
-        if (e instanceof QuotaFull) return null;
-        throw e;
-      });
+        if (issued > quota) {
+          // Refused: take the count back (the batch's other tickets still commit).
+          await tx
+            .updateTable('service_day_counts')
+            .set({ issued: sql`issued - 1` })
+            .where('service_id', '=', ticket.service_id)
+            .where('service_date', '=', ticket.service_date)
+            .execute();
+          return null;
+        }
+      }
+      const { value } = await tx
+        .insertInto('ticket_sequences')
+        .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
+        .onConflict((oc) =>
+          oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
+        )
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('tickets')
+        .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const eventId = await insertEvent(tx, mallId, row.id, event);
+      return { row, eventId };
+    });
   }
 
   /**
@@ -433,8 +437,6 @@ export class QueueRepository {
     };
   }
 }
-
-class QuotaFull extends Error {}
 
 async function insertEvent(tx: Transaction<DB>, mallId: string, ticketId: string, e: NewEvent): Promise<string> {
   const id = newId();

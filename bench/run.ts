@@ -210,15 +210,22 @@ interface LoadResult {
   seconds: number;
 }
 
-function load(url: string, body: string, seconds: number): Promise<LoadResult> {
+/** Posts the bodies in turn (round robin), on CONNECTIONS connections, for `seconds`. */
+function load(url: string, bodies: string[], seconds: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const perSecond: number[] = [];
+    let next = 0;
     const instance = autocannon(
       {
         url,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body,
+        body: bodies[0],
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % bodies.length] }),
+          },
+        ],
         connections: CONNECTIONS,
         pipelining: 1,
         duration: seconds,
@@ -254,6 +261,8 @@ function load(url: string, body: string, seconds: number): Promise<LoadResult> {
 // 1. tickets per second
 
 interface TicketsResult {
+  /** how many services the tickets were spread over (round robin) */
+  services: number;
   serviceId: string;
   serviceName: string;
   connections: number;
@@ -276,15 +285,19 @@ async function benchTickets(engine: Engine): Promise<TicketsResult> {
   const unlimited = services.filter((s) => s.dailyQuota === null);
   const measured = unlimited[0];
   if (!measured) return fail('the demo mall has no service without a daily quota to issue thousands of tickets on');
-  // Warm up on another service, so the measured one starts with an empty line like the baseline's table.
+  // Warm up on another service, so the measured ones start with an empty line like the baseline's table.
   const warm = unlimited[1] ?? measured;
-  const body = JSON.stringify({ serviceId: measured.id });
+  // A kiosk's tickets spread over the mall's services; BENCH_ONE_SERVICE=1 puts them all in one
+  // line instead (counting the people ahead then walks a line of thousands).
+  const spread = process.env.BENCH_ONE_SERVICE === '1' ? [measured] : unlimited.filter((s) => s.id !== warm.id);
+  const bodies = spread.map((s) => JSON.stringify({ serviceId: s.id }));
+  const body = bodies[0] as string;
   const ticketsUrl = `${app.base}/api/malls/${MALL}/tickets`;
   // One request by hand first: a clear message if issuing fails at all.
   await expectOk('POST', ticketsUrl, { body: { serviceId: warm.id } });
   log(`[${engine}] tickets: app warm-up ${WARMUP_SECONDS}s, then ${SECONDS}s × ${CONNECTIONS} connections`);
-  await load(ticketsUrl, JSON.stringify({ serviceId: warm.id }), WARMUP_SECONDS);
-  const appResult = await load(ticketsUrl, body, SECONDS);
+  await load(ticketsUrl, [JSON.stringify({ serviceId: warm.id })], WARMUP_SECONDS);
+  const appResult = await load(ticketsUrl, bodies, SECONDS);
   if (appResult.non2xx > 0) {
     const sample = await call('POST', ticketsUrl, { body: { serviceId: measured.id } });
     log(
@@ -303,13 +316,14 @@ async function benchTickets(engine: Engine): Promise<TicketsResult> {
   );
   const baselineUrl = `${baseline.base}/baseline`;
   await expectOk('POST', baselineUrl, { body: { serviceId: warm.id } });
-  await load(baselineUrl, body, WARMUP_SECONDS);
-  const baseResult = await load(baselineUrl, body, SECONDS);
+  await load(baselineUrl, [body], WARMUP_SECONDS);
+  const baseResult = await load(baselineUrl, bodies, SECONDS);
   await baseline.stop();
   await db.drop();
 
   const ratio = round(appResult.rate / baseResult.rate);
   return {
+    services: spread.length,
     serviceId: measured.id,
     serviceName: measured.name,
     connections: CONNECTIONS,
@@ -592,7 +606,7 @@ function report(r: EngineResult): string {
     ? `; SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`
     : '';
   return [
-    `\nLoket bench — ${r.engine} — tickets: ${t.seconds}s × ${t.connections} connections, ${t.bodyBytes}-byte body, service "${t.serviceName}"${sseNote}`,
+    `\nLoket bench — ${r.engine} — tickets: ${t.seconds}s × ${t.connections} connections, ${t.bodyBytes}-byte body, ${t.services === 1 ? `one service "${t.serviceName}"` : `spread over ${t.services} services`}${sseNote}`,
     table(rows),
   ].join('\n');
 }

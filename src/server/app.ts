@@ -93,7 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(tenantPlugin, { db: database.db });
+  await app.register(tenantPlugin, { db: database.db, bus });
   await app.register(authPlugin, { db: database.db, now: config.now });
 
   app.get(

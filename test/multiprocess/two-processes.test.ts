@@ -138,4 +138,29 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     expect(seen).toEqual(new Set(ids));
     display.close();
   }, 120_000);
+
+  it('closes the mall in every process when its hours change through one', async () => {
+    const ticket = () =>
+      fetch(`${b.base}/api/malls/blora/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId }),
+      });
+    expect((await ticket()).status).toBe(201); // B now holds the mall in its cache
+    const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const put = await fetch(`${a.base}/api/malls/blora/opening-hours`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ weekly: closed }),
+    });
+    expect(put.status).toBe(200);
+    const deadline = Date.now() + 3000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = (await ticket()).status;
+      if (status === 409) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe(409);
+  });
 });

@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, 
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_announcements.js';
+import * as m0003 from './migrations/0003_ticket_line_index.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -110,7 +111,13 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
   const schema = database.target.kind === 'postgres' ? database.target.schema : null;
   const migrator = new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => ({ '0001_initial': m0001, '0002_announcements': m0002 }) },
+    provider: {
+      getMigrations: async () => ({
+        '0001_initial': m0001,
+        '0002_announcements': m0002,
+        '0003_ticket_line_index': m0003,
+      }),
+    },
     // Kysely looks for its own tables in any schema unless told which: name ours.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });

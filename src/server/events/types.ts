@@ -26,6 +26,8 @@ export interface TicketChanged {
 
 export interface BusEvents {
   'ticket.changed': TicketChanged;
+  /** a mall's own settings (hours, queue rules) changed: processes drop their cached copy */
+  'mall.changed': { mallId: string };
   /** the display's running text changed: displays refetch it */
   'announcements.changed': { mallId: string };
 }

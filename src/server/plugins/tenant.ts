@@ -8,6 +8,7 @@ import type { WeeklyHours } from '../../domain/schedule.js';
 import { type QueueSettings, withDefaults } from '../../domain/settings.js';
 import type { DB, MallRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
 
 export interface Mall {
   id: string;
@@ -38,16 +39,46 @@ export function toMall(row: MallRow): Mall {
   };
 }
 
-export const tenantPlugin = fp<{ db: Kysely<DB> }>(
-  async (app, { db }) => {
+/** How long a process trusts its copy of a mall without hearing of a change (a safety net only). */
+const MALL_TTL_MS = 30_000;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** after changing a mall's row: drops every process's cached copy */
+    mallChanged(mallId: string): Promise<void>;
+  }
+}
+
+export const tenantPlugin = fp<{ db: Kysely<DB>; bus: EventBus }>(
+  async (app, { db, bus }) => {
+    // Every request under /api/malls/:mall needs its mall; reading it once per request was a
+    // measurable share of issuing a ticket. Changes reach every process through the bus.
+    const cache = new Map<string, { mall: Mall; at: number }>();
+    const forget = (mallId: string) => {
+      for (const [slug, entry] of cache) if (entry.mall.id === mallId) cache.delete(slug);
+    };
+    const unsubscribe = bus.subscribe((m) => {
+      if (m.topic === 'mall.changed') forget(m.payload.mallId);
+    });
+    app.addHook('onClose', async () => unsubscribe());
+    app.decorate('mallChanged', async (mallId: string) => {
+      forget(mallId);
+      await bus.publish('mall.changed', { mallId });
+    });
+
     app.decorateRequest('mall', null as unknown as Mall);
     app.addHook('onRequest', async (request) => {
       const slug = (request.params as { mall?: string } | undefined)?.mall;
       if (slug === undefined) return;
-      // Read on every request: another process may have just changed the mall's hours.
+      const cached = cache.get(slug);
+      if (cached && Date.now() - cached.at < MALL_TTL_MS) {
+        request.mall = cached.mall;
+        return;
+      }
       const row = await db.selectFrom('malls').selectAll().where('slug', '=', slug).executeTakeFirst();
       if (!row) throw new AppError('mall_not_found', { mall: slug });
       request.mall = toMall(row);
+      cache.set(slug, { mall: request.mall, at: Date.now() });
     });
   },
   { name: 'tenant' },

@@ -90,6 +90,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
         response: { 200: OpeningHours, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => catalog.setOpeningHours(request.mall, requireStaff(request), request.body),
+    async (request) => {
+      const result = await catalog.setOpeningHours(request.mall, requireStaff(request), request.body);
+      await app.mallChanged(request.mall.id);
+      return result;
+    },
   );
 };

@@ -77,6 +77,7 @@ export class DisplayHub {
       for (const client of group) client.deliver('', frame);
       return;
     }
+    if (m.topic !== 'ticket.changed') return;
     const call = callEventFrom(m.payload);
     if (!call) return;
     const frame = sseFrame(call.type, call, call.eventId);

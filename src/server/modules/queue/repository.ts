@@ -144,25 +144,28 @@ export class QueueRepository {
     mallId: string,
     t: Pick<TicketRow, 'id' | 'service_id' | 'service_date' | 'arrival_at' | 'priority'>,
   ): Promise<number> {
-    const row = await this.db
-      .selectFrom('tickets')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('mall_id', '=', mallId)
-      .where('service_id', '=', t.service_id)
-      .where('service_date', '=', t.service_date)
-      .where('status', '=', 'waiting')
-      .where('id', '!=', t.id)
-      .where((eb) => {
-        const earlier = eb.or([
+    // Two counts, each a range of the tickets_line index.
+    const line = () =>
+      this.db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('mall_id', '=', mallId)
+        .where('service_id', '=', t.service_id)
+        .where('service_date', '=', t.service_date)
+        .where('status', '=', 'waiting');
+    const earlier = line()
+      .where('priority', t.priority === null ? 'is' : 'is not', null)
+      .where((eb) =>
+        eb.or([
           eb('arrival_at', '<', t.arrival_at),
           eb.and([eb('arrival_at', '=', t.arrival_at), eb('id', '<', t.id)]),
-        ]);
-        return t.priority === null
-          ? eb.or([eb('priority', 'is not', null), earlier])
-          : eb.and([eb('priority', 'is not', null), earlier]);
-      })
+        ]),
+      );
+    const priorityAhead = t.priority === null ? line().where('priority', 'is not', null) : null;
+    const row = await this.db
+      .selectNoFrom((eb) => [earlier.as('earlier'), (priorityAhead ?? eb.val(0)).as('priority_ahead')])
       .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return Number(row.earlier) + Number(row.priority_ahead);
   }
 
   ticket(mallId: string, ticketId: string) {

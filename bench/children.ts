@@ -4,7 +4,6 @@
  * when the bench ends, fails or is interrupted.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,17 +60,9 @@ process.once('SIGINT', () => void fail('interrupted (SIGINT)', 130));
 process.once('SIGTERM', () => void fail('terminated (SIGTERM)', 143));
 process.on('unhandledRejection', (e) => void fail(`unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../test/support/processes.js';
+
+export { freePort };
 
 /**
  * Spawns `node --import tsx <script> …args` from the repository root with PORT and HOST set, and

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../api/auth';
 import type { Agency, Counter, Service } from '../../../api/catalog';
+import { useNow } from '../../lib/useNow';
 import { ActionButtons } from './ActionButtons';
 import { ACTIONS, type ConsoleAction, isActionEnabled } from './actions';
 import { ConsoleHeader } from './ConsoleHeader';
@@ -13,7 +14,6 @@ import { TodayCounts } from './TodayCounts';
 import { TransferDialog } from './TransferDialog';
 import { useCounterActions } from './useCounterActions';
 import { useCounterQueue } from './useCounterQueue';
-import { useNow } from './useNow';
 import { useShortcuts } from './useShortcuts';
 import { WaitingList } from './WaitingList';
 

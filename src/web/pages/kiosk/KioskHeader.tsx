@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../lib/useNow';
 import { formatDate, formatTime } from './format';
 import { KioskLanguageSwitch } from './KioskLanguageSwitch';
-import { useNow } from './useNow';
 
 /** Mall name, today's date and the clock (in the mall's zone), and a big language switch. */
 export function KioskHeader({ mallName, timeZone }: { mallName: string; timeZone: string }) {

@@ -7,6 +7,7 @@ import { type ReactNode, type Ref, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigationType, useParams, useSearchParams } from 'react-router';
 import type { Agency } from '../../../api/catalog';
+import { MessagePage } from '../../components/MessagePage';
 import { addTranslations } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { useAgencies, useMall, useServices } from '../../lib/queries';
@@ -17,7 +18,6 @@ import en from './i18n.en.json';
 import id from './i18n.id.json';
 import { placeTo } from './links';
 import { MallHeader } from './MallHeader';
-import { Message } from './Message';
 import { PortalFooter } from './PortalFooter';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
@@ -76,12 +76,12 @@ export default function PortalPage() {
   }, [mall.data, service]);
 
   if (mall.error instanceof ApiError && mall.error.status === 404) {
-    return <Message title={t('portal:mallNotFound')} text={t('portal:mallNotFoundHint')} />;
+    return <MessagePage title={t('portal:mallNotFound')} text={t('portal:mallNotFoundHint')} />;
   }
   if (mall.error) {
-    return <Message title={t('common:error')} text={mall.error.message} onRetry={() => void mall.refetch()} />;
+    return <MessagePage title={t('common:error')} text={mall.error.message} onRetry={() => void mall.refetch()} />;
   }
-  if (!mall.data) return <Message title={t('common:loading')} />;
+  if (!mall.data) return <MessagePage title={t('common:loading')} />;
 
   const onSearch = (text: string) => {
     // The first letter makes a new history step; the following ones only refine it.

@@ -8,13 +8,13 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { TicketPublic } from '../../../api/queue';
+import { MessagePage } from '../../components/MessagePage';
 import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useEventStream } from '../../lib/event-stream';
 import { alertCalled } from './alert';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
-import { TicketMessage } from './TicketMessage';
 import { TicketView } from './TicketView';
 
 addTranslations('ticket', { id, en });
@@ -61,12 +61,17 @@ export default function TicketPage() {
   if (ticket.data)
     return <TicketView ticket={ticket.data} reconnecting={stream === 'reconnecting'} bannerRef={bannerRef} />;
   if (ticket.error instanceof ApiError && ticket.error.status === 404) {
-    return <TicketMessage title={t('ticket:notFound')} text={t('ticket:notFoundHint')} />;
+    return <MessagePage narrow title={t('ticket:notFound')} text={t('ticket:notFoundHint')} />;
   }
   if (ticket.error) {
     return (
-      <TicketMessage title={t('ticket:loadError')} text={ticket.error.message} onRetry={() => void ticket.refetch()} />
+      <MessagePage
+        narrow
+        title={t('ticket:loadError')}
+        text={ticket.error.message}
+        onRetry={() => void ticket.refetch()}
+      />
     );
   }
-  return <TicketMessage title={t('common:loading')} />;
+  return <MessagePage narrow title={t('common:loading')} />;
 }

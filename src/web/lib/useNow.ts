@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The time now, refreshed every `everyMs`, so waiting times move on their own. */
-export function useNow(everyMs: number): number {
+export function useNow(everyMs = 10_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), everyMs);

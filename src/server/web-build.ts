@@ -2,8 +2,8 @@
  * The web app (src/web) is built by Vite into dist/web. `npm start` builds it when the build is
  * missing or older than its sources, so a fresh checkout needs no extra step.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,11 +29,31 @@ export function webBuildIsStale(): boolean {
 
 export async function ensureWebBuilt(log: (msg: string) => void = console.log): Promise<void> {
   if (!webBuildIsStale()) return;
-  log('Membangun tampilan web / building the web app (vite)…');
-  const { build } = await import('vite');
-  await build({
-    configFile: join(projectRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: webDist, emptyOutDir: true },
-  });
+  // Several processes starting at once (a deployment, a test) must not build into one folder
+  // together: the first takes the lock, the others wait for it and find the build fresh.
+  const lock = `${webDist}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a build that died.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!webBuildIsStale()) return;
+    log('Membangun tampilan web / building the web app (vite)…');
+    const { build } = await import('vite');
+    await build({
+      configFile: join(projectRoot, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webDist, emptyOutDir: true },
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

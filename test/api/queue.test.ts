@@ -197,6 +197,24 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     await clearCounters();
   });
 
+  it('numbers past 999 without cutting a digit', async () => {
+    t.clock.now = MONDAY_9AM + 2 * 24 * 3_600_000; // a fresh day for the sequence
+    try {
+      const first = json(await issue(skckService.id));
+      const prefix = first.number.split('-')[0];
+      await t.ctx.database.db
+        .updateTable('ticket_sequences')
+        .set({ value: 999 })
+        .where('prefix', '=', prefix)
+        .where('service_date', '=', first.serviceDate)
+        .execute();
+      expect(json(await issue(skckService.id)).number).toBe(`${prefix}-1000`);
+      expect(json(await issue(skckService.id)).number).toBe(`${prefix}-1001`);
+    } finally {
+      t.clock.now = MONDAY_9AM;
+    }
+  });
+
   it('refuses a ticket when the quota is used up, writing nothing', async () => {
     await t.ctx.database.db
       .updateTable('services')

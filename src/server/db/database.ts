@@ -97,6 +97,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await admin.connect();
     try {
       await admin.query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    } catch (error) {
+      // Two processes starting together can both try; "already exists" (42P06) or the catalogue's
+      // unique index (23505) means the other one made it.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P06' && code !== '23505') throw error;
     } finally {
       await admin.end();
     }

@@ -112,7 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now);
-  const queue = new QueueService(new QueueRepository(database.db, database.target.kind), bus, config.now);
+  const queue = new QueueService(new QueueRepository(database.db), bus, config.now);
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });

@@ -38,10 +38,7 @@ export class QueueRepository {
   /** tickets issued at the same moment share one commit */
   private readonly issues: GroupCommit<DB>;
 
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly engine: 'sqlite' | 'postgres' = 'sqlite',
-  ) {
+  constructor(private readonly db: Kysely<DB>) {
     this.issues = new GroupCommit(db);
   }
 
@@ -98,7 +95,6 @@ export class QueueRepository {
     format: (seq: number) => string,
     event: NewEvent,
   ): Promise<{ row: TicketRow; eventId: string } | null> {
-    if (this.engine === 'postgres') return this.insertTicketInOneStatement(mallId, ticket, quota, event);
     return this.issues.run(async (tx) => {
       if (quota !== null) {
         const { issued } = await tx
@@ -136,58 +132,6 @@ export class QueueRepository {
       const eventId = await insertEvent(tx, mallId, row.id, event);
       return { row, eventId };
     });
-  }
-
-  /**
-   * PostgreSQL: the quota, the number, the ticket and its event in one statement (data-modifying
-   * CTEs), one round trip and one commit instead of six. Each part runs only if the one before it
-   * produced a row, so a full quota writes nothing. Same outcome as the SQLite path above; the
-   * API tests run both. The number is formatted as formatTicketNumber does (at least 3 digits).
-   */
-  private async insertTicketInOneStatement(
-    mallId: string,
-    t: Omit<NewTicket, 'seq' | 'number' | 'mall_id'>,
-    quota: number | null,
-    event: NewEvent,
-  ): Promise<{ row: TicketRow; eventId: string } | null> {
-    if (quota !== null && quota < 1) return null;
-    const eventId = newId();
-    const quotaCte =
-      quota === null
-        ? sql``
-        : sql`quota AS (
-            INSERT INTO service_day_counts (mall_id, service_id, service_date, issued)
-            VALUES (${mallId}, ${t.service_id}, ${t.service_date}, 1)
-            ON CONFLICT (service_id, service_date) DO UPDATE SET issued = service_day_counts.issued + 1
-              WHERE service_day_counts.issued < ${quota}
-            RETURNING issued
-          ),`;
-    const result = await sql<TicketRow>`
-      WITH ${quotaCte}
-      seq AS (
-        INSERT INTO ticket_sequences (mall_id, prefix, service_date, value)
-        SELECT ${mallId}, ${t.prefix}, ${t.service_date}, 1 ${quota === null ? sql`` : sql`FROM quota`}
-        ON CONFLICT (mall_id, prefix, service_date) DO UPDATE SET value = ticket_sequences.value + 1
-        RETURNING value
-      ),
-      ticket AS (
-        INSERT INTO tickets (id, mall_id, service_id, token, prefix, seq, number, priority, status, service_date,
-          service_hour, issued_at, arrival_at, recall_count, updated_at)
-        SELECT ${t.id}, ${mallId}, ${t.service_id}, ${t.token}, ${t.prefix}, seq.value,
-          ${t.prefix} || '-' || CASE WHEN seq.value < 1000 THEN lpad(seq.value::text, 3, '0') ELSE seq.value::text END,
-          ${t.priority}::text, 'waiting', ${t.service_date}, ${t.service_hour}::integer, ${t.issued_at}::bigint,
-          ${t.arrival_at}::bigint, 0, ${t.updated_at}::bigint
-        FROM seq
-        RETURNING *
-      ),
-      issued_event AS (
-        INSERT INTO ticket_events (id, mall_id, ticket_id, type, from_status, to_status, service_id, at)
-        SELECT ${eventId}, ${mallId}, ticket.id, ${event.type}, NULL, ${event.toStatus}, ${event.serviceId}, ${event.at}::bigint
-        FROM ticket
-      )
-      SELECT * FROM ticket`.execute(this.db);
-    const row = result.rows[0];
-    return row ? { row, eventId } : null;
   }
 
   /**

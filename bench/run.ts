@@ -664,8 +664,6 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'latest.json');
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  // bench/ is under `npm run lint`: leave the file as the project's formatter would (best effort).
-  spawnSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { cwd: ROOT, stdio: 'ignore' });
   console.log(
     `\n${goalsMet ? 'All goals met.' : 'Some goals NOT met.'} (${out.elapsedSeconds}s; written to bench/results/latest.json)`,
   );

@@ -23,7 +23,6 @@
  *   BENCH_LOG_LEVEL=warn            the app's LOG_LEVEL
  * Results: printed, and written to bench/results/latest.json.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -22,6 +22,9 @@ import { CatalogService } from './modules/catalog/service.js';
 import { QueueRepository } from './modules/queue/repository.js';
 import { queueRoutes } from './modules/queue/routes.js';
 import { QueueService } from './modules/queue/service.js';
+import { SkmRepository } from './modules/skm/repository.js';
+import { skmRoutes } from './modules/skm/routes.js';
+import { SkmService } from './modules/skm/service.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin } from './plugins/tenant.js';
 import { webDist } from './web-build.js';
@@ -88,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'counter', description: 'Counter actions (staff)' },
         { name: 'realtime', description: 'Server-sent event streams' },
         { name: 'auth', description: 'Staff sign-in' },
+        { name: 'skm', description: 'Survei Kepuasan Masyarakat (SKM) and the IKM' },
       ],
     },
   });
@@ -117,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });
   await app.register(authRoutes, { auth });
+  await app.register(skmRoutes, { skm: new SkmService(new SkmRepository(database.db), config.now) });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
   return app;
 }

@@ -133,6 +133,17 @@ const CATALOGUE = {
     id: (p: Params) => `Layanan "${p.serviceName}" sedang tidak dibuka.`,
     en: (p: Params) => `The service "${p.serviceName}" is not open.`,
   },
+  not_served: {
+    status: 409,
+    id: (p: Params) =>
+      `Survei hanya dapat diisi setelah layanan selesai; tiket ${p.number} berstatus "${statusId(p.currentStatus)}".`,
+    en: (p: Params) => `The survey opens once the service is finished; ticket ${p.number} is "${p.currentStatus}".`,
+  },
+  already_surveyed: {
+    status: 409,
+    id: (p: Params) => `Survei untuk tiket ${p.number} sudah diisi. Terima kasih.`,
+    en: (p: Params) => `The survey for ticket ${p.number} has already been filled in. Thank you.`,
+  },
   rate_limited: {
     status: 429,
     id: () => 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',

@@ -113,6 +113,8 @@ async function addUser(config: Config, args: string[]): Promise<void> {
       if (!agency) throw new ConfigError(`no agency with code "${values.agency}" in ${values.mall}`);
       agencyId = agency.id;
     }
+    const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (taken) throw new ConfigError(`username "${username}" is already taken`);
     const password = process.env.LOKET_USER_PASSWORD || randomBytes(9).toString('base64url');
     await new AuthRepository(db).createUser({
       id: newId(),

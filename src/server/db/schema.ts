@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
+import type { Education, Occupation, Sex, SkmAnswer } from '../../domain/skm.js';
 
 export type { Role };
 
@@ -164,6 +165,41 @@ export interface AnnouncementsTable {
   created_at: number;
 }
 
+/** One completed SKM questionnaire: from a served ticket's link, or a paper form entered by staff. */
+export interface SkmResponsesTable {
+  id: string;
+  mall_id: string;
+  /** UNIQUE: a ticket is surveyed once; null for a paper questionnaire */
+  ticket_id: string | null;
+  service_id: string;
+  /** the service's agency, denormalised for reports */
+  agency_id: string;
+  /** from the ticket when there is one */
+  counter_id: string | null;
+  officer_id: string | null;
+  /** local date (YYYY-MM-DD) the citizen was served: the period the response counts in */
+  service_date: string;
+  source: 'ticket' | 'paper';
+  /** the nine elements by key, each 1–4 */
+  persyaratan: SkmAnswer;
+  prosedur: SkmAnswer;
+  waktu: SkmAnswer;
+  biaya: SkmAnswer;
+  produk: SkmAnswer;
+  kompetensi: SkmAnswer;
+  perilaku: SkmAnswer;
+  pengaduan: SkmAnswer;
+  sarana: SkmAnswer;
+  sex: Sex;
+  age: number;
+  education: Education;
+  occupation: Occupation;
+  suggestion: string | null;
+  /** the staff member who typed a paper questionnaire in */
+  entered_by: string | null;
+  created_at: number;
+}
+
 export interface DB {
   announcements: AnnouncementsTable;
   malls: MallsTable;
@@ -178,6 +214,7 @@ export interface DB {
   ticket_events: TicketEventsTable;
   ticket_sequences: TicketSequencesTable;
   service_day_counts: ServiceDayCountsTable;
+  skm_responses: SkmResponsesTable;
 }
 
 export type MallRow = Selectable<MallsTable>;
@@ -186,3 +223,4 @@ export type CounterRow = Selectable<CountersTable>;
 export type TicketRow = Selectable<TicketsTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type NewSkmResponse = Insertable<SkmResponsesTable>;

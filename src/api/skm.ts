@@ -1,0 +1,123 @@
+/**
+ * The SKM (Survei Kepuasan Masyarakat) contract: a citizen's questionnaire after a served ticket,
+ * a paper questionnaire entered by staff, and a unit's IKM over a period (PermenPANRB 14/2017).
+ */
+import { type Static, Type } from 'typebox';
+import {
+  AGE_MAX,
+  AGE_MIN,
+  EDUCATIONS,
+  OCCUPATIONS,
+  SEXES,
+  SKM_ELEMENT_KEYS,
+  SKM_ELEMENTS,
+  type SkmElement,
+} from '../domain/skm.js';
+import { Id } from './common.js';
+
+const answer = (key: SkmElement) =>
+  Type.Integer({
+    minimum: 1,
+    maximum: 4,
+    description: `${SKM_ELEMENTS[key].name.id}: 1 (${SKM_ELEMENTS[key].answers[1].id}) – 4 (${SKM_ELEMENTS[key].answers[4].id})`,
+  });
+
+/** The nine elements, by key (never by position); each answered 1–4. */
+export const SkmAnswers = Type.Object(
+  {
+    persyaratan: answer('persyaratan'),
+    prosedur: answer('prosedur'),
+    waktu: answer('waktu'),
+    biaya: answer('biaya'),
+    produk: answer('produk'),
+    kompetensi: answer('kompetensi'),
+    perilaku: answer('perilaku'),
+    pengaduan: answer('pengaduan'),
+    sarana: answer('sarana'),
+  },
+  { description: `answers by element key: ${SKM_ELEMENT_KEYS.join(', ')}; any other key is refused` },
+);
+export type SkmAnswers = Static<typeof SkmAnswers>;
+
+export const SkmRespondent = Type.Object({
+  sex: Type.Enum([...SEXES], { description: 'jenis kelamin: L (laki-laki) or P (perempuan)' }),
+  age: Type.Integer({ minimum: AGE_MIN, maximum: AGE_MAX, description: 'usia in whole years' }),
+  education: Type.Enum([...EDUCATIONS], { description: 'pendidikan terakhir' }),
+  occupation: Type.Enum([...OCCUPATIONS], { description: 'pekerjaan' }),
+});
+export type SkmRespondent = Static<typeof SkmRespondent>;
+
+const Suggestion = Type.Optional(
+  Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'saran (free text), optional' }),
+);
+
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'local date at the mall, YYYY-MM-DD' });
+
+/** POST /api/tickets/:token/survey: the token is the only link to the ticket; no name, no NIK. */
+export const TicketSurveyBody = Type.Object({
+  answers: SkmAnswers,
+  respondent: SkmRespondent,
+  suggestion: Suggestion,
+});
+export type TicketSurveyBody = Static<typeof TicketSurveyBody>;
+
+/** POST /api/malls/:mall/skm/responses: a paper questionnaire entered later by staff. */
+export const PaperSurveyBody = Type.Object({
+  serviceId: Id,
+  date: Type.String({ ...LocalDate, description: 'the day the citizen was served, YYYY-MM-DD (not in the future)' }),
+  answers: SkmAnswers,
+  respondent: SkmRespondent,
+  suggestion: Suggestion,
+});
+export type PaperSurveyBody = Static<typeof PaperSurveyBody>;
+
+export const SkmResponseCreated = Type.Object({
+  id: Type.String(),
+  source: Type.Enum(['ticket', 'paper']),
+  serviceId: Type.String(),
+  serviceDate: Type.String({ description: 'the local date the response counts for, YYYY-MM-DD' }),
+});
+export type SkmResponseCreated = Static<typeof SkmResponseCreated>;
+
+export const SkmReportQuery = Type.Object({
+  from: Type.String({ ...LocalDate, description: 'first day of the period, YYYY-MM-DD' }),
+  to: Type.String({ ...LocalDate, description: 'last day of the period (inclusive), YYYY-MM-DD; not before from' }),
+  agencyId: Type.Optional(Id),
+  serviceId: Type.Optional(Id),
+  lang: Type.Optional(Type.Enum(['id', 'en'])),
+});
+export type SkmReportQuery = Static<typeof SkmReportQuery>;
+
+const Nrr = Type.Object(
+  {
+    persyaratan: Type.Number(),
+    prosedur: Type.Number(),
+    waktu: Type.Number(),
+    biaya: Type.Number(),
+    produk: Type.Number(),
+    kompetensi: Type.Number(),
+    perilaku: Type.Number(),
+    pengaduan: Type.Number(),
+    sarana: Type.Number(),
+  },
+  { description: 'NRR per element (sum ÷ respondents, 1–4), unrounded: show 2 decimals, export 4' },
+);
+
+export const Grade = Type.Enum(['A', 'B', 'C', 'D'], { description: 'mutu pelayanan' });
+
+/** A unit's IKM over a period: the whole mall, one agency, or one service. */
+export const SkmReport = Type.Object({
+  respondents: Type.Integer({ description: 'completed questionnaires in the period (ticket and paper)' }),
+  population: Type.Integer({ description: 'tickets served (status done) in the period for the unit' }),
+  requiredSample: Type.Integer({ description: 'Krejcie & Morgan sample for the population' }),
+  sampleMet: Type.Boolean({ description: 'respondents ≥ requiredSample' }),
+  nrr: Type.Union([Nrr, Type.Null()], { description: 'null when there are no responses in the period' }),
+  ikm: Type.Union([Type.Number(), Type.Null()], {
+    description: 'IKM 25.00–100.00, rounded once to two decimals; null when there are no responses',
+  }),
+  grade: Type.Union([Grade, Type.Null()], { description: 'A–D from the IKM; null when there are no responses' }),
+  label: Type.Union([Type.Object({ id: Type.String(), en: Type.String() }), Type.Null()], {
+    description: 'kinerja unit pelayanan, e.g. {id: "Sangat Baik", en: "Very good"}; null when there are no responses',
+  }),
+});
+export type SkmReport = Static<typeof SkmReport>;

@@ -13,6 +13,7 @@ const Kiosk = lazy(() => import('./pages/kiosk/KioskPage'));
 const Display = lazy(() => import('./pages/display/DisplayPage'));
 const Counter = lazy(() => import('./pages/counter/CounterPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
+const CounterSurvey = lazy(() => import('./pages/survey/CounterSurveyPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +44,7 @@ if (root) {
               <Route path="/:mall/kiosk" element={<Kiosk />} />
               <Route path="/:mall/display" element={<Display />} />
               <Route path="/:mall/counter" element={<Counter />} />
+              <Route path="/:mall/survey/counter/:counterId" element={<CounterSurvey />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

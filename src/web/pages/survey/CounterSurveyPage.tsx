@@ -1,0 +1,3 @@
+export default function CounterSurveyPage() {
+  return <main className="p-8">CounterSurveyPage</main>;
+}

@@ -59,7 +59,9 @@ export default function TicketPage() {
   }, [ticket.data]);
 
   if (ticket.data)
-    return <TicketView ticket={ticket.data} reconnecting={stream === 'reconnecting'} bannerRef={bannerRef} />;
+    return (
+      <TicketView ticket={ticket.data} token={token} reconnecting={stream === 'reconnecting'} bannerRef={bannerRef} />
+    );
   if (ticket.error instanceof ApiError && ticket.error.status === 404) {
     return <MessagePage narrow title={t('ticket:notFound')} text={t('ticket:notFoundHint')} />;
   }

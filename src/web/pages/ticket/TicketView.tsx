@@ -6,15 +6,18 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { AlertToggle } from './AlertToggle';
 import { CalledBanner } from './CalledBanner';
 import { StateMessage } from './StateMessage';
+import { SurveyInvite } from './SurveyInvite';
 import { TicketCard } from './TicketCard';
 
 interface Props {
   ticket: TicketPublic;
+  /** the page's token, to send the survey with */
+  token: string;
   reconnecting: boolean;
   bannerRef: Ref<HTMLDivElement>;
 }
 
-export function TicketView({ ticket, reconnecting, bannerRef }: Props) {
+export function TicketView({ ticket, token, reconnecting, bannerRef }: Props) {
   const { t } = useTranslation(['ticket', 'common']);
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col">
@@ -36,6 +39,7 @@ export function TicketView({ ticket, reconnecting, bannerRef }: Props) {
         {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
         <TicketCard ticket={ticket} />
         <StateMessage ticket={ticket} />
+        {ticket.status === 'done' && <SurveyInvite token={token} />}
         {(ticket.status === 'waiting' || ticket.status === 'called') && <AlertToggle />}
         <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">
           {t('ticket:toPortal', { mall: ticket.mallName })}

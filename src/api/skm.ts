@@ -80,8 +80,21 @@ export const SkmResponseCreated = Type.Object({
 export type SkmResponseCreated = Static<typeof SkmResponseCreated>;
 
 export const SkmReportQuery = Type.Object({
-  from: Type.String({ ...LocalDate, description: 'first day of the period, YYYY-MM-DD' }),
-  to: Type.String({ ...LocalDate, description: 'last day of the period (inclusive), YYYY-MM-DD; not before from' }),
+  from: Type.Optional(
+    Type.String({ ...LocalDate, description: 'first day of the period, YYYY-MM-DD (required unless period is given)' }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      ...LocalDate,
+      description: 'last day of the period (inclusive), YYYY-MM-DD; not before from (required unless period is given)',
+    }),
+  ),
+  period: Type.Optional(
+    Type.String({
+      pattern: '^\\d{4}(-(\\d{2}|[QqSs]\\d))?$',
+      description: 'instead of from/to: 2026 (year), 2026-11 (month), 2026-Q4 (triwulan) or 2026-S2 (semester)',
+    }),
+  ),
   agencyId: Type.Optional(Id),
   serviceId: Type.Optional(Id),
   lang: Type.Optional(Type.Enum(['id', 'en'])),
@@ -121,3 +134,88 @@ export const SkmReport = Type.Object({
   }),
 });
 export type SkmReport = Static<typeof SkmReport>;
+
+const Label = Type.Object({ id: Type.String(), en: Type.String() });
+
+export const SkmUnit = Type.Object({
+  level: Type.Enum(['mall', 'agency', 'service'], { description: 'what the report covers' }),
+  name: Type.String({ description: "the unit's name: the mall's, the agency's or the service's" }),
+  mall: Type.Object({ slug: Type.String(), name: Type.String() }),
+  agency: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), code: Type.String() }), Type.Null()]),
+  service: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+});
+export type SkmUnit = Static<typeof SkmUnit>;
+
+export const SkmPeriod = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  days: Type.Integer(),
+  label: Type.String({ description: 'as Indonesian reports write it, e.g. "November 2026", "Triwulan IV 2026"' }),
+});
+
+export const SkmElementResult = Type.Object({
+  key: Type.String({ description: 'element key (unsur)' }),
+  name: Label,
+  sum: Type.Integer({ description: 'sum of the answers' }),
+  nrr: Type.Number({ description: 'sum ÷ respondents, unrounded' }),
+  nrrTertimbang: Type.Number({ description: 'NRR × 1/9, unrounded' }),
+  score: Type.Number({ description: 'NRR × 25, rounded to two decimals' }),
+  grade: Grade,
+  label: Label,
+});
+
+const ProfileRow = Type.Object({
+  key: Type.String(),
+  label: Label,
+  count: Type.Integer(),
+  percent: Type.Number({ description: 'share of the respondents, two decimals' }),
+});
+
+export const SkmProfile = Type.Object(
+  {
+    sex: Type.Array(ProfileRow),
+    ageGroup: Type.Array(ProfileRow),
+    education: Type.Array(ProfileRow),
+    occupation: Type.Array(ProfileRow),
+  },
+  { description: 'respondents per option, every option listed in the questionnaire order' },
+);
+
+export const SkmSuggestion = Type.Object({
+  date: Type.String({ description: 'the day the citizen was served, YYYY-MM-DD' }),
+  serviceName: Type.String(),
+  text: Type.String({ description: 'the saran as the citizen wrote it' }),
+});
+
+/** GET /api/malls/:mall/skm/report: everything the published report holds. */
+export const SkmFullReport = Type.Object({
+  ...SkmReport.properties,
+  unit: SkmUnit,
+  period: SkmPeriod,
+  elements: Type.Array(SkmElementResult, {
+    description: 'the nine elements in display order; empty with no responses',
+  }),
+  weakest: Type.Array(SkmElementResult, {
+    description: 'the three lowest NRRs, lowest first; empty with no responses',
+  }),
+  profile: SkmProfile,
+  suggestions: Type.Object({
+    total: Type.Integer({ description: 'non-empty suggestions in the period' }),
+    items: Type.Array(SkmSuggestion, { description: 'newest first, at most 200' }),
+  }),
+  previous: Type.Object(
+    {
+      from: Type.String(),
+      to: Type.String(),
+      periodLabel: Type.String(),
+      respondents: Type.Integer(),
+      ikm: Type.Union([Type.Number(), Type.Null()]),
+      grade: Type.Union([Grade, Type.Null()]),
+      change: Type.Union([Type.Number(), Type.Null()], {
+        description: 'this IKM minus the previous one; null when either period has no responses',
+      }),
+    },
+    { description: 'the period of the same length just before (whole months step back by months)' },
+  ),
+});
+export type SkmFullReport = Static<typeof SkmFullReport>;

@@ -1,6 +1,7 @@
 /** SKM questionnaires and the sums a report is computed from. Every method takes the mall id. */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { SKM_ELEMENT_KEYS, type Sums } from '../../../domain/skm.js';
+import type { GroupCount, ProfileCounts } from '../../../domain/skm-report.js';
 import type { DB, NewSkmResponse } from '../../db/schema.js';
 
 /** The unit and period a report covers: the whole mall, or one agency, or one service. */
@@ -10,6 +11,20 @@ export interface ReportFilter {
   agencyId?: string | undefined;
   serviceId?: string | undefined;
 }
+
+/** The responses of a unit and period, as a WHERE condition on skm_responses. */
+function inUnit(eb: ExpressionBuilder<DB, 'skm_responses'>, mallId: string, filter: ReportFilter) {
+  const conditions = [
+    eb('skm_responses.mall_id', '=', mallId),
+    eb('skm_responses.service_date', '>=', filter.from),
+    eb('skm_responses.service_date', '<=', filter.to),
+  ];
+  if (filter.agencyId) conditions.push(eb('skm_responses.agency_id', '=', filter.agencyId));
+  if (filter.serviceId) conditions.push(eb('skm_responses.service_id', '=', filter.serviceId));
+  return eb.and(conditions);
+}
+
+type ProfileColumn = 'sex' | 'age' | 'education' | 'occupation';
 
 export class SkmRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -71,17 +86,13 @@ export class SkmRepository {
 
   /** How many questionnaires the unit has in the period, and each element's sum of answers. */
   async sums(mallId: string, filter: ReportFilter): Promise<{ respondents: number; sums: Sums }> {
-    let q = this.db
+    const q = this.db
       .selectFrom('skm_responses')
       .select((eb) => [
         eb.fn.countAll<number | string>().as('respondents'),
         ...SKM_ELEMENT_KEYS.map((key) => eb.fn.sum<number | string | null>(key).as(key)),
       ])
-      .where('mall_id', '=', mallId)
-      .where('service_date', '>=', filter.from)
-      .where('service_date', '<=', filter.to);
-    if (filter.agencyId) q = q.where('agency_id', '=', filter.agencyId);
-    if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+      .where((eb) => inUnit(eb, mallId, filter));
     const row = (await q.executeTakeFirstOrThrow()) as Record<string, number | string | null>;
     const sums = {} as Sums;
     for (const key of SKM_ELEMENT_KEYS) sums[key] = Number(row[key] ?? 0);
@@ -114,5 +125,104 @@ export class SkmRepository {
     }
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  agency(mallId: string, agencyId: string) {
+    return this.db
+      .selectFrom('agencies')
+      .select(['id', 'name', 'short_name', 'code'])
+      .where('mall_id', '=', mallId)
+      .where('id', '=', agencyId)
+      .executeTakeFirst();
+  }
+
+  /** A service with its agency, for naming the unit a report covers. */
+  serviceWithAgency(mallId: string, serviceId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .select([
+        'services.id',
+        'services.name',
+        'services.agency_id',
+        'agencies.name as agency_name',
+        'agencies.code as agency_code',
+      ])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', '=', serviceId)
+      .executeTakeFirst();
+  }
+
+  private async countBy<C extends ProfileColumn>(mallId: string, filter: ReportFilter, column: C) {
+    const rows = await this.db
+      .selectFrom('skm_responses')
+      .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number | string>().as('n')])
+      .where((eb) => inUnit(eb, mallId, filter))
+      .groupBy(column)
+      .execute();
+    return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+  }
+
+  /** Respondents per sex, exact age, education and occupation: grouped in SQL, not row by row. */
+  async profileCounts(mallId: string, filter: ReportFilter): Promise<ProfileCounts> {
+    const [sex, age, education, occupation] = await Promise.all([
+      this.countBy(mallId, filter, 'sex'),
+      this.countBy(mallId, filter, 'age'),
+      this.countBy(mallId, filter, 'education'),
+      this.countBy(mallId, filter, 'occupation'),
+    ]);
+    return {
+      sex: sex as GroupCount<string>[],
+      age: age.map((g) => ({ value: Number(g.value), count: g.count })),
+      education: education as GroupCount<string>[],
+      occupation: occupation as GroupCount<string>[],
+    };
+  }
+
+  /** The non-empty suggestions of the period, newest first, at most `limit`, and how many there are. */
+  async suggestions(mallId: string, filter: ReportFilter, limit: number) {
+    const base = this.db
+      .selectFrom('skm_responses')
+      .where((eb) => inUnit(eb, mallId, filter))
+      .where('skm_responses.suggestion', 'is not', null)
+      .where('skm_responses.suggestion', '<>', '');
+    const [items, total] = await Promise.all([
+      base
+        .innerJoin('services', 'services.id', 'skm_responses.service_id')
+        .select(['skm_responses.service_date', 'services.name as service_name', 'skm_responses.suggestion'])
+        .orderBy('skm_responses.service_date', 'desc')
+        .orderBy('skm_responses.created_at', 'desc')
+        .orderBy('skm_responses.id', 'desc')
+        .limit(limit)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      total: Number(total.n),
+      items: items.map((r) => ({ date: r.service_date, serviceName: r.service_name, text: r.suggestion ?? '' })),
+    };
+  }
+
+  /** Every questionnaire of the period, oldest first, for the spreadsheet export. No staff or ticket ids. */
+  responses(mallId: string, filter: ReportFilter) {
+    return this.db
+      .selectFrom('skm_responses')
+      .innerJoin('services', 'services.id', 'skm_responses.service_id')
+      .select([
+        'skm_responses.service_date',
+        'services.name as service_name',
+        'skm_responses.source',
+        ...SKM_ELEMENT_KEYS.map((k) => `skm_responses.${k}` as const),
+        'skm_responses.sex',
+        'skm_responses.age',
+        'skm_responses.education',
+        'skm_responses.occupation',
+        'skm_responses.suggestion',
+      ])
+      .where((eb) => inUnit(eb, mallId, filter))
+      .orderBy('skm_responses.service_date')
+      .orderBy('skm_responses.created_at')
+      .orderBy('skm_responses.id')
+      .execute();
   }
 }

@@ -5,12 +5,14 @@
  */
 import type {
   PaperSurveyBody,
+  SkmFullReport,
   SkmReport,
   SkmReportQuery,
   SkmResponseCreated,
+  SkmUnit,
   TicketSurveyBody,
 } from '../../../api/skm.js';
-import { canOperateAgency } from '../../../domain/access.js';
+import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { localTime } from '../../../domain/schedule.js';
 import {
   type AnswerProblem,
@@ -18,20 +20,36 @@ import {
   computeIkm,
   EDUCATIONS,
   type Education,
+  GRADE_LABELS,
   isValidAge,
   OCCUPATIONS,
   type Occupation,
   requiredSample,
   SEXES,
   type Sex,
+  SKM_ELEMENT_KEYS,
+  SKM_ELEMENTS,
   sampleMet,
   validateAnswers,
+  weakestElements,
 } from '../../../domain/skm.js';
+import {
+  exportFileName,
+  formatPeriodId,
+  ikmChange,
+  isCalendarDate,
+  parsePeriod,
+  periodDays,
+  previousPeriod,
+  profileBreakdown,
+} from '../../../domain/skm-report.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
-import type { SkmRepository } from './repository.js';
+import { renderReportPdf } from './pdf.js';
+import type { ReportFilter, SkmRepository } from './repository.js';
+import { renderReportXlsx } from './xlsx.js';
 
 const ANSWER_PROBLEMS: Record<AnswerProblem['code'], { problemId: string; problemEn: string }> = {
   not_an_object: { problemId: 'harus berisi jawaban per unsur', problemEn: 'must hold an answer per element' },
@@ -83,19 +101,26 @@ function checkQuestionnaire(body: {
   return { answers: checked.answers, respondent: { sex, age, education, occupation }, suggestion };
 }
 
-/** A real calendar day written YYYY-MM-DD. */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 function badDate(field: string): AppError {
   return new AppError('validation', {
     field,
     problemId: 'harus tanggal yang ada, YYYY-MM-DD',
     problemEn: 'must be a real date, YYYY-MM-DD',
   });
+}
+
+/** How many suggestions the report lists; the total is still counted. */
+export const SUGGESTIONS_LIMIT = 200;
+
+/** The unit and period a report covers, checked, with the names to print. */
+export interface ReportScope {
+  filter: ReportFilter;
+  unit: SkmUnit;
+}
+
+export interface ExportFile {
+  fileName: string;
+  body: Buffer;
 }
 
 export class SkmService {
@@ -165,27 +190,65 @@ export class SkmService {
     return { id, source: 'paper', serviceId: service.id, serviceDate: body.date };
   }
 
-  /** The IKM of the mall, an agency or a service over a period, with its sample check. */
-  async report(mall: Mall, query: SkmReportQuery): Promise<SkmReport> {
-    if (!isCalendarDate(query.from)) throw badDate('from');
-    if (!isCalendarDate(query.to)) throw badDate('to');
-    if (query.from > query.to) {
+  /**
+   * The period (from/to, or the `period` shortcut) and the unit (mall, agency or service) of a
+   * report query, checked: 400 for a bad period, 404 for an agency or service not in the mall.
+   */
+  async scope(mall: Mall, query: SkmReportQuery): Promise<ReportScope> {
+    let from = query.from;
+    let to = query.to;
+    if (query.period !== undefined) {
+      if (from !== undefined || to !== undefined) {
+        throw new AppError('validation', {
+          field: 'period',
+          problemId: 'gunakan period atau from/to, tidak keduanya',
+          problemEn: 'give either period or from/to, not both',
+        });
+      }
+      const period = parsePeriod(query.period);
+      if (!period) {
+        throw new AppError('validation', {
+          field: 'period',
+          problemId: 'harus tahun (2026), bulan (2026-11), triwulan (2026-Q4) atau semester (2026-S2)',
+          problemEn: 'must be a year (2026), a month (2026-11), a quarter (2026-Q4) or a half year (2026-S2)',
+        });
+      }
+      ({ from, to } = period);
+    }
+    if (from === undefined || !isCalendarDate(from)) throw badDate('from');
+    if (to === undefined || !isCalendarDate(to)) throw badDate('to');
+    if (from > to) {
       throw new AppError('validation', {
         field: 'from',
         problemId: 'tidak boleh setelah tanggal akhir (to)',
         problemEn: 'cannot be after the end date (to)',
       });
     }
-    if (query.agencyId && !(await this.repo.agencyExists(mall.id, query.agencyId))) {
-      throw new AppError('agency_not_found', { agencyId: query.agencyId });
-    }
-    if (query.serviceId && !(await this.repo.service(mall.id, query.serviceId))) {
-      throw new AppError('service_not_found', { serviceId: query.serviceId });
-    }
-    const filter = { from: query.from, to: query.to, agencyId: query.agencyId, serviceId: query.serviceId };
+    const agency = query.agencyId ? await this.repo.agency(mall.id, query.agencyId) : null;
+    if (query.agencyId && !agency) throw new AppError('agency_not_found', { agencyId: query.agencyId });
+    const service = query.serviceId ? await this.repo.serviceWithAgency(mall.id, query.serviceId) : null;
+    if (query.serviceId && !service) throw new AppError('service_not_found', { serviceId: query.serviceId });
+
+    const unitAgency = agency
+      ? { id: agency.id, name: agency.name, code: agency.code }
+      : service
+        ? { id: service.agency_id, name: service.agency_name, code: service.agency_code }
+        : null;
+    const unit: SkmUnit = {
+      level: service ? 'service' : agency ? 'agency' : 'mall',
+      name: service?.name ?? agency?.name ?? mall.name,
+      mall: { slug: mall.slug, name: mall.name },
+      agency: unitAgency,
+      service: service ? { id: service.id, name: service.name } : null,
+    };
+    return { filter: { from, to, agencyId: query.agencyId, serviceId: query.serviceId }, unit };
+  }
+
+  /** Respondents, population and sample check, and the IKM, of a checked scope. */
+  private async summary(mallId: string, filter: ReportFilter) {
     const [{ respondents, sums }, population] = await Promise.all([
-      this.repo.sums(mall.id, filter),
-      this.repo.served(mall.id, filter),
+      this.repo.sums(mallId, filter),
+      this.repo.served(mallId, filter),
     ]);
     const ikm = computeIkm(sums, respondents);
     const sample = {
@@ -194,7 +257,97 @@ export class SkmService {
       requiredSample: requiredSample(population),
       sampleMet: sampleMet(respondents, population),
     };
-    if (ikm.noData) return { ...sample, nrr: null, ikm: null, grade: null, label: null };
-    return { ...sample, nrr: ikm.nrr, ikm: ikm.ikm, grade: ikm.grade, label: ikm.label };
+    const report: SkmReport = ikm.noData
+      ? { ...sample, nrr: null, ikm: null, grade: null, label: null }
+      : { ...sample, nrr: ikm.nrr, ikm: ikm.ikm, grade: ikm.grade, label: ikm.label };
+    return { report, sums, ikm };
+  }
+
+  /** The IKM of the mall, an agency or a service over a period, with its sample check. */
+  async report(mall: Mall, query: SkmReportQuery): Promise<SkmReport> {
+    const { filter } = await this.scope(mall, query);
+    return (await this.summary(mall.id, filter)).report;
+  }
+
+  /**
+   * Everything the published report holds: the IKM with each element's NRR, score and grade, the
+   * three weakest elements, the respondent profile, the suggestions, and the previous period of
+   * the same length for comparison.
+   */
+  async fullReport(mall: Mall, query: SkmReportQuery): Promise<SkmFullReport> {
+    return this.build(mall, await this.scope(mall, query));
+  }
+
+  private async build(mall: Mall, { filter, unit }: ReportScope): Promise<SkmFullReport> {
+    const prevPeriod = previousPeriod(filter);
+    const [current, counts, suggestions, prev] = await Promise.all([
+      this.summary(mall.id, filter),
+      this.repo.profileCounts(mall.id, filter),
+      this.repo.suggestions(mall.id, filter, SUGGESTIONS_LIMIT),
+      this.repo.sums(mall.id, { ...filter, ...prevPeriod }),
+    ]);
+    const { report, sums, ikm } = current;
+    const elements = ikm.noData
+      ? []
+      : SKM_ELEMENT_KEYS.map((key) => {
+          const score = ikm.elements[key];
+          return {
+            key,
+            name: SKM_ELEMENTS[key].name,
+            sum: sums[key],
+            nrr: ikm.nrr[key],
+            nrrTertimbang: ikm.nrrTertimbang[key],
+            score: score.score,
+            grade: score.grade,
+            label: GRADE_LABELS[score.grade],
+          };
+        });
+    const weakest = ikm.noData
+      ? []
+      : weakestElements(ikm.nrr, 3).map((key) => elements.find((e) => e.key === key) as (typeof elements)[number]);
+    const prevIkm = computeIkm(prev.sums, prev.respondents);
+    const previousValue = prevIkm.noData ? null : prevIkm.ikm;
+    return {
+      ...report,
+      unit,
+      period: { from: filter.from, to: filter.to, days: periodDays(filter), label: formatPeriodId(filter) },
+      elements,
+      weakest,
+      profile: profileBreakdown(counts, report.respondents),
+      suggestions,
+      previous: {
+        ...prevPeriod,
+        periodLabel: formatPeriodId(prevPeriod),
+        respondents: prev.respondents,
+        ikm: previousValue,
+        grade: prevIkm.noData ? null : prevIkm.grade,
+        change: ikmChange(report.ikm, previousValue),
+      },
+    };
+  }
+
+  /** The published report as a PDF, with its file name. Public, like the report itself. */
+  async pdf(mall: Mall, query: SkmReportQuery): Promise<ExportFile> {
+    const scope = await this.scope(mall, query);
+    const report = await this.build(mall, scope);
+    const body = await renderReportPdf(report, localTime(this.now(), mall.timeZone).date, this.now());
+    return { fileName: exportFileName(mall.slug, scope.unit.agency?.code ?? null, scope.filter, 'pdf'), body };
+  }
+
+  /**
+   * The computation and every questionnaire of the period as a workbook. Staff only: the rows are
+   * anonymous, but date, service, age and sex together can point at a person in a small unit.
+   * The mall's admins and viewers see any unit; agency staff their own agency's.
+   */
+  async xlsx(mall: Mall, staff: Staff, query: SkmReportQuery): Promise<ExportFile> {
+    const scope = await this.scope(mall, query);
+    const agencyId = scope.unit.agency?.id;
+    const allowed = agencyId
+      ? canViewAgency(staff, mall.id, agencyId)
+      : staff.mallId === mall.id && (staff.role === 'mall_admin' || staff.role === 'viewer');
+    if (!allowed) throw new AppError('forbidden');
+    const [report, rows] = await Promise.all([this.build(mall, scope), this.repo.responses(mall.id, scope.filter)]);
+    const body = await renderReportXlsx(report, rows, localTime(this.now(), mall.timeZone).date, this.now());
+    return { fileName: exportFileName(mall.slug, scope.unit.agency?.code ?? null, scope.filter, 'xlsx'), body };
   }
 }

@@ -47,7 +47,7 @@ describe.runIf(HAS_CHROMIUM)('the SKM survey in a browser', () => {
     await hall?.close();
   });
 
-  it('surveys a finished ticket on the counter tablet, counts it once, and refuses a second one', async () => {
+  it('surveys a finished ticket on the counter tablet and another on a phone, counts each once, and refuses a second', async () => {
     const agencies = (await api('/api/malls/blora/agencies')).body as { id: string; code: string }[];
     const dukcapil = agencies.find((a) => a.code === 'dindukcapil')!;
     const counters = (await api('/api/malls/blora/counters')).body as { id: string; agencyId: string }[];
@@ -113,24 +113,43 @@ describe.runIf(HAS_CHROMIUM)('the SKM survey in a browser', () => {
     expect(report.status).toBe(200);
     expect(report.body.respondents).toBe(1);
 
-    // The citizen's phone offers the survey too, but the ticket was already surveyed: refused.
+    // The citizen's phone knows the ticket was rated at the counter: it thanks, it does not ask again.
     const phone = await open(`/t/${token}`, 360, 740);
-    await phone.getByRole('button', { name: 'Bantu kami menjadi lebih baik: isi survei (2 menit)' }).click();
-    await phone.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    await expect
+      .poll(() => phone.getByRole('status').filter({ hasText: 'Terima kasih atas penilaian Anda!' }).count())
+      .toBe(1);
+    expect(
+      await phone.getByRole('button', { name: 'Bantu kami menjadi lebih baik: isi survei (2 menit)' }).count(),
+    ).toBe(0);
+
+    // Another citizen, served and not yet surveyed, answers on the phone.
+    const second = await api('/api/malls/blora/tickets', { body: { serviceId: services[0]!.id } });
+    const { id: secondId, token: secondToken } = second.body as { id: string; token: string };
+    expect((await api(`/api/malls/blora/counters/${counter.id}/call-next`, { body: {}, cookie })).body.ticket.id).toBe(
+      secondId,
+    );
+    expect((await api(`/api/malls/blora/tickets/${secondId}/start`, { body: {}, cookie })).status).toBe(200);
+    expect((await api(`/api/malls/blora/tickets/${secondId}/finish`, { body: {}, cookie })).status).toBe(200);
+    const phone2 = await open(`/t/${secondToken}`, 360, 740);
+    await phone2.getByRole('button', { name: 'Bantu kami menjadi lebih baik: isi survei (2 menit)' }).click();
+    await phone2.getByRole('heading', { name: 'Survei Kepuasan Masyarakat' }).waitFor();
     for (const key of SKM_ELEMENT_KEYS) {
       const { name, answers } = SKM_ELEMENTS[key];
-      await phone
+      await phone2
         .getByRole('group', { name: name.id, exact: true })
         .getByRole('radio', { name: answers[3].id, exact: true })
         .check();
     }
-    await phone.getByRole('group', { name: 'Jenis kelamin' }).getByRole('radio', { name: 'Laki-laki' }).check();
-    await phone.getByRole('group', { name: 'Usia' }).getByRole('radio', { name: '20–29 tahun' }).check();
-    await phone.getByRole('group', { name: 'Pendidikan terakhir' }).getByRole('radio', { name: 'SMA' }).check();
-    await phone.getByRole('group', { name: 'Pekerjaan' }).getByRole('radio', { name: 'Swasta' }).check();
-    expect(await axeViolations(phone)).toEqual([]);
-    await phone.getByRole('button', { name: 'Kirim penilaian' }).click();
-    await expect.poll(() => phone.getByRole('alert').textContent()).toContain('Survei tidak dapat dikirim');
+    await phone2.getByRole('group', { name: 'Jenis kelamin' }).getByRole('radio', { name: 'Laki-laki' }).check();
+    await phone2.getByRole('group', { name: 'Usia' }).getByRole('radio', { name: '20–29 tahun' }).check();
+    await phone2.getByRole('group', { name: 'Pendidikan terakhir' }).getByRole('radio', { name: 'SMA' }).check();
+    await phone2.getByRole('group', { name: 'Pekerjaan' }).getByRole('radio', { name: 'Swasta' }).check();
+    expect(await axeViolations(phone2)).toEqual([]);
+    await phone2.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await expect
+      .poll(() => phone2.getByRole('status').filter({ hasText: 'Terima kasih atas penilaian Anda!' }).count())
+      .toBe(1);
+    expect((await api(`/api/malls/blora/skm?from=${today}&to=${today}`)).body.respondents).toBe(2);
 
     // The API says the same, and the count stays at one.
     const again = await api(`/api/tickets/${token}/survey`, {
@@ -140,6 +159,6 @@ describe.runIf(HAS_CHROMIUM)('the SKM survey in a browser', () => {
       },
     });
     expect(again.status).toBe(409);
-    expect((await api(`/api/malls/blora/skm?from=${today}&to=${today}`)).body.respondents).toBe(1);
+    expect((await api(`/api/malls/blora/skm?from=${today}&to=${today}`)).body.respondents).toBe(2);
   }, 180_000);
 });

@@ -44,6 +44,8 @@ export const TicketPublic = Type.Object({
   counter: Type.Optional(CounterRef),
   /** goes up with each recall, so the ticket page alerts again */
   recallCount: Type.Integer(),
+  /** the SKM survey of this ticket was already answered (here, at the counter tablet or on paper) */
+  surveyed: Type.Boolean(),
   issuedAt: Type.Integer(),
   calledAt: Type.Union([Type.Integer(), Type.Null()]),
 });

@@ -178,7 +178,7 @@ export class QueueRepository {
   }
 
   /** The names a ticket page shows beside the number. */
-  ticketContext(mallId: string, serviceId: string) {
+  ticketContext(mallId: string, serviceId: string, ticketId: string) {
     return this.db
       .selectFrom('services')
       .innerJoin('agencies', 'agencies.id', 'services.agency_id')
@@ -191,6 +191,11 @@ export class QueueRepository {
         'malls.name as mall_name',
         'malls.time_zone',
       ])
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('skm_responses').select('id').where('skm_responses.ticket_id', '=', ticketId))
+          .as('surveyed'),
+      )
       .where('services.mall_id', '=', mallId)
       .where('services.id', '=', serviceId)
       .executeTakeFirstOrThrow();

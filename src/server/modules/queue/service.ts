@@ -126,7 +126,7 @@ export class QueueService {
     if (!row) throw new AppError('ticket_not_found');
     const [counter, names] = await Promise.all([
       row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
-      this.repo.ticketContext(row.mall_id, row.service_id),
+      this.repo.ticketContext(row.mall_id, row.service_id, row.id),
     ]);
     return {
       number: row.number,
@@ -142,6 +142,8 @@ export class QueueService {
       peopleAhead: await this.peopleAheadOf(row),
       ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
       recallCount: row.recall_count,
+      // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean
+      surveyed: Boolean(names.surveyed),
       issuedAt: row.issued_at,
       calledAt: row.called_at,
     };

@@ -9,26 +9,10 @@ const SurveyForm = lazy(() => import('../../components/survey/SurveyForm'));
 
 type State = { kind: 'invite' } | { kind: 'open' } | { kind: 'thanks' } | { kind: 'refused'; message: string };
 
-// Remembered on this phone so the invitation does not come back after the survey was sent.
-const storageKey = (token: string) => `loket.surveyed.${token}`;
-function wasSurveyed(token: string): boolean {
-  try {
-    return localStorage.getItem(storageKey(token)) === '1';
-  } catch {
-    return false;
-  }
-}
-function rememberSurveyed(token: string): void {
-  try {
-    localStorage.setItem(storageKey(token), '1');
-  } catch {
-    // private mode: the server still refuses a second survey
-  }
-}
-
-export function SurveyInvite({ token }: { token: string }) {
+/** surveyed: the server says this ticket's survey was already answered (here, at the counter or on paper). */
+export function SurveyInvite({ token, surveyed }: { token: string; surveyed: boolean }) {
   const { t } = useTranslation(['ticket', 'common']);
-  const [state, setState] = useState<State>(() => (wasSurveyed(token) ? { kind: 'thanks' } : { kind: 'invite' }));
+  const [state, setState] = useState<State>(() => (surveyed ? { kind: 'thanks' } : { kind: 'invite' }));
 
   if (state.kind === 'invite') {
     return (
@@ -65,11 +49,9 @@ export function SurveyInvite({ token }: { token: string }) {
         <SurveyForm
           token={token}
           onSubmitted={() => {
-            rememberSurveyed(token);
             setState({ kind: 'thanks' });
           }}
           onRefused={(message) => {
-            rememberSurveyed(token);
             setState({ kind: 'refused', message });
           }}
         />

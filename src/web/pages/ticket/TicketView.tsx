@@ -39,7 +39,7 @@ export function TicketView({ ticket, token, reconnecting, bannerRef }: Props) {
         {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
         <TicketCard ticket={ticket} />
         <StateMessage ticket={ticket} />
-        {ticket.status === 'done' && <SurveyInvite token={token} />}
+        {ticket.status === 'done' && <SurveyInvite token={token} surveyed={ticket.surveyed} />}
         {(ticket.status === 'waiting' || ticket.status === 'called') && <AlertToggle />}
         <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">
           {t('ticket:toPortal', { mall: ticket.mallName })}

@@ -187,6 +187,92 @@ export const SkmSuggestion = Type.Object({
   text: Type.String({ description: 'the saran as the citizen wrote it' }),
 });
 
+const ElementKey = Type.Enum([...SKM_ELEMENT_KEYS], {
+  description: `element key (unsur): ${SKM_ELEMENT_KEYS.join(', ')}`,
+});
+const FollowupText = (description: string) => Type.String({ minLength: 1, maxLength: 1000, description });
+
+/** One step of a report's follow-up plan (rencana tindak lanjut), for a weak element. */
+export const SkmFollowup = Type.Object({
+  id: Type.String(),
+  unit: Type.Enum(['mall', 'agency', 'service'], { description: 'the report unit the plan belongs to' }),
+  unitId: Type.String({ description: "the mall's, agency's or service's id" }),
+  agencyId: Type.Union([Type.String(), Type.Null()], { description: "the agency, or the service's agency" }),
+  serviceId: Type.Union([Type.String(), Type.Null()]),
+  from: Type.String({ description: 'the report period, first day' }),
+  to: Type.String({ description: 'the report period, last day' }),
+  element: Type.String({ description: 'element key (unsur)' }),
+  elementName: Label,
+  action: Type.String({ description: 'what will be done' }),
+  owner: Type.String({ description: 'who answers for it (penanggung jawab)' }),
+  dueDate: Type.String({ description: 'target date, YYYY-MM-DD' }),
+  done: Type.Boolean(),
+  doneAt: Type.Union([Type.Integer(), Type.Null()], { description: 'when it was marked done (epoch ms)' }),
+  createdBy: Type.Union([Type.String(), Type.Null()], { description: 'the staff member who added it' }),
+  createdAt: Type.Integer(),
+});
+export type SkmFollowup = Static<typeof SkmFollowup>;
+
+/** POST /api/malls/:mall/skm/followups: the unit and period as in the report query. */
+export const NewSkmFollowup = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  agencyId: Type.Optional(Id),
+  serviceId: Type.Optional(Id),
+  element: ElementKey,
+  action: FollowupText('what will be done'),
+  owner: Type.String({ minLength: 1, maxLength: 200, description: 'who answers for it (penanggung jawab)' }),
+  dueDate: Type.String({ ...LocalDate, description: 'target date, YYYY-MM-DD' }),
+});
+export type NewSkmFollowup = Static<typeof NewSkmFollowup>;
+
+/** PATCH /api/malls/:mall/skm/followups/:id: any of the fields; done true stamps doneAt, false clears it. */
+export const SkmFollowupPatch = Type.Object(
+  {
+    action: Type.Optional(FollowupText('what will be done')),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    dueDate: Type.Optional(Type.String({ ...LocalDate, description: 'target date, YYYY-MM-DD' })),
+    done: Type.Optional(Type.Boolean()),
+  },
+  { minProperties: 1 },
+);
+export type SkmFollowupPatch = Static<typeof SkmFollowupPatch>;
+
+export const SkmIdParams = Type.Object({ mall: Type.String(), id: Id });
+
+/** POST /api/malls/:mall/skm/publications */
+export const NewSkmPublication = Type.Object({ from: LocalDate, to: LocalDate });
+export type NewSkmPublication = Static<typeof NewSkmPublication>;
+
+export const SkmPublication = Type.Object({
+  id: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  periodLabel: Type.String({ description: 'e.g. "Triwulan IV 2026"' }),
+  publishedBy: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Type.Integer(),
+});
+export type SkmPublication = Static<typeof SkmPublication>;
+
+const PublishedValue = {
+  respondents: Type.Integer(),
+  ikm: Type.Union([Type.Number(), Type.Null()]),
+  grade: Type.Union([Grade, Type.Null()]),
+  label: Type.Union([Label, Type.Null()]),
+};
+
+/** GET /api/malls/:mall/skm/published: one published period, as citizens see it. */
+export const SkmPublishedPeriod = Type.Object({
+  ...SkmPublication.properties,
+  mall: Type.Object(PublishedValue, { description: "the mall's IKM over the period, as GET /skm gives it" }),
+  agencies: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), code: Type.String(), ...PublishedValue }),
+    { description: 'each agency of the mall in display order; IKM null where it had no responses' },
+  ),
+  followups: Type.Array(SkmFollowup, { description: 'the mall-level follow-up plan of the period' }),
+});
+export type SkmPublishedPeriod = Static<typeof SkmPublishedPeriod>;
+
 /** GET /api/malls/:mall/skm/report: everything the published report holds. */
 export const SkmFullReport = Type.Object({
   ...SkmReport.properties,
@@ -217,5 +303,8 @@ export const SkmFullReport = Type.Object({
     },
     { description: 'the period of the same length just before (whole months step back by months)' },
   ),
+  followups: Type.Array(SkmFollowup, {
+    description: 'the follow-up plan (rencana tindak lanjut) of this unit and period, by due date',
+  }),
 });
 export type SkmFullReport = Static<typeof SkmFullReport>;

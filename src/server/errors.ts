@@ -144,6 +144,21 @@ const CATALOGUE = {
     id: (p: Params) => `Survei untuk tiket ${p.number} sudah diisi. Terima kasih.`,
     en: (p: Params) => `The survey for ticket ${p.number} has already been filled in. Thank you.`,
   },
+  followup_not_found: {
+    status: 404,
+    id: (p: Params) => `Rencana tindak lanjut "${p.id}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Follow-up "${p.id}" not found in this mall.`,
+  },
+  publication_not_found: {
+    status: 404,
+    id: (p: Params) => `Publikasi hasil SKM "${p.id}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `SKM publication "${p.id}" not found in this mall.`,
+  },
+  already_published: {
+    status: 409,
+    id: (p: Params) => `Hasil SKM periode ${p.from} s.d. ${p.to} sudah dipublikasikan.`,
+    en: (p: Params) => `The SKM result for ${p.from} to ${p.to} is already published.`,
+  },
   rate_limited: {
     status: 429,
     id: () => 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',

@@ -11,6 +11,7 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_announcements.js';
 import * as m0003 from './migrations/0003_ticket_line_index.js';
 import * as m0004 from './migrations/0004_skm_responses.js';
+import * as m0005 from './migrations/0005_skm_followups_publications.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -123,6 +124,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0002_announcements': m0002,
         '0003_ticket_line_index': m0003,
         '0004_skm_responses': m0004,
+        '0005_skm_followups_publications': m0005,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -6,7 +6,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
-import type { Education, Occupation, Sex, SkmAnswer } from '../../domain/skm.js';
+import type { Education, Occupation, Sex, SkmAnswer, SkmElement } from '../../domain/skm.js';
 
 export type { Role };
 
@@ -200,6 +200,43 @@ export interface SkmResponsesTable {
   created_at: number;
 }
 
+/** One step of an SKM report's follow-up plan (rencana tindak lanjut): a unit, a period, a weak element. */
+export interface SkmFollowupsTable {
+  id: string;
+  mall_id: string;
+  level: 'mall' | 'agency' | 'service';
+  /** the agency, or the service's agency; null for the whole mall */
+  agency_id: string | null;
+  service_id: string | null;
+  /** the report period, local dates YYYY-MM-DD, both included */
+  period_from: string;
+  period_to: string;
+  element: SkmElement;
+  /** what will be done */
+  action: string;
+  /** who answers for it */
+  owner: string;
+  /** YYYY-MM-DD */
+  due_date: string;
+  done: Generated<number>;
+  done_at: number | null;
+  /** 1 once deleted: kept on record, left out of lists and reports */
+  archived: Generated<number>;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A period of the mall's SKM result made public to citizens. UNIQUE (mall_id, period_from, period_to). */
+export interface SkmPublicationsTable {
+  id: string;
+  mall_id: string;
+  period_from: string;
+  period_to: string;
+  published_by: string | null;
+  published_at: number;
+}
+
 export interface DB {
   announcements: AnnouncementsTable;
   malls: MallsTable;
@@ -215,6 +252,8 @@ export interface DB {
   ticket_sequences: TicketSequencesTable;
   service_day_counts: ServiceDayCountsTable;
   skm_responses: SkmResponsesTable;
+  skm_followups: SkmFollowupsTable;
+  skm_publications: SkmPublicationsTable;
 }
 
 export type MallRow = Selectable<MallsTable>;
@@ -224,3 +263,4 @@ export type TicketRow = Selectable<TicketsTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewSkmResponse = Insertable<SkmResponsesTable>;
+export type SkmFollowupRow = Selectable<SkmFollowupsTable>;

@@ -1,6 +1,7 @@
 /**
  * The SKM report as the PDF a unit publishes: title, unit and period, method, NRR per element,
- * IKM and grade, respondent profile, analysis, suggestions and an empty follow-up plan table.
+ * IKM and grade, respondent profile, analysis, suggestions and the follow-up plan table (empty rows
+ * to fill in by hand when the unit has not entered one).
  * A4 portrait in the built-in Helvetica, so only WinAnsi characters are printed.
  */
 import PDFDocument from 'pdfkit';
@@ -362,21 +363,37 @@ export function renderReportPdf(report: SkmFullReport, printedOn: string, now: n
   }
 
   heading(doc, '6. Rencana tindak lanjut', 150);
-  paragraph(doc, 'Rencana perbaikan atas unsur dengan nilai terendah, diisi oleh unit pelayanan.');
+  const plan = report.followups;
+  paragraph(
+    doc,
+    plan.length === 0
+      ? 'Rencana perbaikan atas unsur dengan nilai terendah, diisi oleh unit pelayanan.'
+      : 'Rencana perbaikan atas unsur dengan nilai terendah yang ditetapkan unit pelayanan.',
+  );
   table(
     doc,
     fitWidths(
       [
         { header: 'No', width: 0.5, align: 'center' },
-        { header: 'Unsur', width: 2.4 },
+        { header: 'Unsur', width: 2.0 },
         { header: 'Rencana', width: 3.2 },
-        { header: 'Penanggung jawab', width: 1.7 },
-        { header: 'Target waktu', width: 1.3 },
+        { header: 'Penanggung jawab', width: 1.6 },
+        { header: 'Target waktu', width: 1.4 },
+        { header: 'Status', width: 1.0, align: 'center' },
       ],
       width,
     ),
-    [1, 2, 3].map((n) => [String(n), '', '', '', '']),
-    { minRowHeight: 30 },
+    plan.length === 0
+      ? [1, 2, 3].map((n) => [String(n), '', '', '', '', ''])
+      : plan.map((f, i) => [
+          String(i + 1),
+          f.elementName.id,
+          f.action,
+          f.owner,
+          formatDateId(f.dueDate),
+          f.done ? 'Selesai' : 'Belum',
+        ]),
+    { minRowHeight: plan.length === 0 ? 30 : 0 },
   );
 
   // Footer on every page

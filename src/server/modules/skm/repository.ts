@@ -2,7 +2,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { SKM_ELEMENT_KEYS, type Sums } from '../../../domain/skm.js';
 import type { GroupCount, ProfileCounts } from '../../../domain/skm-report.js';
-import type { DB, NewSkmResponse } from '../../db/schema.js';
+import type { DB, NewSkmResponse, SkmFollowupRow } from '../../db/schema.js';
 
 /** The unit and period a report covers: the whole mall, or one agency, or one service. */
 export interface ReportFilter {
@@ -23,6 +23,16 @@ function inUnit(eb: ExpressionBuilder<DB, 'skm_responses'>, mallId: string, filt
   if (filter.serviceId) conditions.push(eb('skm_responses.service_id', '=', filter.serviceId));
   return eb.and(conditions);
 }
+
+/** A follow-up's unit: the whole mall, or one agency, or one service (with its agency). */
+export interface FollowupUnit {
+  level: 'mall' | 'agency' | 'service';
+  agencyId: string | null;
+  serviceId: string | null;
+}
+
+export type NewFollowup = Omit<SkmFollowupRow, 'mall_id' | 'done' | 'archived'>;
+export type FollowupChanges = Partial<Pick<SkmFollowupRow, 'action' | 'owner' | 'due_date' | 'done' | 'done_at'>>;
 
 type ProfileColumn = 'sex' | 'age' | 'education' | 'occupation';
 
@@ -223,6 +233,117 @@ export class SkmRepository {
       .orderBy('skm_responses.service_date')
       .orderBy('skm_responses.created_at')
       .orderBy('skm_responses.id')
+      .execute();
+  }
+
+  /** Every agency of the mall, in display order. */
+  agencies(mallId: string) {
+    return this.db
+      .selectFrom('agencies')
+      .select(['id', 'name', 'code'])
+      .where('mall_id', '=', mallId)
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Follow-up plan
+
+  async insertFollowup(mallId: string, row: NewFollowup): Promise<void> {
+    await this.db
+      .insertInto('skm_followups')
+      .values({ ...row, mall_id: mallId, done: 0, archived: 0 })
+      .execute();
+  }
+
+  /** One follow-up that is not archived. */
+  followup(mallId: string, id: string): Promise<SkmFollowupRow | undefined> {
+    return this.db
+      .selectFrom('skm_followups')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('id', '=', id)
+      .where('archived', '=', 0)
+      .executeTakeFirst();
+  }
+
+  /** The plan of exactly this unit and period, by due date, not archived. */
+  followups(mallId: string, period: { from: string; to: string }, unit: FollowupUnit): Promise<SkmFollowupRow[]> {
+    let q = this.db
+      .selectFrom('skm_followups')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('period_from', '=', period.from)
+      .where('period_to', '=', period.to)
+      .where('level', '=', unit.level)
+      .where('archived', '=', 0);
+    if (unit.level === 'agency' && unit.agencyId) q = q.where('agency_id', '=', unit.agencyId);
+    if (unit.level === 'service' && unit.serviceId) q = q.where('service_id', '=', unit.serviceId);
+    return q.orderBy('due_date').orderBy('created_at').orderBy('id').execute();
+  }
+
+  async updateFollowup(mallId: string, id: string, changes: FollowupChanges, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('skm_followups')
+      .set({ ...changes, updated_at: now })
+      .where('mall_id', '=', mallId)
+      .where('id', '=', id)
+      .where('archived', '=', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Takes a follow-up out of the plan; the row stays on record. */
+  async archiveFollowup(mallId: string, id: string, now: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('skm_followups')
+      .set({ archived: 1, updated_at: now })
+      .where('mall_id', '=', mallId)
+      .where('id', '=', id)
+      .where('archived', '=', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Publications
+
+  /** False when the period is already published: the UNIQUE (mall, from, to) decides. */
+  async publish(row: {
+    id: string;
+    mall_id: string;
+    period_from: string;
+    period_to: string;
+    published_by: string | null;
+    published_at: number;
+  }): Promise<boolean> {
+    const result = await this.db
+      .insertInto('skm_publications')
+      .values(row)
+      .onConflict((oc) => oc.columns(['mall_id', 'period_from', 'period_to']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async unpublish(mallId: string, id: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('skm_publications')
+      .where('mall_id', '=', mallId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  /** The published periods, newest first. */
+  publications(mallId: string) {
+    return this.db
+      .selectFrom('skm_publications')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .orderBy('period_to', 'desc')
+      .orderBy('period_from', 'desc')
+      .orderBy('published_at', 'desc')
       .execute();
   }
 }

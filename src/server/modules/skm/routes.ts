@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { TokenParams } from '../../../api/queue.js';
 import {
+  NewSkmFollowup,
+  NewSkmPublication,
   PaperSurveyBody,
+  SkmFollowup,
+  SkmFollowupPatch,
   SkmFullReport,
+  SkmIdParams,
+  SkmPublication,
+  SkmPublishedPeriod,
   SkmReport,
   SkmReportQuery,
   SkmResponseCreated,
@@ -118,5 +126,124 @@ export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (
       },
     },
     async (request, reply) => sendFile(reply, XLSX, await skm.xlsx(request.mall, requireStaff(request), request.query)),
+  );
+
+  app.get(
+    '/api/malls/:mall/skm/followups',
+    {
+      schema: {
+        tags: ['skm'],
+        summary:
+          'The follow-up plan (rencana tindak lanjut) of one unit and period, by due date: the mall, an agency (agencyId) or a service (serviceId); from/to or period as in /skm/report, matched exactly. Public: the plan is published with the result.',
+        params: MallParams,
+        querystring: SkmReportQuery,
+        response: { 200: Type.Array(SkmFollowup), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (request) => skm.followups(request.mall, request.query),
+  );
+
+  app.post(
+    '/api/malls/:mall/skm/followups',
+    {
+      schema: {
+        tags: ['skm'],
+        summary:
+          "Add a step to a report's follow-up plan for a weak element: the mall's plan (mall admin), or an agency's or service's (mall admin, or that agency's admin or officers).",
+        params: MallParams,
+        body: NewSkmFollowup,
+        response: { 201: SkmFollowup, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const created = await skm.addFollowup(request.mall, requireStaff(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/malls/:mall/skm/followups/:id',
+    {
+      schema: {
+        tags: ['skm'],
+        summary:
+          'Change a follow-up (who may add it): action, owner, dueDate, or done (true stamps doneAt, false clears it).',
+        params: SkmIdParams,
+        body: SkmFollowupPatch,
+        response: { 200: SkmFollowup, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (request) => skm.updateFollowup(request.mall, requireStaff(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/malls/:mall/skm/followups/:id',
+    {
+      schema: {
+        tags: ['skm'],
+        summary: 'Take a follow-up out of the plan (who may add it); it stays on record, archived.',
+        params: SkmIdParams,
+        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await skm.removeFollowup(request.mall, requireStaff(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/malls/:mall/skm/publications',
+    {
+      schema: {
+        tags: ['skm'],
+        summary:
+          "Publish a period of the mall's SKM result to citizens (mall admin). 409 already_published when that exact period is.",
+        params: MallParams,
+        body: NewSkmPublication,
+        response: {
+          201: SkmPublication,
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+          409: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await skm.publish(request.mall, requireStaff(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/api/malls/:mall/skm/publications/:id',
+    {
+      schema: {
+        tags: ['skm'],
+        summary: 'Unpublish a period (mall admin).',
+        params: SkmIdParams,
+        response: { 204: Type.Null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await skm.unpublish(request.mall, requireStaff(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/malls/:mall/skm/published',
+    {
+      schema: {
+        tags: ['skm'],
+        summary:
+          "The periods published to citizens, newest first: the mall's and each agency's IKM, grade and respondents (as GET /skm computes them), and the mall's follow-up plan. Public.",
+        params: MallParams,
+        response: { 200: Type.Array(SkmPublishedPeriod), 404: ErrorBody },
+      },
+    },
+    (request) => skm.published(request.mall),
   );
 };

@@ -4,15 +4,21 @@
  * src/domain/skm; this layer checks who may do what, stores and reads.
  */
 import type {
+  NewSkmFollowup,
+  NewSkmPublication,
   PaperSurveyBody,
+  SkmFollowup,
+  SkmFollowupPatch,
   SkmFullReport,
+  SkmPublication,
+  SkmPublishedPeriod,
   SkmReport,
   SkmReportQuery,
   SkmResponseCreated,
   SkmUnit,
   TicketSurveyBody,
 } from '../../../api/skm.js';
-import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
+import { canAdministerMall, canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { localTime } from '../../../domain/schedule.js';
 import {
   type AnswerProblem,
@@ -43,12 +49,13 @@ import {
   previousPeriod,
   profileBreakdown,
 } from '../../../domain/skm-report.js';
+import type { SkmFollowupRow } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { renderReportPdf } from './pdf.js';
-import type { ReportFilter, SkmRepository } from './repository.js';
+import type { FollowupChanges, FollowupUnit, ReportFilter, SkmRepository } from './repository.js';
 import { renderReportXlsx } from './xlsx.js';
 
 const ANSWER_PROBLEMS: Record<AnswerProblem['code'], { problemId: string; problemEn: string }> = {
@@ -107,6 +114,39 @@ function badDate(field: string): AppError {
     problemId: 'harus tanggal yang ada, YYYY-MM-DD',
     problemEn: 'must be a real date, YYYY-MM-DD',
   });
+}
+
+/** A trimmed, non-empty text, or a 400 naming the field. */
+function requiredText(field: string, value: string): string {
+  const text = value.trim();
+  if (!text) throw new AppError('validation', { field, problemId: 'wajib diisi', problemEn: 'is required' });
+  return text;
+}
+
+/** The follow-up unit a report scope covers. */
+function followupUnit(unit: SkmUnit): FollowupUnit {
+  return { level: unit.level, agencyId: unit.agency?.id ?? null, serviceId: unit.service?.id ?? null };
+}
+
+function followupJson(mallId: string, row: SkmFollowupRow): SkmFollowup {
+  return {
+    id: row.id,
+    unit: row.level,
+    unitId: row.service_id ?? row.agency_id ?? mallId,
+    agencyId: row.agency_id,
+    serviceId: row.service_id,
+    from: row.period_from,
+    to: row.period_to,
+    element: row.element,
+    elementName: SKM_ELEMENTS[row.element]?.name ?? { id: row.element, en: row.element },
+    action: row.action,
+    owner: row.owner,
+    dueDate: row.due_date,
+    done: Number(row.done) === 1,
+    doneAt: row.done_at === null ? null : Number(row.done_at),
+    createdBy: row.created_by,
+    createdAt: Number(row.created_at),
+  };
 }
 
 /** How many suggestions the report lists; the total is still counted. */
@@ -280,11 +320,12 @@ export class SkmService {
 
   private async build(mall: Mall, { filter, unit }: ReportScope): Promise<SkmFullReport> {
     const prevPeriod = previousPeriod(filter);
-    const [current, counts, suggestions, prev] = await Promise.all([
+    const [current, counts, suggestions, prev, followups] = await Promise.all([
       this.summary(mall.id, filter),
       this.repo.profileCounts(mall.id, filter),
       this.repo.suggestions(mall.id, filter, SUGGESTIONS_LIMIT),
       this.repo.sums(mall.id, { ...filter, ...prevPeriod }),
+      this.repo.followups(mall.id, filter, followupUnit(unit)),
     ]);
     const { report, sums, ikm } = current;
     const elements = ikm.noData
@@ -323,6 +364,7 @@ export class SkmService {
         grade: prevIkm.noData ? null : prevIkm.grade,
         change: ikmChange(report.ikm, previousValue),
       },
+      followups: followups.map((row) => followupJson(mall.id, row)),
     };
   }
 
@@ -350,4 +392,167 @@ export class SkmService {
     const body = await renderReportXlsx(report, rows, localTime(this.now(), mall.timeZone).date, this.now());
     return { fileName: exportFileName(mall.slug, scope.unit.agency?.code ?? null, scope.filter, 'xlsx'), body };
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Follow-up plan (rencana tindak lanjut)
+
+  /** Whether the staff member may change a unit's plan: the mall admin, or the unit's agency staff. */
+  private mayPlan(staff: Staff, mall: Mall, agencyId: string | null): boolean {
+    return agencyId ? canOperateAgency(staff, mall.id, agencyId) : canAdministerMall(staff, mall.id);
+  }
+
+  /** The plan of one unit and period, by due date. Public: it is published with the result. */
+  async followups(mall: Mall, query: SkmReportQuery): Promise<SkmFollowup[]> {
+    const { filter, unit } = await this.scope(mall, query);
+    const rows = await this.repo.followups(mall.id, filter, followupUnit(unit));
+    return rows.map((row) => followupJson(mall.id, row));
+  }
+
+  async addFollowup(mall: Mall, staff: Staff, body: NewSkmFollowup): Promise<SkmFollowup> {
+    const { filter, unit } = await this.scope(mall, {
+      from: body.from,
+      to: body.to,
+      agencyId: body.agencyId,
+      serviceId: body.serviceId,
+    });
+    // A service's plan is its own agency's, whatever agencyId was sent with it.
+    const service = unit.service ? await this.repo.service(mall.id, unit.service.id) : undefined;
+    const agencyId = service?.agency_id ?? unit.agency?.id ?? null;
+    if (service && body.agencyId && body.agencyId !== service.agency_id) {
+      throw new AppError('validation', {
+        field: 'serviceId',
+        problemId: 'bukan layanan instansi tersebut (agencyId)',
+        problemEn: 'is not a service of that agency (agencyId)',
+      });
+    }
+    if (!this.mayPlan(staff, mall, agencyId)) throw new AppError('forbidden');
+    if (!isCalendarDate(body.dueDate)) throw badDate('dueDate');
+    const now = this.now();
+    const row = {
+      id: newId(),
+      level: unit.level,
+      agency_id: agencyId,
+      service_id: unit.service?.id ?? null,
+      period_from: filter.from,
+      period_to: filter.to,
+      element: body.element,
+      action: requiredText('action', body.action),
+      owner: requiredText('owner', body.owner),
+      due_date: body.dueDate,
+      done_at: null,
+      created_by: staff.id,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.repo.insertFollowup(mall.id, row);
+    return followupJson(mall.id, { ...row, mall_id: mall.id, done: 0, archived: 0 });
+  }
+
+  /** The follow-up, when the staff member may change it: 404 unknown, 403 another agency's. */
+  private async ownFollowup(mall: Mall, staff: Staff, id: string): Promise<SkmFollowupRow> {
+    const row = await this.repo.followup(mall.id, id);
+    if (!row) throw new AppError('followup_not_found', { id });
+    if (!this.mayPlan(staff, mall, row.agency_id)) throw new AppError('forbidden');
+    return row;
+  }
+
+  async updateFollowup(mall: Mall, staff: Staff, id: string, patch: SkmFollowupPatch): Promise<SkmFollowup> {
+    const row = await this.ownFollowup(mall, staff, id);
+    const changes: FollowupChanges = {};
+    if (patch.action !== undefined) changes.action = requiredText('action', patch.action);
+    if (patch.owner !== undefined) changes.owner = requiredText('owner', patch.owner);
+    if (patch.dueDate !== undefined) {
+      if (!isCalendarDate(patch.dueDate)) throw badDate('dueDate');
+      changes.due_date = patch.dueDate;
+    }
+    const now = this.now();
+    if (patch.done !== undefined && patch.done !== (Number(row.done) === 1)) {
+      changes.done = patch.done ? 1 : 0;
+      changes.done_at = patch.done ? now : null;
+    }
+    if (!(await this.repo.updateFollowup(mall.id, id, changes, now))) throw new AppError('followup_not_found', { id });
+    return followupJson(mall.id, { ...row, ...changes, updated_at: now });
+  }
+
+  /** Takes a follow-up out of the plan; it stays on record (archived). */
+  async removeFollowup(mall: Mall, staff: Staff, id: string): Promise<void> {
+    await this.ownFollowup(mall, staff, id);
+    if (!(await this.repo.archiveFollowup(mall.id, id, this.now()))) throw new AppError('followup_not_found', { id });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Publication to citizens
+
+  /** Publishes a period of the mall's result (mall admin); 409 when that exact period already is. */
+  async publish(mall: Mall, staff: Staff, body: NewSkmPublication): Promise<SkmPublication> {
+    if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
+    const { filter } = await this.scope(mall, { from: body.from, to: body.to });
+    const row = {
+      id: newId(),
+      mall_id: mall.id,
+      period_from: filter.from,
+      period_to: filter.to,
+      published_by: staff.id,
+      published_at: this.now(),
+    };
+    if (!(await this.repo.publish(row))) throw new AppError('already_published', { from: filter.from, to: filter.to });
+    return publicationJson(row);
+  }
+
+  async unpublish(mall: Mall, staff: Staff, id: string): Promise<void> {
+    if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
+    if (!(await this.repo.unpublish(mall.id, id))) throw new AppError('publication_not_found', { id });
+  }
+
+  /**
+   * The published periods, newest first: the mall's and each agency's IKM (the same numbers as
+   * GET /skm for that period and unit) and the mall's follow-up plan. Public.
+   */
+  async published(mall: Mall): Promise<SkmPublishedPeriod[]> {
+    const [publications, agencies] = await Promise.all([this.repo.publications(mall.id), this.repo.agencies(mall.id)]);
+    const value = ({ report }: Awaited<ReturnType<SkmService['summary']>>) => ({
+      respondents: report.respondents,
+      ikm: report.ikm,
+      grade: report.grade,
+      label: report.label,
+    });
+    return Promise.all(
+      publications.map(async (p) => {
+        const period = { from: p.period_from, to: p.period_to };
+        const [whole, perAgency, followups] = await Promise.all([
+          this.summary(mall.id, period),
+          Promise.all(agencies.map((a) => this.summary(mall.id, { ...period, agencyId: a.id }))),
+          this.repo.followups(mall.id, period, { level: 'mall', agencyId: null, serviceId: null }),
+        ]);
+        return {
+          ...publicationJson(p),
+          mall: value(whole),
+          agencies: agencies.map((a, i) => ({
+            id: a.id,
+            name: a.name,
+            code: a.code,
+            ...value(perAgency[i] as Awaited<ReturnType<SkmService['summary']>>),
+          })),
+          followups: followups.map((row) => followupJson(mall.id, row)),
+        };
+      }),
+    );
+  }
+}
+
+function publicationJson(row: {
+  id: string;
+  period_from: string;
+  period_to: string;
+  published_by: string | null;
+  published_at: number;
+}): SkmPublication {
+  return {
+    id: row.id,
+    from: row.period_from,
+    to: row.period_to,
+    periodLabel: formatPeriodId({ from: row.period_from, to: row.period_to }),
+    publishedBy: row.published_by,
+    publishedAt: Number(row.published_at),
+  };
 }

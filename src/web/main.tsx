@@ -14,6 +14,7 @@ const Display = lazy(() => import('./pages/display/DisplayPage'));
 const Counter = lazy(() => import('./pages/counter/CounterPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
 const CounterSurvey = lazy(() => import('./pages/survey/CounterSurveyPage'));
+const Ikm = lazy(() => import('./pages/ikm/IkmPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +46,7 @@ if (root) {
               <Route path="/:mall/display" element={<Display />} />
               <Route path="/:mall/counter" element={<Counter />} />
               <Route path="/:mall/survey/counter/:counterId" element={<CounterSurvey />} />
+              <Route path="/:mall/ikm" element={<Ikm />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

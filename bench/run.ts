@@ -8,15 +8,23 @@
  *     POST …/call-next to each client's receipt of the "call" event, against
  *     bench/bare-sse-server.ts (plain node:http broadcast of an event of the same size).
  *     Goal: app p99 ≤ 1.5 × bare p99.
+ *  3. A year's SKM report over 200,000 responses (bench/skm.ts): GET /api/malls/blora/skm for
+ *     2026 on the real app, against the bare SQL aggregate (COUNT + SUM of each element) over the
+ *     same rows, on the same driver; /skm/report is shown beside it.
+ *     Goal: median report time ≤ 2 × median bare aggregate time.
  *
  * Each server runs alone in its own child process; the load comes from this process; one
  * measurement at a time. Environment:
  *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
+ *   BENCH_ONLY=tickets,sse,skm      the sections to run (all of them)
  *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
  *   BENCH_CLIENTS=1000,5000         SSE client counts
  *   BENCH_CONNECTIONS=16            autocannon connections
  *   BENCH_CALLS=30                  measured calls per client count (after 3 warm-up calls)
  *   BENCH_SPACING_MS=300            time from one call to the next
+ *   BENCH_SKM_RESPONSES=200000      SKM questionnaires spread over 2026
+ *   BENCH_SKM_TICKETS=200000        done tickets over 2026 (the report's population)
+ *   BENCH_SKM_RUNS=7                measured rounds (after 2 warm-up rounds)
  *   BENCH_PG_URL                    another PostgreSQL server/database
  *   BENCH_STRICT=1                  exit 1 when a goal is not met
  *   BENCH_PROFILE=1                 V8 CPU profile of every server child, in bench/results/profiles/
@@ -32,6 +40,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { type Child, cleanupAll, fail, onCleanup, ROOT, startChild } from './children.js';
 import { call, closeControl, expectOk } from './http.js';
+import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
 import { openPool } from './sse.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +79,21 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
+const SECTIONS = ['tickets', 'sse', 'skm'] as const;
+type Section = (typeof SECTIONS)[number];
+const ONLY = new Set<Section>(
+  (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
+    const name = s.trim() as Section;
+    if (!SECTIONS.includes(name)) {
+      console.error(`BENCH_ONLY must name sections among ${SECTIONS.join(', ')} (got "${process.env.BENCH_ONLY}")`);
+      process.exit(2);
+    }
+    return name;
+  }),
+);
+const SKM_RESPONSES = envInt('BENCH_SKM_RESPONSES', 200_000);
+const SKM_TICKETS = envInt('BENCH_SKM_TICKETS', 200_000, 0);
+const SKM_RUNS = envInt('BENCH_SKM_RUNS', 7);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STRICT = process.env.BENCH_STRICT === '1';
 const SEED_PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
@@ -101,7 +125,7 @@ interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function newDatabase(engine: Engine): Promise<BenchDatabase> {
+async function newDatabase(engine: Engine, prefix = 'bench'): Promise<BenchDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'loket-bench-'));
     const remove = onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
@@ -114,7 +138,7 @@ async function newDatabase(engine: Engine): Promise<BenchDatabase> {
       },
     };
   }
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   const dropSchema = async () => {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
@@ -506,12 +530,26 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3. a year's SKM report (bench/skm.ts)
+
+async function runSkm(engine: Engine): Promise<SkmResult> {
+  const db = await newDatabase(engine, 'bench_skm');
+  const result = await benchSkm(
+    { engine, url: db.url, mall: MALL, seedPassword: SEED_PASSWORD, startApp: () => startApp(db), log },
+    { responses: SKM_RESPONSES, tickets: SKM_TICKETS, runs: SKM_RUNS },
+  );
+  await db.drop();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
 // report
 
 interface EngineResult {
   engine: Engine;
-  tickets: TicketsResult;
+  tickets: TicketsResult | null;
   sse: SseResult[];
+  skm: SkmResult | null;
 }
 
 function table(rows: string[][]): string {
@@ -529,43 +567,15 @@ function table(rows: string[][]): string {
 const yes = (met: boolean) => (met ? 'MET' : 'NOT MET');
 
 function report(r: EngineResult): string {
-  const t = r.tickets;
   const rows: string[][] = [['figure', 'loket', 'baseline', 'ratio', 'goal', '']];
-  rows.push([
-    'tickets issued / s (2xx)',
-    t.app.rate.toFixed(1),
-    t.baseline.rate.toFixed(1),
-    t.ratio.toFixed(2),
-    `≥ ${TICKET_GOAL.toFixed(2)}`,
-    yes(t.met),
-  ]);
-  rows.push([
-    '  non-2xx / socket errors',
-    `${t.app.non2xx} / ${t.app.errors}`,
-    `${t.baseline.non2xx} / ${t.baseline.errors}`,
-    '',
-    '',
-    '',
-  ]);
-  rows.push([
-    '  request latency p50 / p99 ms',
-    `${t.app.latencyMs.p50} / ${t.app.latencyMs.p99}`,
-    `${t.baseline.latencyMs.p50} / ${t.baseline.latencyMs.p99}`,
-    '',
-    '',
-    '',
-  ]);
-  // Whole seconds only: autocannon may tick once more, for a partial second, as it stops.
-  const first = (x: LoadResult) => x.perSecond[0] ?? 0;
-  const last = (x: LoadResult) => x.perSecond[Math.min(x.perSecond.length, t.seconds) - 1] ?? 0;
-  rows.push([
-    '  answers in 1st s → last s',
-    `${first(t.app)} → ${last(t.app)}`,
-    `${first(t.baseline)} → ${last(t.baseline)}`,
-    '',
-    '',
-    '',
-  ]);
+  const notes: string[] = [];
+  const t = r.tickets;
+  if (t) {
+    notes.push(
+      `tickets: ${t.seconds}s × ${t.connections} connections, ${t.bodyBytes}-byte body, ${t.services === 1 ? `one service "${t.serviceName}"` : `spread over ${t.services} services`}`,
+    );
+    ticketRows(t, rows);
+  }
   for (const s of r.sse) {
     rows.push([
       `call → subscriber p50 ms, ${s.clients} clients`,
@@ -601,13 +611,82 @@ function report(r: EngineResult): string {
       '',
     ]);
   }
-  const sseNote = r.sse[0]
-    ? `; SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`
-    : '';
-  return [
-    `\nLoket bench — ${r.engine} — tickets: ${t.seconds}s × ${t.connections} connections, ${t.bodyBytes}-byte body, ${t.services === 1 ? `one service "${t.serviceName}"` : `spread over ${t.services} services`}${sseNote}`,
-    table(rows),
-  ].join('\n');
+  if (r.sse[0]) {
+    notes.push(
+      `SSE: ${r.sse[0].calls} calls (+${WARMUP_CALLS} warm-up) ${r.sse[0].spacingMs} ms apart, ${r.sse[0].eventBytes}-byte events`,
+    );
+  }
+  const k = r.skm;
+  if (k) {
+    notes.push(
+      `SKM: ${k.responses} responses + ${k.tickets} done tickets over 2026 (set up in ${k.setupSeconds}s), median of ${k.runs} rounds after ${k.warmups} warm-up`,
+    );
+    rows.push([
+      'SKM year report ms, GET /skm vs bare SUM',
+      k.contract.median.toFixed(1),
+      k.bare.median.toFixed(1),
+      k.ratio.toFixed(2),
+      `≤ ${SKM_GOAL.toFixed(2)}`,
+      yes(k.met),
+    ]);
+    rows.push([
+      '  min / max ms',
+      `${k.contract.min.toFixed(1)} / ${k.contract.max.toFixed(1)}`,
+      `${k.bare.min.toFixed(1)} / ${k.bare.max.toFixed(1)}`,
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      'SKM full report ms, GET /skm/report (info)',
+      k.full.median.toFixed(1),
+      k.bare.median.toFixed(1),
+      k.ratioFull.toFixed(2),
+      '',
+      '',
+    ]);
+    rows.push(['  bare population count ms (info)', '', k.barePopulation.median.toFixed(1), '', '', '']);
+    rows.push(['  answer bytes /skm, /skm/report', `${k.bytes.contract}, ${k.bytes.full}`, '', '', '', '']);
+  }
+  return [`\nLoket bench — ${r.engine} — ${notes.join('; ')}`, table(rows)].join('\n');
+}
+
+function ticketRows(t: TicketsResult, rows: string[][]): void {
+  rows.push([
+    'tickets issued / s (2xx)',
+    t.app.rate.toFixed(1),
+    t.baseline.rate.toFixed(1),
+    t.ratio.toFixed(2),
+    `≥ ${TICKET_GOAL.toFixed(2)}`,
+    yes(t.met),
+  ]);
+  rows.push([
+    '  non-2xx / socket errors',
+    `${t.app.non2xx} / ${t.app.errors}`,
+    `${t.baseline.non2xx} / ${t.baseline.errors}`,
+    '',
+    '',
+    '',
+  ]);
+  rows.push([
+    '  request latency p50 / p99 ms',
+    `${t.app.latencyMs.p50} / ${t.app.latencyMs.p99}`,
+    `${t.baseline.latencyMs.p50} / ${t.baseline.latencyMs.p99}`,
+    '',
+    '',
+    '',
+  ]);
+  // Whole seconds only: autocannon may tick once more, for a partial second, as it stops.
+  const first = (x: LoadResult) => x.perSecond[0] ?? 0;
+  const last = (x: LoadResult) => x.perSecond[Math.min(x.perSecond.length, t.seconds) - 1] ?? 0;
+  rows.push([
+    '  answers in 1st s → last s',
+    `${first(t.app)} → ${last(t.app)}`,
+    `${first(t.baseline)} → ${last(t.baseline)}`,
+    '',
+    '',
+    '',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,7 +695,7 @@ async function main(): Promise<void> {
   const began = Date.now();
   const cpu = cpus();
   log(
-    `Loket bench: ${ENGINES.join(' + ')}, ${SECONDS}s per load run, SSE clients ${CLIENTS.join(', ')}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? '?'}`,
+    `Loket bench: ${ENGINES.join(' + ')}, sections ${[...ONLY].join(', ')}, ${SECONDS}s per load run, SSE clients ${CLIENTS.join(', ')}, node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? '?'}`,
   );
   const loadBefore = loadavg().map((l) => round(l));
   if ((loadBefore[0] ?? 0) > cpu.length * 0.5) {
@@ -626,13 +705,14 @@ async function main(): Promise<void> {
   }
   const runs: EngineResult[] = [];
   for (const engine of ENGINES) {
-    const tickets = await benchTickets(engine);
-    const sse = await benchSse(engine);
-    const result = { engine, tickets, sse };
+    const tickets = ONLY.has('tickets') ? await benchTickets(engine) : null;
+    const sse = ONLY.has('sse') ? await benchSse(engine) : [];
+    const skm = ONLY.has('skm') ? await runSkm(engine) : null;
+    const result: EngineResult = { engine, tickets, sse, skm };
     runs.push(result);
     console.log(report(result));
   }
-  const goalsMet = runs.every((r) => r.tickets.met && r.sse.every((s) => s.met));
+  const goalsMet = runs.every((r) => (r.tickets?.met ?? true) && r.sse.every((s) => s.met) && (r.skm?.met ?? true));
   const out = {
     startedAt: new Date(began).toISOString(),
     elapsedSeconds: round((Date.now() - began) / 1000, 1),
@@ -647,6 +727,7 @@ async function main(): Promise<void> {
     },
     options: {
       engines: ENGINES,
+      sections: [...ONLY],
       seconds: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       connections: CONNECTIONS,
@@ -654,8 +735,11 @@ async function main(): Promise<void> {
       calls: CALLS,
       warmupCalls: WARMUP_CALLS,
       spacingMs: SPACING_MS,
+      skmResponses: SKM_RESPONSES,
+      skmTickets: SKM_TICKETS,
+      skmRuns: SKM_RUNS,
     },
-    goals: { ticketsRatioAtLeast: TICKET_GOAL, sseP99RatioAtMost: SSE_GOAL },
+    goals: { ticketsRatioAtLeast: TICKET_GOAL, sseP99RatioAtMost: SSE_GOAL, skmReportRatioAtMost: SKM_GOAL },
     goalsMet,
     runs,
   };

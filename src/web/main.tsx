@@ -15,6 +15,7 @@ const Counter = lazy(() => import('./pages/counter/CounterPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
 const CounterSurvey = lazy(() => import('./pages/survey/CounterSurveyPage'));
 const Ikm = lazy(() => import('./pages/ikm/IkmPage'));
+const SkmAdmin = lazy(() => import('./pages/skm-admin/SkmAdminPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -47,6 +48,7 @@ if (root) {
               <Route path="/:mall/counter" element={<Counter />} />
               <Route path="/:mall/survey/counter/:counterId" element={<CounterSurvey />} />
               <Route path="/:mall/ikm" element={<Ikm />} />
+              <Route path="/:mall/skm" element={<SkmAdmin />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

@@ -1,0 +1,69 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api';
+import { useSignIn } from './session';
+
+/** Staff sign-in; a refusal is shown in the server's own words. */
+export function SignInForm() {
+  const { t } = useTranslation(['skmAdmin', 'common']);
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('common:error'));
+      setPending(false);
+    }
+  };
+
+  const field = 'mt-1 w-full rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-lg';
+  return (
+    <form onSubmit={submit} className="mx-auto mt-10 w-full max-w-md rounded-2xl bg-white p-8 shadow-lg">
+      <h2 className="text-2xl font-bold text-brand-800">{t('skmAdmin:signIn.heading')}</h2>
+      <label htmlFor={`${id}-user`} className="mt-6 block font-semibold">
+        {t('skmAdmin:signIn.username')}
+      </label>
+      <input
+        id={`${id}-user`}
+        name="username"
+        autoComplete="username"
+        required
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        className={field}
+      />
+      <label htmlFor={`${id}-pass`} className="mt-4 block font-semibold">
+        {t('skmAdmin:signIn.password')}
+      </label>
+      <input
+        id={`${id}-pass`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        className={field}
+      />
+      <div role="alert" className="mt-4 min-h-7 font-semibold text-red-800">
+        {error}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-2 min-h-12 w-full rounded-xl bg-brand-700 px-4 py-2 text-lg font-bold text-white hover:bg-brand-800 disabled:opacity-70"
+      >
+        {pending ? t('skmAdmin:signIn.submitting') : t('skmAdmin:signIn.submit')}
+      </button>
+    </form>
+  );
+}

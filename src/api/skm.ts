@@ -101,6 +101,18 @@ export const SkmReportQuery = Type.Object({
 });
 export type SkmReportQuery = Static<typeof SkmReportQuery>;
 
+/** The report endpoints' query: SkmReportQuery, and a counter or an officer as the unit. */
+export const SkmUnitReportQuery = Type.Object({
+  ...SkmReportQuery.properties,
+  counterId: Type.Optional(
+    Type.String({ ...Id, description: 'one counter (loket): the responses and tickets served at it' }),
+  ),
+  officerId: Type.Optional(
+    Type.String({ ...Id, description: 'one officer (petugas): the responses and tickets served by them' }),
+  ),
+});
+export type SkmUnitReportQuery = Static<typeof SkmUnitReportQuery>;
+
 const Nrr = Type.Object(
   {
     persyaratan: Type.Number(),
@@ -118,7 +130,7 @@ const Nrr = Type.Object(
 
 export const Grade = Type.Enum(['A', 'B', 'C', 'D'], { description: 'mutu pelayanan' });
 
-/** A unit's IKM over a period: the whole mall, one agency, or one service. */
+/** A unit's IKM over a period: the whole mall, one agency, one service, one counter or one officer. */
 export const SkmReport = Type.Object({
   respondents: Type.Integer({ description: 'completed questionnaires in the period (ticket and paper)' }),
   population: Type.Integer({ description: 'tickets served (status done) in the period for the unit' }),
@@ -138,11 +150,26 @@ export type SkmReport = Static<typeof SkmReport>;
 const Label = Type.Object({ id: Type.String(), en: Type.String() });
 
 export const SkmUnit = Type.Object({
-  level: Type.Enum(['mall', 'agency', 'service'], { description: 'what the report covers' }),
-  name: Type.String({ description: "the unit's name: the mall's, the agency's or the service's" }),
+  level: Type.Enum(['mall', 'agency', 'service', 'counter', 'officer'], { description: 'what the report covers' }),
+  name: Type.String({
+    description:
+      "the unit's name: the mall's, the agency's, the service's, the counter's or the officer's display name",
+  }),
   mall: Type.Object({ slug: Type.String(), name: Type.String() }),
   agency: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), code: Type.String() }), Type.Null()]),
   service: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  counter: Type.Optional(
+    Type.Object(
+      { id: Type.String(), name: Type.String() },
+      { description: 'the counter; only when counterId was given' },
+    ),
+  ),
+  officer: Type.Optional(
+    Type.Object(
+      { id: Type.String(), name: Type.String() },
+      { description: 'the officer (display name); only when officerId was given' },
+    ),
+  ),
 });
 export type SkmUnit = Static<typeof SkmUnit>;
 

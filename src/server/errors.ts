@@ -70,6 +70,11 @@ const CATALOGUE = {
     id: (p: Params) => `Loket "${p.counterId}" tidak ditemukan di MPP ini.`,
     en: (p: Params) => `Counter "${p.counterId}" not found in this mall.`,
   },
+  officer_not_found: {
+    status: 404,
+    id: (p: Params) => `Petugas "${p.officerId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Officer "${p.officerId}" not found in this mall.`,
+  },
   ticket_not_found: {
     status: 404,
     id: () => 'Tiket antrian tidak ditemukan.',

@@ -126,6 +126,12 @@ function unitLines(report: SkmFullReport): string[] {
   const { unit } = report;
   if (unit.level === 'mall') return [unit.mall.name];
   if (unit.level === 'agency') return [unit.name, unit.mall.name];
+  if (unit.level === 'counter' || unit.level === 'officer') {
+    const label = unit.level === 'counter' ? unit.name : `Petugas ${unit.name}`;
+    return [label, unit.service ? `Layanan ${unit.service.name}` : '', unit.agency?.name ?? '', unit.mall.name].filter(
+      Boolean,
+    );
+  }
   return [`Layanan ${unit.name}`, unit.agency?.name ?? '', unit.mall.name].filter(Boolean);
 }
 

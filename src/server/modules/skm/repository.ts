@@ -10,6 +10,10 @@ export interface ReportFilter {
   to: string;
   agencyId?: string | undefined;
   serviceId?: string | undefined;
+  /** the counter the ticket was served at (paper entries have none) */
+  counterId?: string | undefined;
+  /** the officer who served the ticket (paper entries have none) */
+  officerId?: string | undefined;
 }
 
 /** The responses of a unit and period, as a WHERE condition on skm_responses. */
@@ -21,6 +25,8 @@ function inUnit(eb: ExpressionBuilder<DB, 'skm_responses'>, mallId: string, filt
   ];
   if (filter.agencyId) conditions.push(eb('skm_responses.agency_id', '=', filter.agencyId));
   if (filter.serviceId) conditions.push(eb('skm_responses.service_id', '=', filter.serviceId));
+  if (filter.counterId) conditions.push(eb('skm_responses.counter_id', '=', filter.counterId));
+  if (filter.officerId) conditions.push(eb('skm_responses.officer_id', '=', filter.officerId));
   return eb.and(conditions);
 }
 
@@ -119,6 +125,8 @@ export class SkmRepository {
       .where('tickets.service_date', '>=', filter.from)
       .where('tickets.service_date', '<=', filter.to);
     if (filter.serviceId) q = q.where('tickets.service_id', '=', filter.serviceId);
+    if (filter.counterId) q = q.where('tickets.counter_id', '=', filter.counterId);
+    if (filter.officerId) q = q.where('tickets.officer_id', '=', filter.officerId);
     if (filter.agencyId) {
       const agencyId = filter.agencyId;
       q = q.where((eb) =>
@@ -143,6 +151,40 @@ export class SkmRepository {
       .select(['id', 'name', 'short_name', 'code'])
       .where('mall_id', '=', mallId)
       .where('id', '=', agencyId)
+      .executeTakeFirst();
+  }
+
+  /** A counter of the mall with its agency, for naming the unit a report covers. */
+  counterWithAgency(mallId: string, counterId: string) {
+    return this.db
+      .selectFrom('counters')
+      .innerJoin('agencies', 'agencies.id', 'counters.agency_id')
+      .select([
+        'counters.id',
+        'counters.name',
+        'counters.agency_id',
+        'agencies.name as agency_name',
+        'agencies.code as agency_code',
+      ])
+      .where('counters.mall_id', '=', mallId)
+      .where('counters.id', '=', counterId)
+      .executeTakeFirst();
+  }
+
+  /** A staff member of the mall (an officer), with their agency if they have one. */
+  officerWithAgency(mallId: string, userId: string) {
+    return this.db
+      .selectFrom('users')
+      .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+      .select([
+        'users.id',
+        'users.display_name',
+        'users.agency_id',
+        'agencies.name as agency_name',
+        'agencies.code as agency_code',
+      ])
+      .where('users.mall_id', '=', mallId)
+      .where('users.id', '=', userId)
       .executeTakeFirst();
   }
 

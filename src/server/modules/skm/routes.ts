@@ -16,6 +16,7 @@ import {
   SkmReport,
   SkmReportQuery,
   SkmResponseCreated,
+  SkmUnitReportQuery,
   TicketSurveyBody,
 } from '../../../api/skm.js';
 import { requireStaff } from '../../plugins/auth.js';
@@ -74,9 +75,9 @@ export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (
       schema: {
         tags: ['skm'],
         summary:
-          'IKM over a period for the mall, an agency (agencyId) or a service (serviceId): respondents, population served, required sample, NRR per element, IKM and grade. With no responses, nrr/ikm/grade/label are null.',
+          'IKM over a period for the mall, an agency (agencyId), a service (serviceId), a counter (counterId) or an officer (officerId): respondents, population served, required sample, NRR per element, IKM and grade. With no responses, nrr/ikm/grade/label are null.',
         params: MallParams,
-        querystring: SkmReportQuery,
+        querystring: SkmUnitReportQuery,
         response: { 200: SkmReport, 400: ErrorBody, 404: ErrorBody },
       },
     },
@@ -91,7 +92,7 @@ export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (
         summary:
           'The full SKM report of a period and unit, as published: everything GET /skm gives, plus the unit and period, each element (sum, NRR, NRR tertimbang, score NRR×25, grade), the three weakest elements, the respondent profile, the suggestions (newest first, at most 200) and the previous period of the same length. from/to, or period=2026-11 | 2026-Q4 | 2026-S2 | 2026.',
         params: MallParams,
-        querystring: SkmReportQuery,
+        querystring: SkmUnitReportQuery,
         response: { 200: SkmFullReport, 400: ErrorBody, 404: ErrorBody },
       },
     },
@@ -106,7 +107,7 @@ export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (
         summary:
           'The report as the PDF a unit publishes (A4, Indonesian): method and sample, NRR per element, IKM and grade, respondent profile, analysis, suggestions, and the follow-up plan table. Same query as /skm/report.',
         params: MallParams,
-        querystring: SkmReportQuery,
+        querystring: SkmUnitReportQuery,
         response: { 400: ErrorBody, 404: ErrorBody },
       },
     },
@@ -121,7 +122,7 @@ export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (
         summary:
           'The report as a workbook: sheet "Ringkasan" with the computation (sums, NRR to 4 decimals, NRR tertimbang, IKM, as formulas) and sheet "Responden" with every questionnaire of the period. Staff only: mall admin or viewer for any unit, agency staff for their agency. Same query as /skm/report.',
         params: MallParams,
-        querystring: SkmReportQuery,
+        querystring: SkmUnitReportQuery,
         response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },

@@ -16,6 +16,7 @@ import type {
   SkmReportQuery,
   SkmResponseCreated,
   SkmUnit,
+  SkmUnitReportQuery,
   TicketSurveyBody,
 } from '../../../api/skm.js';
 import { canAdministerMall, canOperateAgency, canViewAgency } from '../../../domain/access.js';
@@ -123,8 +124,9 @@ function requiredText(field: string, value: string): string {
   return text;
 }
 
-/** The follow-up unit a report scope covers. */
-function followupUnit(unit: SkmUnit): FollowupUnit {
+/** The follow-up unit a report scope covers; null for a counter or an officer, which have no plan. */
+function followupUnit(unit: SkmUnit): FollowupUnit | null {
+  if (unit.level === 'counter' || unit.level === 'officer') return null;
   return { level: unit.level, agencyId: unit.agency?.id ?? null, serviceId: unit.service?.id ?? null };
 }
 
@@ -231,10 +233,11 @@ export class SkmService {
   }
 
   /**
-   * The period (from/to, or the `period` shortcut) and the unit (mall, agency or service) of a
-   * report query, checked: 400 for a bad period, 404 for an agency or service not in the mall.
+   * The period (from/to, or the `period` shortcut) and the unit (mall, agency, service, counter or
+   * officer) of a report query, checked: 400 for a bad period, 404 for an agency, service, counter
+   * or officer not in the mall.
    */
-  async scope(mall: Mall, query: SkmReportQuery): Promise<ReportScope> {
+  async scope(mall: Mall, query: SkmUnitReportQuery): Promise<ReportScope> {
     let from = query.from;
     let to = query.to;
     if (query.period !== undefined) {
@@ -268,20 +271,38 @@ export class SkmService {
     if (query.agencyId && !agency) throw new AppError('agency_not_found', { agencyId: query.agencyId });
     const service = query.serviceId ? await this.repo.serviceWithAgency(mall.id, query.serviceId) : null;
     if (query.serviceId && !service) throw new AppError('service_not_found', { serviceId: query.serviceId });
+    const counter = query.counterId ? await this.repo.counterWithAgency(mall.id, query.counterId) : null;
+    if (query.counterId && !counter) throw new AppError('counter_not_found', { counterId: query.counterId });
+    const officer = query.officerId ? await this.repo.officerWithAgency(mall.id, query.officerId) : null;
+    if (query.officerId && !officer) throw new AppError('officer_not_found', { officerId: query.officerId });
 
     const unitAgency = agency
       ? { id: agency.id, name: agency.name, code: agency.code }
       : service
         ? { id: service.agency_id, name: service.agency_name, code: service.agency_code }
-        : null;
+        : counter
+          ? { id: counter.agency_id, name: counter.agency_name, code: counter.agency_code }
+          : officer?.agency_id && officer.agency_name !== null && officer.agency_code !== null
+            ? { id: officer.agency_id, name: officer.agency_name, code: officer.agency_code }
+            : null;
     const unit: SkmUnit = {
-      level: service ? 'service' : agency ? 'agency' : 'mall',
-      name: service?.name ?? agency?.name ?? mall.name,
+      level: officer ? 'officer' : counter ? 'counter' : service ? 'service' : agency ? 'agency' : 'mall',
+      name: officer?.display_name ?? counter?.name ?? service?.name ?? agency?.name ?? mall.name,
       mall: { slug: mall.slug, name: mall.name },
       agency: unitAgency,
       service: service ? { id: service.id, name: service.name } : null,
+      ...(counter ? { counter: { id: counter.id, name: counter.name } } : {}),
+      ...(officer ? { officer: { id: officer.id, name: officer.display_name } } : {}),
     };
-    return { filter: { from, to, agencyId: query.agencyId, serviceId: query.serviceId }, unit };
+    const filter: ReportFilter = {
+      from,
+      to,
+      agencyId: query.agencyId,
+      serviceId: query.serviceId,
+      counterId: query.counterId,
+      officerId: query.officerId,
+    };
+    return { filter, unit };
   }
 
   /** Respondents, population and sample check, and the IKM, of a checked scope. */
@@ -303,8 +324,8 @@ export class SkmService {
     return { report, sums, ikm };
   }
 
-  /** The IKM of the mall, an agency or a service over a period, with its sample check. */
-  async report(mall: Mall, query: SkmReportQuery): Promise<SkmReport> {
+  /** The IKM of the mall, an agency, a service, a counter or an officer over a period, with its sample check. */
+  async report(mall: Mall, query: SkmUnitReportQuery): Promise<SkmReport> {
     const { filter } = await this.scope(mall, query);
     return (await this.summary(mall.id, filter)).report;
   }
@@ -314,18 +335,19 @@ export class SkmService {
    * three weakest elements, the respondent profile, the suggestions, and the previous period of
    * the same length for comparison.
    */
-  async fullReport(mall: Mall, query: SkmReportQuery): Promise<SkmFullReport> {
+  async fullReport(mall: Mall, query: SkmUnitReportQuery): Promise<SkmFullReport> {
     return this.build(mall, await this.scope(mall, query));
   }
 
   private async build(mall: Mall, { filter, unit }: ReportScope): Promise<SkmFullReport> {
     const prevPeriod = previousPeriod(filter);
+    const planUnit = followupUnit(unit);
     const [current, counts, suggestions, prev, followups] = await Promise.all([
       this.summary(mall.id, filter),
       this.repo.profileCounts(mall.id, filter),
       this.repo.suggestions(mall.id, filter, SUGGESTIONS_LIMIT),
       this.repo.sums(mall.id, { ...filter, ...prevPeriod }),
-      this.repo.followups(mall.id, filter, followupUnit(unit)),
+      planUnit ? this.repo.followups(mall.id, filter, planUnit) : Promise.resolve([]),
     ]);
     const { report, sums, ikm } = current;
     const elements = ikm.noData
@@ -369,7 +391,7 @@ export class SkmService {
   }
 
   /** The published report as a PDF, with its file name. Public, like the report itself. */
-  async pdf(mall: Mall, query: SkmReportQuery): Promise<ExportFile> {
+  async pdf(mall: Mall, query: SkmUnitReportQuery): Promise<ExportFile> {
     const scope = await this.scope(mall, query);
     const report = await this.build(mall, scope);
     const body = await renderReportPdf(report, localTime(this.now(), mall.timeZone).date, this.now());
@@ -381,7 +403,7 @@ export class SkmService {
    * anonymous, but date, service, age and sex together can point at a person in a small unit.
    * The mall's admins and viewers see any unit; agency staff their own agency's.
    */
-  async xlsx(mall: Mall, staff: Staff, query: SkmReportQuery): Promise<ExportFile> {
+  async xlsx(mall: Mall, staff: Staff, query: SkmUnitReportQuery): Promise<ExportFile> {
     const scope = await this.scope(mall, query);
     const agencyId = scope.unit.agency?.id;
     const allowed = agencyId
@@ -404,7 +426,8 @@ export class SkmService {
   /** The plan of one unit and period, by due date. Public: it is published with the result. */
   async followups(mall: Mall, query: SkmReportQuery): Promise<SkmFollowup[]> {
     const { filter, unit } = await this.scope(mall, query);
-    const rows = await this.repo.followups(mall.id, filter, followupUnit(unit));
+    const planUnit = followupUnit(unit);
+    const rows = planUnit ? await this.repo.followups(mall.id, filter, planUnit) : [];
     return rows.map((row) => followupJson(mall.id, row));
   }
 
@@ -427,10 +450,13 @@ export class SkmService {
     }
     if (!this.mayPlan(staff, mall, agencyId)) throw new AppError('forbidden');
     if (!isCalendarDate(body.dueDate)) throw badDate('dueDate');
+    const planUnit = followupUnit(unit);
+    if (!planUnit)
+      throw new AppError('validation', { field: 'unit', problemId: 'tidak didukung', problemEn: 'not supported' });
     const now = this.now();
     const row = {
       id: newId(),
-      level: unit.level,
+      level: planUnit.level,
       agency_id: agencyId,
       service_id: unit.service?.id ?? null,
       period_from: filter.from,

@@ -1,11 +1,13 @@
 /**
  * The staff SKM report screen in a real browser: paper questionnaires for last month entered via the
  * API; /blora/skm signs the admin in, last month's IKM equals GET /skm's, a follow-up added through
- * the form is listed, and publishing marks the period published. Each state passes axe-core's
+ * the form is listed, publishing marks the period published, and a paper questionnaire entered
+ * through "Entri kuesioner kertas" raises the respondent count by one. Each state passes axe-core's
  * WCAG 2.1 AA rules.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKM_ELEMENT_KEYS } from '../src/domain/skm.js';
 import { launchBrowser } from './browser.js';
 import { axeViolations, HAS_CHROMIUM, type Hall, PASSWORD, startHall } from './support.js';
 
@@ -97,7 +99,7 @@ describe.runIf(HAS_CHROMIUM)('the SKM report screen for staff', () => {
 
     // Last month of the whole mall (the default, chosen again explicitly).
     await page.getByLabel('Jenis periode').selectOption('month');
-    await page.getByLabel('Tahun').selectOption(String(month.year));
+    await page.getByLabel('Tahun', { exact: true }).selectOption(String(month.year));
     await page.getByLabel('Bulan', { exact: true }).selectOption(String(month.month));
     await expect.poll(() => page.getByTestId('skm-ikm').textContent(), { timeout: 10_000 }).toBe(ikmText(expected.ikm));
     expect(await page.getByTestId('skm-grade').textContent()).toBe(`${expected.grade} — ${expected.label.id}`);
@@ -127,6 +129,31 @@ describe.runIf(HAS_CHROMIUM)('the SKM report screen for staff', () => {
     const { body: published } = await api('/api/malls/blora/skm/published');
     expect(published.map((p: any) => p.from)).toContain(month.from);
     expect(await axeViolations(page)).toEqual([]);
+
+    // A paper questionnaire for a day in the month, entered through the form: one more respondent.
+    const respondents = () => page.getByTestId('skm-respondents').textContent();
+    const before = Number((await respondents())?.match(/^\d+/)?.[0]);
+    expect(before).toBe(expected.respondents);
+    const paper = page.getByRole('region', { name: 'Entri kuesioner kertas' });
+    await paper.getByLabel('Layanan pada kuesioner').selectOption(services[3].id);
+    await paper.getByLabel('Tanggal kuesioner').fill(month.from.replace(/-01$/, '-20'));
+    for (const key of SKM_ELEMENT_KEYS) await paper.locator(`input[name="paper-${key}"][value="3"]`).check();
+    await paper.getByRole('group', { name: 'Jenis kelamin' }).getByRole('radio', { name: 'Laki-laki' }).check();
+    await paper.getByRole('group', { name: 'Usia' }).getByRole('radio', { name: '30–39 tahun' }).check();
+    await paper.getByRole('group', { name: 'Pendidikan terakhir' }).getByRole('radio', { name: 'SMA' }).check();
+    await paper.getByRole('group', { name: 'Pekerjaan' }).getByRole('radio', { name: 'Wirausaha' }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await paper.getByRole('button', { name: 'Simpan kuesioner' }).click();
+    await expect.poll(() => paper.getByRole('status').textContent()).toMatch(/^Kuesioner tersimpan/);
+    await expect.poll(async () => Number((await respondents())?.match(/^\d+/)?.[0])).toBe(before + 1);
+    // Cleared for the next sheet.
+    expect(await paper.locator('input[name="paper-persyaratan"]:checked').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A sheet dated in the future is refused in role=alert before it is sent.
+    await paper.getByLabel('Tanggal kuesioner').fill('2099-01-01');
+    await paper.getByRole('button', { name: 'Simpan kuesioner' }).click();
+    await expect.poll(() => paper.getByRole('alert').textContent()).toMatch(/paling lambat hari ini/);
     await context.close();
   });
 });

@@ -17,6 +17,7 @@ import { ElementTable } from './ElementTable';
 import { FollowupSection } from './FollowupSection';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
+import { PaperEntrySection } from './PaperEntrySection';
 import { PeriodPicker } from './PeriodPicker';
 import { PublishControl } from './PublishControl';
 import { defaultChoice, type PeriodChoice, periodParams, type UnitChoice, unitParams } from './period';
@@ -112,6 +113,13 @@ function ReportScreen({ slug, me, today }: { slug: string; me: Me; today: string
           </div>
         </>
       )}
+      <PaperEntrySection
+        slug={slug}
+        today={today}
+        agencies={agencies.data ?? []}
+        services={services.data ?? []}
+        lockedAgencyId={locked}
+      />
     </>
   );
 }

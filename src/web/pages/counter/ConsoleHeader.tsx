@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useSignOut } from './session';
+import { useSignOut } from '../../lib/session';
 
 interface Props {
   mallName: string;

@@ -5,16 +5,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Counter } from '../../../api/catalog';
+import { SignInForm } from '../../components/SignInForm';
 import { addTranslations } from '../../i18n';
 import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
+import { isUnauthorized, useMe } from '../../lib/session';
 import { Console } from './Console';
 import { ConsoleHeader } from './ConsoleHeader';
 import { CounterChoice } from './CounterChoice';
 import { loadCounterId, saveCounterId } from './counterChoice';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
-import { SignInForm } from './SignInForm';
-import { isUnauthorized, useMe } from './session';
 
 addTranslations('counter', { id, en });
 
@@ -30,7 +30,7 @@ export default function CounterPage() {
       <div className="flex h-full flex-col">
         <ConsoleHeader mallName={mallName} />
         <main className="flex-1 p-6">
-          <SignInForm />
+          <SignInForm heading={t('counter:signIn.heading')} hint={t('counter:title')} />
         </main>
       </div>
     );

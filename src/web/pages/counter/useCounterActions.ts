@@ -7,8 +7,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../api/queue';
 import { ApiError, api } from '../../lib/api';
+import { isUnauthorized, useSessionLost } from '../../lib/session';
 import { ACTION_PATH } from './actions';
-import { isUnauthorized, useSessionLost } from './session';
 import { queueKey } from './useCounterQueue';
 
 export interface Notice {

@@ -13,6 +13,7 @@ import type { PriorityClass } from '../../../domain/queue';
 import { addTranslations, currentLang, setLang } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useAgencies, useAvailability, useCounters, useMall, useServices } from '../../lib/queries';
+import { useIdle } from '../../lib/useIdle';
 import { AgencyStep } from './AgencyStep';
 import { ClosedStep } from './ClosedStep';
 import { counterNumbersFor } from './format';
@@ -25,7 +26,6 @@ import type { ServiceAvailability } from './ServiceButton';
 import { StartStep } from './StartStep';
 import { buildSearchIndex, searchServices } from './searchServices';
 import { TicketStep } from './TicketStep';
-import { useIdleReturn } from './useIdleReturn';
 import './kiosk-print.css';
 
 addTranslations('kiosk', { id, en });
@@ -93,7 +93,7 @@ export default function KioskPage() {
   }, [goHome]);
 
   const idleMs = step.kind === 'start' || issue.isPending ? null : step.kind === 'ticket' ? TICKET_IDLE_MS : IDLE_MS;
-  useIdleReturn(idleMs, step, reset);
+  useIdle(idleMs, step, reset);
 
   const mallData = mallQuery.data;
   const avail = availabilityQuery.data;

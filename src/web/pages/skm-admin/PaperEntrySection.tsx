@@ -9,9 +9,15 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
 import type { PaperSurveyBody, SkmResponseCreated } from '../../../api/skm';
-import { AGE_OF_GROUP } from '../../components/survey/profile';
+import { SurveyQuestions } from '../../components/survey/SurveyQuestions';
+import {
+  EMPTY_SURVEY,
+  firstGap,
+  gapInputName,
+  type SurveyValue,
+  surveyBody,
+} from '../../components/survey/survey-value';
 import { ApiError, api } from '../../lib/api';
-import { completeAnswers, EMPTY_PAPER, type PaperAnswers, PaperQuestionnaire } from './PaperQuestionnaire';
 
 const field = 'mt-1 block w-full max-w-md rounded-lg border-2 border-slate-500 bg-white px-2 py-1.5';
 
@@ -34,7 +40,7 @@ export function PaperEntrySection({
   const formRef = useRef<HTMLFormElement>(null);
   const [serviceId, setServiceId] = useState('');
   const [date, setDate] = useState(today);
-  const [paper, setPaper] = useState<PaperAnswers>(EMPTY_PAPER);
+  const [paper, setPaper] = useState<SurveyValue>(EMPTY_SURVEY);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -53,11 +59,14 @@ export function PaperEntrySection({
   const missing = (): string | null => {
     if (!serviceId) return miss(`#${CSS.escape(`${id}-service`)}`, t('skmAdmin:paper.missingService'));
     if (!date || date > today) return miss(`#${CSS.escape(`${id}-date`)}`, t('skmAdmin:paper.badDate'));
-    const done = completeAnswers(paper);
-    if ('missing' in done) return miss(`input[name="${done.missing}"]`, t('skmAdmin:paper.missingAnswers'));
-    for (const f of ['sex', 'age', 'education', 'occupation'] as const)
-      if (paper[f] === undefined)
-        return miss(`input[name="paper-${f}"]`, t('survey:missingProfile', { name: t(`survey:${f}`) }));
+    const gap = firstGap(paper);
+    if (gap?.kind === 'question')
+      return miss(`input[name="${gapInputName('paper', gap)}"]`, t('skmAdmin:paper.missingAnswers'));
+    if (gap?.kind === 'profile')
+      return miss(
+        `input[name="${gapInputName('paper', gap)}"]`,
+        t('survey:missingProfile', { name: t(`survey:${gap.field}`) }),
+      );
     return null;
   };
 
@@ -65,28 +74,17 @@ export function PaperEntrySection({
     e.preventDefault();
     setSaved(null);
     const problem = missing();
-    const done = completeAnswers(paper);
-    if (problem || 'missing' in done || !paper.sex || !paper.age || !paper.education || !paper.occupation) {
+    const answered = surveyBody(paper);
+    if (problem || !answered) {
       setError(problem);
       return;
     }
-    const body: PaperSurveyBody = {
-      serviceId,
-      date,
-      answers: done.answers,
-      respondent: {
-        sex: paper.sex,
-        age: AGE_OF_GROUP[paper.age],
-        education: paper.education,
-        occupation: paper.occupation,
-      },
-      suggestion: paper.suggestion.trim() || null,
-    };
+    const body: PaperSurveyBody = { serviceId, date, ...answered };
     setPending(true);
     setError(null);
     try {
       await api.post<SkmResponseCreated>(`/api/malls/${slug}/skm/responses`, body);
-      setPaper(EMPTY_PAPER);
+      setPaper(EMPTY_SURVEY);
       setSaved(t('skmAdmin:paper.saved'));
       await queryClient.invalidateQueries({ queryKey: ['skm-report', slug] });
       focus('input[name="paper-persyaratan"]');
@@ -138,7 +136,7 @@ export function PaperEntrySection({
             />
           </div>
         </div>
-        <PaperQuestionnaire value={paper} onChange={setPaper} />
+        <SurveyQuestions value={paper} onChange={setPaper} namePrefix="paper" variant="staff" />
         <div role="alert" className="font-semibold text-red-800 empty:hidden">
           {error}
         </div>

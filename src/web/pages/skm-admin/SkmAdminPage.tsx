@@ -10,9 +10,11 @@ import { useParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { SkmFullReport } from '../../../api/skm';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { SignInForm } from '../../components/SignInForm';
 import { addTranslations } from '../../i18n';
 import { api } from '../../lib/api';
 import { useAgencies, useMall, useServices } from '../../lib/queries';
+import { isUnauthorized, useMe } from '../../lib/session';
 import { ElementTable } from './ElementTable';
 import { FollowupSection } from './FollowupSection';
 import en from './i18n.en.json';
@@ -22,8 +24,6 @@ import { PeriodPicker } from './PeriodPicker';
 import { PublishControl } from './PublishControl';
 import { defaultChoice, type PeriodChoice, periodParams, type UnitChoice, unitParams } from './period';
 import { ReportSummary } from './ReportSummary';
-import { SignInForm } from './SignInForm';
-import { isUnauthorized, useMe } from './session';
 import { UnitPicker } from './UnitPicker';
 
 addTranslations('skmAdmin', { id, en });
@@ -40,7 +40,7 @@ export default function SkmAdminPage() {
 
   let body: React.ReactNode;
   if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm />;
+  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('skmAdmin:signIn.heading')} />;
   else if (me.error || mall.error)
     body = (
       <p role="alert" className="font-semibold text-red-800">

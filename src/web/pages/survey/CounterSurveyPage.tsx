@@ -8,14 +8,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CounterQueue } from '../../../api/queue';
+import { SignInForm } from '../../components/SignInForm';
 import { addTranslations } from '../../i18n';
 import { api } from '../../lib/api';
 import { useMall } from '../../lib/queries';
+import { isUnauthorized, useMe } from '../../lib/session';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
-import { SignInForm } from './SignInForm';
 import { SurveyKiosk } from './SurveyKiosk';
-import { isUnauthorized, useMe } from './session';
 import { TabletHeader } from './TabletHeader';
 
 addTranslations('surveyTablet', { id, en });
@@ -45,7 +45,7 @@ export default function CounterSurveyPage() {
   if (me.isError && isUnauthorized(me.error)) {
     return frame(
       <main className="flex-1 p-6">
-        <SignInForm />
+        <SignInForm heading={t('surveyTablet:signIn.heading')} hint={t('surveyTablet:signIn.hint')} />
       </main>,
     );
   }

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SurveyForm } from '../../components/survey/SurveyForm';
+import { useIdle } from '../../lib/useIdle';
 import { useFinishedTickets } from './useFinishedTickets';
-import { useIdle } from './useIdle';
 
 /** A citizen who walks away leaves the survey open this long. */
 const IDLE_MS = 2 * 60_000;

@@ -1,11 +1,21 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api';
-import { useSignIn } from './session';
+import { ApiError } from '../lib/api';
+import { useSignIn } from '../lib/session';
 
-/** Staff sign-in; a refusal is shown in the server's own words. */
-export function SignInForm() {
-  const { t } = useTranslation(['skmAdmin', 'common']);
+/** Staff username and password, for every staff screen; a refusal is shown in the server's own words. */
+export function SignInForm({
+  heading,
+  hint,
+  level = 1,
+}: {
+  heading: string;
+  hint?: string | undefined;
+  /** 2 where the page already has its h1 */
+  level?: 1 | 2;
+}) {
+  const Heading = level === 1 ? 'h1' : 'h2';
+  const { t } = useTranslation();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -20,17 +30,18 @@ export function SignInForm() {
     try {
       await signIn(username.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('common:error'));
+      setError(err instanceof ApiError ? err.message : t('error'));
       setPending(false);
     }
   };
 
-  const field = 'mt-1 w-full rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-lg';
+  const field = 'mt-1 w-full rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-xl';
   return (
-    <form onSubmit={submit} className="mx-auto mt-10 w-full max-w-md rounded-2xl bg-white p-8 shadow-lg">
-      <h2 className="text-2xl font-bold text-brand-800">{t('skmAdmin:signIn.heading')}</h2>
-      <label htmlFor={`${id}-user`} className="mt-6 block font-semibold">
-        {t('skmAdmin:signIn.username')}
+    <form onSubmit={submit} className="mx-auto mt-12 w-full max-w-md rounded-2xl bg-white p-8 shadow-lg">
+      <Heading className="text-3xl font-bold text-brand-800">{heading}</Heading>
+      {hint && <p className="mt-1 text-slate-700">{hint}</p>}
+      <label htmlFor={`${id}-user`} className="mt-6 block text-lg font-semibold">
+        {t('signIn.username')}
       </label>
       <input
         id={`${id}-user`}
@@ -41,8 +52,8 @@ export function SignInForm() {
         onChange={(e) => setUsername(e.target.value)}
         className={field}
       />
-      <label htmlFor={`${id}-pass`} className="mt-4 block font-semibold">
-        {t('skmAdmin:signIn.password')}
+      <label htmlFor={`${id}-pass`} className="mt-4 block text-lg font-semibold">
+        {t('signIn.password')}
       </label>
       <input
         id={`${id}-pass`}
@@ -60,9 +71,9 @@ export function SignInForm() {
       <button
         type="submit"
         disabled={pending}
-        className="mt-2 min-h-12 w-full rounded-xl bg-brand-700 px-4 py-2 text-lg font-bold text-white hover:bg-brand-800 disabled:opacity-70"
+        className="mt-2 min-h-14 w-full rounded-xl bg-brand-700 px-4 py-3 text-xl font-bold text-white hover:bg-brand-800 disabled:opacity-70"
       >
-        {pending ? t('skmAdmin:signIn.submitting') : t('skmAdmin:signIn.submit')}
+        {pending ? t('signIn.submitting') : t('signIn.submit')}
       </button>
     </form>
   );

@@ -1,18 +1,19 @@
 import { useEffect, useRef } from 'react';
 
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
 /**
- * Calls onIdle after `timeoutMs` without a touch, so a kiosk left half-way returns to the start
- * for the next citizen. `stepKey` restarts the wait on every step; null timeout turns it off.
+ * Calls onIdle after `timeoutMs` without a touch, so a screen a citizen walked away from (the
+ * kiosk half-way, a survey) is ready for the next person. `key` restarts the wait (a new step, a
+ * new survey); a null timeout turns it off.
  */
-export function useIdleReturn(timeoutMs: number | null, stepKey: unknown, onIdle: () => void): void {
+export function useIdle(timeoutMs: number | null, key: unknown, onIdle: () => void): void {
   const callback = useRef(onIdle);
   callback.current = onIdle;
 
   useEffect(() => {
     if (timeoutMs === null) return;
-    void stepKey; // only a dependency: each new step restarts the wait
+    void key; // only a dependency: each new step restarts the wait
     let timer = setTimeout(() => callback.current(), timeoutMs);
     const restart = () => {
       clearTimeout(timer);
@@ -23,5 +24,5 @@ export function useIdleReturn(timeoutMs: number | null, stepKey: unknown, onIdle
       clearTimeout(timer);
       for (const type of ACTIVITY) window.removeEventListener(type, restart);
     };
-  }, [timeoutMs, stepKey]);
+  }, [timeoutMs, key]);
 }

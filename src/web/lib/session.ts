@@ -1,7 +1,10 @@
-/** Who is signed in at this console: GET /api/auth/me, and signing in and out. */
+/**
+ * Who is signed in on this device (GET /api/auth/me), and signing in and out. Every staff screen
+ * shares the one cache key, so a device used for several shares one session.
+ */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../api/auth';
-import { ApiError, api } from '../../lib/api';
+import type { Me } from '../../api/auth';
+import { ApiError, api } from './api';
 
 export const ME_KEY = ['me'] as const;
 
@@ -33,8 +36,8 @@ export function useSignOut() {
     try {
       await api.post('/api/auth/logout');
     } finally {
-      // Whatever the server said, this console must stop showing the officer's queue.
-      client.removeQueries({ queryKey: ['counter-queue'] });
+      // Whatever the server said, the screen must stop showing what the staff member saw.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       await client.resetQueries({ queryKey: ME_KEY });
     }
   };

@@ -30,7 +30,17 @@ export interface CounterInfo {
   serviceIds: string[];
 }
 
-export type ClaimResult = { ok: true; eventId: string } | { ok: false; why: 'lost' | 'busy'; held?: TicketRow };
+export type CounterRef = Omit<CounterInfo, 'serviceIds'>;
+
+export type ClaimResult =
+  | { ok: true; eventId: string; row: TicketRow }
+  | { ok: false; why: 'lost' | 'busy'; held?: TicketRow };
+
+/** A stored change: the ticket as it now is, and the event that recorded it. */
+export interface Changed {
+  eventId: string;
+  row: TicketRow;
+}
 
 const HELD: TicketStatus[] = ['called', 'serving'];
 
@@ -325,7 +335,7 @@ export class QueueRepository {
         .where('status', 'in', HELD)
         .executeTakeFirst();
       if (held) return { ok: false, why: 'busy', held } as const;
-      const result = await tx
+      const row = await tx
         .updateTable('tickets')
         .set({
           status: 'called',
@@ -338,33 +348,36 @@ export class QueueRepository {
         .where('id', '=', ticketId)
         .where('mall_id', '=', mallId)
         .where('status', '=', 'waiting')
+        .returningAll()
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return { ok: false, why: 'lost' } as const;
-      return { ok: true, eventId: await insertEvent(tx, mallId, ticketId, event) } as const;
+      if (!row) return { ok: false, why: 'lost' } as const;
+      return { ok: true, eventId: await insertEvent(tx, mallId, ticketId, event), row } as const;
     });
   }
 
   /**
    * Moves a ticket from one status to the next if nobody changed it meanwhile (same status and
-   * recall count as read). Returns the event id, or null when the ticket had moved on.
+   * recall count as read). Returns the ticket as stored and the event, or null when the ticket
+   * had moved on.
    */
   async transition(
     mallId: string,
     current: Pick<TicketRow, 'id' | 'status' | 'recall_count'>,
     set: Partial<TicketsTable>,
     event: NewEvent,
-  ): Promise<string | null> {
+  ): Promise<Changed | null> {
     return this.db.transaction().execute(async (tx) => {
-      const result = await tx
+      const row = await tx
         .updateTable('tickets')
         .set({ ...set, updated_at: event.at })
         .where('id', '=', current.id)
         .where('mall_id', '=', mallId)
         .where('status', '=', current.status)
         .where('recall_count', '=', current.recall_count)
+        .returningAll()
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return null;
-      return insertEvent(tx, mallId, current.id, event);
+      if (!row) return null;
+      return { eventId: await insertEvent(tx, mallId, current.id, event), row };
     });
   }
 
@@ -408,13 +421,15 @@ export class QueueRepository {
       .where('ticket_events.type', 'in', ['call', 'recall']);
   }
 
-  counterRef(mallId: string, counterId: string) {
-    return this.db
+  /** A counter without the services it serves: what a call shows and who may act on it. */
+  async counterRef(mallId: string, counterId: string): Promise<CounterRef | undefined> {
+    const row = await this.db
       .selectFrom('counters')
-      .select(['id', 'name', 'number', 'zone_id'])
+      .select(['id', 'name', 'number', 'agency_id', 'zone_id'])
       .where('mall_id', '=', mallId)
       .where('id', '=', counterId)
       .executeTakeFirst();
+    return row && { id: row.id, name: row.name, number: row.number, agencyId: row.agency_id, zoneId: row.zone_id };
   }
 
   async counterDayStats(mallId: string, counterId: string, serviceDate: string) {

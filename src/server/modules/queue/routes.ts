@@ -225,7 +225,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
     async (request, reply) => {
       const mall = request.mall;
       const initial = await queue.counterQueue(mall, requireStaff(request), request.params.counterId);
-      const serviceIds = new Set((await queue.counterServiceIds(mall, request.params.counterId)) ?? []);
+      const serviceIds = new Set(initial.counter.serviceIds);
       const counterId = initial.counter.id;
       const stream = openStream(request, reply);
       stream.onClose(
@@ -254,26 +254,26 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
     },
     async (request, reply) => {
       const token = request.params.token;
-      let last = await queue.publicStatus(token);
-      const ticketMall = await queue.mallIdOfToken(token);
+      let { mallId, row, view: last } = await queue.followTicket(token);
       const stream = openStream(request, reply);
-      let serviceId = last.serviceId;
       let pending = Promise.resolve();
+      const refresh = async (eventId: string, mine: boolean) => {
+        let now = last;
+        if (mine) ({ row, view: now } = await queue.followTicket(token));
+        // Another ticket of the line moved: only the count of people ahead can have changed.
+        else if (row.status === 'waiting') now = { ...last, peopleAhead: await queue.peopleAheadOf(row) };
+        if (stream.closed || JSON.stringify(now) === JSON.stringify(last)) return;
+        last = now;
+        stream.send('status', now, eventId);
+      };
       stream.onClose(
         bus.subscribe((m) => {
-          if (m.topic !== 'ticket.changed' || m.payload.mallId !== ticketMall) return;
+          if (m.topic !== 'ticket.changed' || m.payload.mallId !== mallId) return;
           const t = m.payload.ticket;
-          if (t.token !== token && t.serviceId !== serviceId && t.fromServiceId !== serviceId) return;
+          const mine = t.token === token;
+          if (!mine && t.serviceId !== row.service_id && t.fromServiceId !== row.service_id) return;
           // One refresh at a time, in order, so a slow read never overwrites a newer one.
-          pending = pending.then(async () => {
-            const now = await queue.publicStatus(token).catch(() => null);
-            if (!now || stream.closed) return;
-            serviceId = now.serviceId;
-            if (JSON.stringify(now) !== JSON.stringify(last)) {
-              last = now;
-              stream.send('status', now, m.payload.eventId);
-            }
-          });
+          pending = pending.then(() => refresh(m.payload.eventId, mine)).catch(() => {});
         }),
       );
       stream.send('status', last);

@@ -16,7 +16,7 @@ import type { TicketChanged } from '../../events/types.js';
 import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
-import type { CounterInfo, NewEvent, QueueRepository } from './repository.js';
+import type { Changed, CounterInfo, CounterRef, NewEvent, QueueRepository } from './repository.js';
 
 /** Claims lost to another counter before call-next gives up; each loss means someone else progressed. */
 const CLAIM_ATTEMPTS = 20;
@@ -122,13 +122,22 @@ export class QueueService {
 
   /** What the citizen's ticket page shows. */
   async publicStatus(token: string): Promise<TicketPublic> {
+    return (await this.followTicket(token)).view;
+  }
+
+  /**
+   * The ticket page's view with the stored row behind it: a ticket stream keeps the row, so when
+   * another ticket of its line moves only the people ahead are counted again (peopleAheadOf).
+   */
+  async followTicket(token: string): Promise<{ mallId: string; row: TicketRow; view: TicketPublic }> {
     const row = await this.repo.ticketByToken(token);
     if (!row) throw new AppError('ticket_not_found');
-    const [counter, names] = await Promise.all([
+    const [counter, names, peopleAhead] = await Promise.all([
       row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
       this.repo.ticketContext(row.mall_id, row.service_id, row.id),
+      this.peopleAheadOf(row),
     ]);
-    return {
+    const view: TicketPublic = {
       number: row.number,
       mallSlug: names.mall_slug,
       mallName: names.mall_name,
@@ -139,7 +148,7 @@ export class QueueService {
       status: row.status,
       serviceId: row.service_id,
       priority: row.priority,
-      peopleAhead: await this.peopleAheadOf(row),
+      peopleAhead,
       ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
       recallCount: row.recall_count,
       // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean
@@ -147,9 +156,11 @@ export class QueueService {
       issuedAt: row.issued_at,
       calledAt: row.called_at,
     };
+    return { mallId: row.mall_id, row, view };
   }
 
-  private async peopleAheadOf(row: TicketRow): Promise<number> {
+  /** Waiting tickets before this one; 0 once it is no longer waiting. */
+  async peopleAheadOf(row: TicketRow): Promise<number> {
     return row.status === 'waiting' ? this.repo.countAhead(row.mall_id, row) : 0;
   }
 
@@ -193,7 +204,7 @@ export class QueueService {
         at: now,
         data: { reason: pick.reason },
       });
-      if (claimed.ok) return this.afterChange(mall.id, pick.ticket.id, claimed.eventId, 'call', counter, null);
+      if (claimed.ok) return this.afterChange(mall.id, claimed, 'call', counter, null);
       if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
       // Lost the race for this ticket to another counter: look again.
     }
@@ -223,7 +234,7 @@ export class QueueService {
       if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
       return this.conflictNow(mall, ticket.id, 'call');
     }
-    return this.afterChange(mall.id, ticket.id, claimed.eventId, 'call', counter, null);
+    return this.afterChange(mall.id, claimed, 'call', counter, null);
   }
 
   /** recall, start, finish, no-show, cancel, reactivate. */
@@ -252,7 +263,7 @@ export class QueueService {
         arrival_at: now,
       });
     }
-    const eventId = await this.repo.transition(mall.id, ticket, set, {
+    const changed = await this.repo.transition(mall.id, ticket, set, {
       type: action,
       fromStatus: ticket.status,
       toStatus: to,
@@ -261,8 +272,8 @@ export class QueueService {
       actorId: staff.id,
       at: now,
     });
-    if (!eventId) return this.conflictNow(mall, ticket.id, action);
-    return this.afterChange(mall.id, ticket.id, eventId, action, action === 'recall' ? counter : null, null);
+    if (!changed) return this.conflictNow(mall, ticket.id, action);
+    return this.afterChange(mall.id, changed, action, action === 'recall' ? counter : null, null);
   }
 
   /** Moves a ticket to another service of any agency, keeping its arrival time. */
@@ -286,7 +297,7 @@ export class QueueService {
       at: now,
       data: { fromServiceId: ticket.service_id, fromCounterId: ticket.counter_id },
     };
-    const eventId = await this.repo.transition(
+    const changed = await this.repo.transition(
       mall.id,
       ticket,
       {
@@ -301,8 +312,8 @@ export class QueueService {
       },
       event,
     );
-    if (!eventId) return this.conflictNow(mall, ticket.id, 'transfer');
-    return this.afterChange(mall.id, ticket.id, eventId, 'transfer', null, ticket.service_id);
+    if (!changed) return this.conflictNow(mall, ticket.id, 'transfer');
+    return this.afterChange(mall.id, changed, 'transfer', null, ticket.service_id);
   }
 
   async counterQueue(mall: Mall, staff: Staff, counterId: string) {
@@ -316,7 +327,13 @@ export class QueueService {
       this.repo.counterDayStats(mall.id, counter.id, today),
     ]);
     return {
-      counter: { id: counter.id, name: counter.name, number: counter.number, agencyId: counter.agencyId },
+      counter: {
+        id: counter.id,
+        name: counter.name,
+        number: counter.number,
+        agencyId: counter.agencyId,
+        serviceIds: counter.serviceIds,
+      },
       current: held ? toTicket(held) : null,
       waiting: waiting.map(toTicket),
       today: {
@@ -336,16 +353,6 @@ export class QueueService {
       hoursToday: mall.openingHours[local.weekday],
       services: await this.repo.availability(mall.id, local.date),
     };
-  }
-
-  async counterServiceIds(mall: Mall, counterId: string): Promise<string[] | undefined> {
-    return (await this.repo.counter(mall.id, counterId))?.serviceIds;
-  }
-
-  async mallIdOfToken(token: string): Promise<string> {
-    const row = await this.repo.ticketByToken(token);
-    if (!row) throw new AppError('ticket_not_found');
-    return row.mall_id;
   }
 
   /** What a display draws when it connects: today's last calls and each counter's number. */
@@ -370,9 +377,9 @@ export class QueueService {
   }
 
   /** Staff of the agency whose counter holds the ticket, or whose service it waits for. */
-  private async authorizeTicket(mall: Mall, staff: Staff, ticket: TicketRow): Promise<CounterInfo | null> {
+  private async authorizeTicket(mall: Mall, staff: Staff, ticket: TicketRow): Promise<CounterRef | null> {
     if (ticket.counter_id) {
-      const counter = await this.repo.counter(mall.id, ticket.counter_id);
+      const counter = await this.repo.counterRef(mall.id, ticket.counter_id);
       if (counter && canOperateAgency(staff, mall.id, counter.agencyId)) return counter;
       if (counter && ticket.status !== 'waiting') throw new AppError('forbidden');
     }
@@ -418,14 +425,11 @@ export class QueueService {
 
   private async afterChange(
     mallId: string,
-    ticketId: string,
-    eventId: string,
+    { eventId, row }: Changed,
     type: NewEvent['type'],
-    counter: CounterInfo | null,
+    counter: CounterRef | null,
     fromServiceId: string | null,
   ): Promise<Ticket> {
-    const row = await this.repo.ticket(mallId, ticketId);
-    if (!row) throw new AppError('ticket_not_found');
     await this.announce(mallId, eventId, type, row, counter, fromServiceId);
     return toTicket(row);
   }
@@ -435,7 +439,7 @@ export class QueueService {
     eventId: string,
     type: NewEvent['type'],
     row: TicketRow,
-    counter: CounterInfo | null,
+    counter: CounterRef | null,
     fromServiceId: string | null,
   ): Promise<void> {
     return this.bus.publish('ticket.changed', {

@@ -40,8 +40,6 @@ export interface FollowupUnit {
 export type NewFollowup = Omit<SkmFollowupRow, 'mall_id' | 'done' | 'archived'>;
 export type FollowupChanges = Partial<Pick<SkmFollowupRow, 'action' | 'owner' | 'due_date' | 'done' | 'done_at'>>;
 
-type ProfileColumn = 'sex' | 'age' | 'education' | 'occupation';
-
 export class SkmRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -205,29 +203,27 @@ export class SkmRepository {
       .executeTakeFirst();
   }
 
-  private async countBy<C extends ProfileColumn>(mallId: string, filter: ReportFilter, column: C) {
+  /**
+   * Respondents per sex, exact age, education and occupation. One pass over the period's rows,
+   * grouped by all four together (a few thousand combinations at most), folded here per field.
+   */
+  async profileCounts(mallId: string, filter: ReportFilter): Promise<ProfileCounts> {
     const rows = await this.db
       .selectFrom('skm_responses')
-      .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number | string>().as('n')])
+      .select((eb) => ['sex', 'age', 'education', 'occupation', eb.fn.countAll<number | string>().as('n')])
       .where((eb) => inUnit(eb, mallId, filter))
-      .groupBy(column)
+      .groupBy(['sex', 'age', 'education', 'occupation'])
       .execute();
-    return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
-  }
-
-  /** Respondents per sex, exact age, education and occupation: grouped in SQL, not row by row. */
-  async profileCounts(mallId: string, filter: ReportFilter): Promise<ProfileCounts> {
-    const [sex, age, education, occupation] = await Promise.all([
-      this.countBy(mallId, filter, 'sex'),
-      this.countBy(mallId, filter, 'age'),
-      this.countBy(mallId, filter, 'education'),
-      this.countBy(mallId, filter, 'occupation'),
-    ]);
+    const tally = <V>(value: (r: (typeof rows)[number]) => V): GroupCount<V>[] => {
+      const counts = new Map<V, number>();
+      for (const r of rows) counts.set(value(r), (counts.get(value(r)) ?? 0) + Number(r.n));
+      return [...counts].map(([v, count]) => ({ value: v, count }));
+    };
     return {
-      sex: sex as GroupCount<string>[],
-      age: age.map((g) => ({ value: Number(g.value), count: g.count })),
-      education: education as GroupCount<string>[],
-      occupation: occupation as GroupCount<string>[],
+      sex: tally((r) => r.sex as string),
+      age: tally((r) => Number(r.age)),
+      education: tally((r) => r.education as string),
+      occupation: tally((r) => r.occupation as string),
     };
   }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useNow } from '../../lib/useNow';
 import { formatDate, formatTime } from './format';
-import { KioskLanguageSwitch } from './KioskLanguageSwitch';
 
 /** Mall name, today's date and the clock (in the mall's zone), and a big language switch. */
 export function KioskHeader({ mallName, timeZone }: { mallName: string; timeZone: string }) {
@@ -16,7 +16,10 @@ export function KioskHeader({ mallName, timeZone }: { mallName: string; timeZone
           <time className="font-semibold text-white">{formatTime(now, timeZone, i18n.language)}</time>
         </p>
       </div>
-      <KioskLanguageSwitch />
+      <LanguageSwitch
+        long
+        className="flex min-h-[100px] items-center gap-3 rounded-3xl border-4 border-white px-6 text-[30px] font-bold text-white active:bg-brand-900"
+      />
     </header>
   );
 }

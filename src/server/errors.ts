@@ -91,8 +91,9 @@ const CATALOGUE = {
   recalls_needed: {
     status: 409,
     id: (p: Params) =>
-      `Panggil ulang tiket ${p.number} dahulu: baru ${p.made} dari ${p.needed} panggilan ulang sebelum dinyatakan tidak hadir.`,
-    en: (p: Params) => `Recall ticket ${p.number} first: ${p.made} of ${p.needed} recalls made before a no-show.`,
+      `Tiket ${p.number} belum dapat dinyatakan tidak hadir: panggil ulang dahulu (sudah ${p.made} dari ${p.needed} kali).`,
+    en: (p: Params) =>
+      `Ticket ${p.number} cannot be marked no-show yet: recall it first (${p.made} of ${p.needed} recalls made).`,
   },
   other_day: {
     status: 409,

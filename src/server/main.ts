@@ -49,6 +49,8 @@ async function start(config: Config): Promise<void> {
       `  Kios          http://localhost:${port}/${mall}/kiosk`,
       `  Layar (TV)    http://localhost:${port}/${mall}/display`,
       `  Loket         http://localhost:${port}/${mall}/counter`,
+      `  SKM (staf)    http://localhost:${port}/${mall}/skm`,
+      `  IKM publik    http://localhost:${port}/${mall}/ikm`,
       `  API           http://localhost:${port}/api/malls`,
       `  API docs      http://localhost:${port}/api/docs`,
       `  Katalog       http://localhost:${port}/api/malls/${mall}/services?q=ktp`,

@@ -13,6 +13,7 @@ const STYLE: Record<ConsoleAction, string> = {
 };
 
 interface Props {
+  recallsBeforeNoShow: number;
   current: Ticket | null;
   busy: boolean;
   showKeys: boolean;
@@ -20,12 +21,12 @@ interface Props {
 }
 
 /** The six actions as big buttons; only those the current ticket's status allows are enabled. */
-export function ActionButtons({ current, busy, showKeys, onAction }: Props) {
+export function ActionButtons({ current, busy, showKeys, onAction, recallsBeforeNoShow }: Props) {
   const { t } = useTranslation('counter');
   return (
     <div className="grid grid-cols-2 gap-2.5">
       {ACTIONS.map((a) => {
-        const enabled = !busy && isActionEnabled(a, current);
+        const enabled = !busy && isActionEnabled(a, current, recallsBeforeNoShow);
         return (
           <button
             key={a.id}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../api/auth';
 import type { Agency, Counter, Service } from '../../../api/catalog';
+import { useMall } from '../../lib/queries';
 import { useNow } from '../../lib/useNow';
 import { ActionButtons } from './ActionButtons';
 import { ACTIONS, type ConsoleAction, isActionEnabled } from './actions';
@@ -32,6 +33,8 @@ interface Props {
 export function Console({ mall, mallName, timeZone, me, counter, agencies, services, onChangeCounter }: Props) {
   const { t } = useTranslation(['counter', 'common']);
   const { query, stream } = useCounterQueue(mall, counter.id);
+  // Until the mall's rule is known, the server's 409 still explains an early no-show.
+  const recallsBeforeNoShow = useMall(mall).data?.queue.recallsBeforeNoShow ?? 0;
   const actions = useCounterActions(mall, counter.id);
   const now = useNow(30_000);
   const [transferOpen, setTransferOpen] = useState(false);
@@ -50,7 +53,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
 
   const perform = (id: ConsoleAction) => {
     const spec = ACTIONS.find((a) => a.id === id);
-    if (!spec || !data || actions.busy || !isActionEnabled(spec, current)) return;
+    if (!spec || !data || actions.busy || !isActionEnabled(spec, current, recallsBeforeNoShow)) return;
     if (id === 'callNext') void actions.callNext();
     else if (id === 'transfer') {
       actions.dismiss();
@@ -79,7 +82,13 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
             <div className="flex min-h-0 flex-col gap-3">
               <CurrentTicket ticket={current} serviceName={serviceName} timeZone={timeZone} />
               <NoticeBar notice={transferOpen ? null : actions.notice} onDismiss={actions.dismiss} />
-              <ActionButtons current={current} busy={actions.busy} showKeys={shortcutsOn} onAction={perform} />
+              <ActionButtons
+                current={current}
+                busy={actions.busy}
+                showKeys={shortcutsOn}
+                onAction={perform}
+                recallsBeforeNoShow={recallsBeforeNoShow}
+              />
             </div>
             <div className="flex min-h-0 flex-col gap-4">
               <TodayCounts today={data.today} />

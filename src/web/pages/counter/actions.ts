@@ -39,16 +39,15 @@ export const ACTION_PATH: Record<Exclude<ConsoleAction, 'callNext' | 'transfer'>
   noShow: 'no-show',
 };
 
-export function isActionEnabled(action: ActionSpec, current: Ticket | null): boolean {
+/** recallsBeforeNoShow: the mall's rule (GET /api/malls/:mall), so no-show waits for the recalls. */
+export function isActionEnabled(action: ActionSpec, current: Ticket | null, recallsBeforeNoShow: number): boolean {
   // A counter holding a ticket cannot call another one.
   if (action.domain === null) return !current || !isHeldByCounter(current.status);
   if (!current) return false;
-  // Only the status decides here: the mall's recall rule is not sent to the browser, so a
-  // no-show before enough recalls is left to the server, whose 409 message is shown.
   const check = checkTransition(
     { status: current.status, recallCount: current.recallCount, serviceDate: current.serviceDate },
     action.domain,
-    { recallsBeforeNoShow: 0, today: current.serviceDate },
+    { recallsBeforeNoShow, today: current.serviceDate },
   );
   return check.ok;
 }

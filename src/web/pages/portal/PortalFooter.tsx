@@ -9,9 +9,14 @@ export function PortalFooter({ slug }: { slug: string }) {
         <p>
           {t('common:appName')} — {t('portal:footer')}
         </p>
-        <Link to={`/${slug}/counter`} className="text-brand-700 underline">
-          {t('portal:forStaff')}
-        </Link>
+        <div className="flex gap-4">
+          <Link to={`/${slug}/ikm`} className="text-brand-700 underline">
+            {t('portal:ikmLink')}
+          </Link>
+          <Link to={`/${slug}/counter`} className="text-brand-700 underline">
+            {t('portal:forStaff')}
+          </Link>
+        </div>
       </div>
     </footer>
   );

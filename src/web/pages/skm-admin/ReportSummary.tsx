@@ -44,11 +44,14 @@ export function ReportSummary({ report, query }: { report: SkmFullReport; query:
           <dt className="text-sm font-semibold text-slate-700">{t('summary.respondents')}</dt>
           <dd className="text-lg" data-testid="skm-respondents">
             {t('summary.respondentsOf', { count: report.respondents, required: report.requiredSample })}
-            <span
-              className={`ml-2 rounded px-2 py-0.5 text-sm font-semibold ${report.sampleMet ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-900'}`}
-            >
-              {report.sampleMet ? t('summary.sampleMet') : t('summary.sampleNotMet')}
-            </span>
+            {/* With nobody surveyed there is no sample to judge ("0 of 0 met" would mislead). */}
+            {report.respondents > 0 && (
+              <span
+                className={`ml-2 rounded px-2 py-0.5 text-sm font-semibold ${report.sampleMet ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-900'}`}
+              >
+                {report.sampleMet ? t('summary.sampleMet') : t('summary.sampleNotMet')}
+              </span>
+            )}
           </dd>
           <dd className="text-sm text-slate-700">{t('summary.population', { count: report.population })}</dd>
         </div>

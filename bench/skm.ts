@@ -16,6 +16,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
+import { EDUCATIONS, OCCUPATIONS, SEXES, SKM_ELEMENT_KEYS } from '../src/domain/skm.js';
 import { type Database, migrate, openDatabase, parseDatabaseUrl } from '../src/server/db/database.js';
 import type { DB, NewSkmResponse, NewTicket } from '../src/server/db/schema.js';
 import { seedDemo } from '../src/server/db/seed/seed.js';
@@ -24,20 +25,8 @@ import type { Child } from './children.js';
 import { expectOk } from './http.js';
 
 export const SKM_GOAL = 2.0;
-const ELEMENTS = [
-  'persyaratan',
-  'prosedur',
-  'waktu',
-  'biaya',
-  'produk',
-  'kompetensi',
-  'perilaku',
-  'pengaduan',
-  'sarana',
-] as const;
-const SEXES = ['L', 'P'] as const;
-const EDUCATIONS = ['SD', 'SMP', 'SMA', 'D1-D3', 'S1', 'S2', 'S3'] as const;
-const OCCUPATIONS = ['PNS', 'TNI', 'POLRI', 'SWASTA', 'WIRAUSAHA', 'PELAJAR_MAHASISWA', 'LAINNYA'] as const;
+// The domain's own lists, so the bench writes exactly what the app accepts.
+const ELEMENTS = SKM_ELEMENT_KEYS;
 const SUGGESTIONS = [
   'Antrean lebih cepat',
   'Ruang tunggu kurang sejuk',

@@ -17,6 +17,7 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   let loket1: string;
   let loket2: string;
   let polresCounter: string;
+  let mallId: string;
 
   const issue = async (serviceId: string, priority?: string) => {
     const res = await t.app.inject({
@@ -37,6 +38,15 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+  /** changes the second service's daily quota as an admin would: the row, then the news to every process */
+  const setQuota = async (quota: number | null) => {
+    await t.ctx.database.db
+      .updateTable('services')
+      .set({ daily_quota: quota })
+      .where('id', '=', secondService.id)
+      .execute();
+    await t.ctx.bus.publish('catalog.changed', { mallId });
+  };
   /** finish whatever each counter holds, so tests start from idle counters */
   const clearCounters = async () => {
     for (const c of [loket1, loket2, polresCounter]) {
@@ -61,6 +71,7 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     officer = await t.login('petugas.dindukcapil');
     otherOfficer = await t.login('petugas.polres');
     admin = await t.login('admin');
+    mallId = json(await t.app.inject('/api/malls'))[0].id;
     const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
     dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
     polres = agencies.find((a: any) => a.code === 'polres');
@@ -216,11 +227,7 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
   });
 
   it('refuses a ticket when the quota is used up, writing nothing', async () => {
-    await t.ctx.database.db
-      .updateTable('services')
-      .set({ daily_quota: 2 })
-      .where('id', '=', secondService.id)
-      .execute();
+    await setQuota(2);
     try {
       expect((await issue(secondService.id)).statusCode).toBe(201);
       expect((await issue(secondService.id)).statusCode).toBe(201);
@@ -231,30 +238,18 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       expect(json(full).message).toContain('Kuota');
       expect(await countTickets()).toBe(before);
     } finally {
-      await t.ctx.database.db
-        .updateTable('services')
-        .set({ daily_quota: null })
-        .where('id', '=', secondService.id)
-        .execute();
+      await setQuota(null);
       await clearCounters();
     }
   });
 
   it('keeps the quota exactly when many citizens take tickets at the same moment', async () => {
     // room for exactly five more today, whatever earlier tests issued
-    await t.ctx.database.db
-      .updateTable('services')
-      .set({ daily_quota: 1000 })
-      .where('id', '=', secondService.id)
-      .execute();
+    await setQuota(1000);
     const room = json(await t.app.inject('/api/malls/blora/availability')).services.find(
       (s: any) => s.serviceId === secondService.id,
     ).remaining;
-    await t.ctx.database.db
-      .updateTable('services')
-      .set({ daily_quota: 1000 - room + 5 })
-      .where('id', '=', secondService.id)
-      .execute();
+    await setQuota(1000 - room + 5);
     try {
       const before = await countTickets();
       const answers = await Promise.all(Array.from({ length: 20 }, () => issue(secondService.id)));
@@ -264,13 +259,66 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       expect(new Set(accepted).size).toBe(5);
       expect(await countTickets()).toBe(before + 5);
     } finally {
-      await t.ctx.database.db
-        .updateTable('services')
-        .set({ daily_quota: null })
-        .where('id', '=', secondService.id)
-        .execute();
+      await setQuota(null);
       await clearCounters();
     }
+  });
+
+  it('hears of a service change through the bus: a service switched off takes no more tickets', async () => {
+    expect((await issue(secondService.id)).statusCode).toBe(201); // now in this process's copy
+    await t.ctx.database.db.updateTable('services').set({ active: 0 }).where('id', '=', secondService.id).execute();
+    await t.ctx.bus.publish('catalog.changed', { mallId });
+    try {
+      const refused = await issue(secondService.id);
+      expect(refused.statusCode).toBe(409);
+      expect(json(refused).error).toBe('service_inactive');
+    } finally {
+      await t.ctx.database.db.updateTable('services').set({ active: 1 }).where('id', '=', secondService.id).execute();
+      await t.ctx.bus.publish('catalog.changed', { mallId });
+      await clearCounters();
+    }
+  });
+
+  it('numbers tickets issued at the same moment for several services without gaps or repeats', async () => {
+    const services = [ktpService.id, secondService.id, skckService.id];
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => issue(services[i % 3] as string)));
+    expect(answers.every((r) => r.statusCode === 201)).toBe(true);
+    const issued = answers.map((r) => json(r));
+    const byPrefix = new Map<string, number[]>();
+    for (const { number } of issued) {
+      const [prefix, seq] = number.split('-');
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), Number(seq)]);
+    }
+    expect(byPrefix.size).toBeGreaterThan(1);
+    // each one's place in its line counts the others issued with it: distinct, consecutive places
+    for (const serviceId of services) {
+      const places = issued
+        .filter((x) => x.serviceId === serviceId)
+        .map((x) => x.peopleAhead as number)
+        .sort((a, b) => a - b);
+      expect(places).toHaveLength(10);
+      expect(places).toEqual(places.map((_, i) => (places[0] as number) + i));
+    }
+    for (const seqs of byPrefix.values()) {
+      const sorted = [...seqs].sort((a, b) => a - b);
+      // consecutive numbers, each once
+      expect(sorted).toEqual(sorted.map((_, i) => (sorted[0] as number) + i));
+    }
+    const events = await t.ctx.database.db
+      .selectFrom('ticket_events')
+      .select(['ticket_id', 'type', 'service_id'])
+      .where(
+        'ticket_id',
+        'in',
+        issued.map((x) => x.id),
+      )
+      .execute();
+    expect(events).toHaveLength(30);
+    expect(events.every((e) => e.type === 'issue')).toBe(true);
+    expect(new Map(events.map((e) => [e.ticket_id, e.service_id]))).toEqual(
+      new Map(issued.map((x) => [x.id, x.serviceId])),
+    );
+    await clearCounters();
   });
 
   it('sets opening hours (mall admin only) and refuses tickets when closed', async () => {

@@ -22,32 +22,30 @@ describe.each(ENGINES)('group commit on %s', (engine) => {
       ((await sql<{ n: number }>`select count(*) as n from jobs`.execute(database.db)).rows[0] as { n: number }).n,
     );
 
-  it('runs jobs that arrive together in one transaction, and keeps every result', async () => {
-    const group = new GroupCommit(database.db as any);
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        group.run(async (tx) => {
-          await sql`insert into jobs (id, note) values (${i}, ${'ok'})`.execute(tx);
-          return i * 2;
-        }),
-      ),
-    );
+  // One insert per item, so one bad item breaks the batch; the batch sizes show what ran together.
+  const inserter = (batches: number[][]) =>
+    new GroupCommit<any, number, number>(database.db as any, async (tx, ids) => {
+      batches.push(ids);
+      for (const id of ids) await sql`insert into jobs (id, note) values (${id}, ${'ok'})`.execute(tx);
+      return ids.map((id) => id * 2);
+    });
+
+  it('hands items that arrive together to one write, and gives each its own result', async () => {
+    const batches: number[][] = [];
+    const group = inserter(batches);
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => group.run(i)));
     expect(results).toEqual(Array.from({ length: 40 }, (_, i) => i * 2));
+    expect(batches).toEqual([Array.from({ length: 40 }, (_, i) => i)]);
     expect(await count()).toBe(40);
   });
 
   it('fails only the job that fails when a batch breaks', async () => {
-    const group = new GroupCommit(database.db as any);
-    const outcomes = await Promise.allSettled(
-      [100, 101, 1, 102].map((id) =>
-        // id 1 exists already: its insert breaks the batch
-        group.run(async (tx) => {
-          await sql`insert into jobs (id, note) values (${id}, ${'again'})`.execute(tx);
-          return id;
-        }),
-      ),
-    );
+    const batches: number[][] = [];
+    const group = inserter(batches);
+    // id 1 exists already: its insert breaks the batch, which is then written item by item
+    const outcomes = await Promise.allSettled([100, 101, 1, 102].map((id) => group.run(id)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(batches).toEqual([[100, 101, 1, 102], [100], [101], [1], [102]]);
     expect(await count()).toBe(43);
   });
 });

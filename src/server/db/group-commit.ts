@@ -1,32 +1,37 @@
 /**
- * Group commit: small write jobs that arrive together run in one transaction, so one disk sync
- * (SQLite with synchronous=FULL) or one commit round trip (PostgreSQL) covers them all. Nobody's
- * answer goes out before the transaction holding their job has committed.
+ * Group commit: small writes that arrive together are handed to one `write` as a batch, inside
+ * one transaction, so one disk sync (SQLite with synchronous=FULL) or one commit round trip
+ * (PostgreSQL) covers them all, and a set-based `write` needs a few statements per batch instead
+ * of a few per item (on PostgreSQL each statement is a round trip on the one connection the batch
+ * holds). Nobody's answer goes out before the transaction holding their item has committed.
  *
- * A job must not throw for an expected refusal (return a value saying so): a throw rolls back the
- * whole batch. When a batch fails anyway, each of its jobs is run again alone, so only the job
- * that fails gets the error.
+ * `write` returns one result per input, in order. It must not throw for an expected refusal
+ * (return a value saying so): a throw rolls back the whole batch. When a batch fails anyway, each
+ * of its items is written again alone, so only the item that fails gets the error.
  */
 import type { Kysely, Transaction } from 'kysely';
 
-type Job<DB> = {
-  run: (tx: Transaction<DB>) => Promise<unknown>;
+type Pending<In> = {
+  input: In;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
 
-export class GroupCommit<DB> {
-  private pending: Job<DB>[] = [];
+export type BatchWrite<DB, In, Out> = (tx: Transaction<DB>, batch: In[]) => Promise<Out[]>;
+
+export class GroupCommit<DB, In, Out> {
+  private pending: Pending<In>[] = [];
   private flushing = false;
 
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly write: BatchWrite<DB, In, Out>,
     private readonly maxBatch = 64,
   ) {}
 
-  run<T>(job: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.pending.push({ run: job, resolve: resolve as (v: unknown) => void, reject });
+  run(input: In): Promise<Out> {
+    return new Promise<Out>((resolve, reject) => {
+      this.pending.push({ input, resolve: resolve as (v: unknown) => void, reject });
       if (!this.flushing) {
         this.flushing = true;
         // Let the requests already waiting on the socket join this batch.
@@ -39,21 +44,22 @@ export class GroupCommit<DB> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        const results = await this.db.transaction().execute(async (tx) => {
-          const out: unknown[] = [];
-          for (const job of batch) out.push(await job.run(tx));
-          return out;
-        });
-        for (const [i, job] of batch.entries()) job.resolve(results[i]);
+        const results = await this.writeInTransaction(batch.map((p) => p.input));
+        for (const [i, p] of batch.entries()) p.resolve(results[i]);
       } catch {
-        for (const job of batch) {
-          await this.db
-            .transaction()
-            .execute((tx) => job.run(tx))
-            .then(job.resolve, job.reject);
+        for (const p of batch) {
+          await this.writeInTransaction([p.input]).then((r) => p.resolve(r[0]), p.reject);
         }
       }
     }
     this.flushing = false;
+  }
+
+  private async writeInTransaction(inputs: In[]): Promise<Out[]> {
+    const results = await this.db.transaction().execute((tx) => this.write(tx, inputs));
+    if (results.length !== inputs.length) {
+      throw new Error(`group commit: ${results.length} results for ${inputs.length} inputs`);
+    }
+    return results;
   }
 }

@@ -82,16 +82,36 @@ export async function postgresBus(
   };
   await listen();
 
-  return {
-    async publish(topic, payload) {
-      // pg_notify payloads are limited to 8000 bytes; ours are a few hundred. The change is already
-      // committed when we get here, so a failed notify is logged, not thrown: clients catch up on
-      // reconnect from the stored events.
+  // Messages published together go out in one statement (one round trip, one commit) in the order
+  // they were published; each publisher's promise settles when its statement has run.
+  let pending: { text: string; done: () => void }[] = [];
+  let flushing = false;
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
       try {
-        await pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ topic, payload })]);
+        await pool.query('SELECT pg_notify($1, m) FROM unnest($2::text[]) AS m', [channel, batch.map((b) => b.text)]);
       } catch (e) {
+        // The change is already committed when we get here, so a failed notify is logged, not
+        // thrown: clients catch up on reconnect from the stored events.
         log.error(e, 'bus publish failed');
       }
+      for (const b of batch) b.done();
+    }
+    flushing = false;
+  };
+
+  return {
+    publish(topic, payload) {
+      // pg_notify payloads are limited to 8000 bytes; ours are a few hundred.
+      return new Promise<void>((done) => {
+        pending.push({ text: JSON.stringify({ topic, payload }), done });
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void flush());
+        }
+      });
     },
     subscribe: (handler) => fanout.subscribe(handler),
     async close() {

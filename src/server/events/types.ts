@@ -28,6 +28,8 @@ export interface BusEvents {
   'ticket.changed': TicketChanged;
   /** a mall's own settings (hours, queue rules) changed: processes drop their cached copy */
   'mall.changed': { mallId: string };
+  /** a mall's agencies, services or counters changed: processes drop their cached copies */
+  'catalog.changed': { mallId: string };
   /** the display's running text changed: displays refetch it */
   'announcements.changed': { mallId: string };
 }

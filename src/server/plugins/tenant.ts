@@ -9,6 +9,7 @@ import { type QueueSettings, withDefaults } from '../../domain/settings.js';
 import type { DB, MallRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
+import { TtlCache } from '../ttl-cache.js';
 
 export interface Mall {
   id: string;
@@ -53,10 +54,8 @@ export const tenantPlugin = fp<{ db: Kysely<DB>; bus: EventBus }>(
   async (app, { db, bus }) => {
     // Every request under /api/malls/:mall needs its mall; reading it once per request was a
     // measurable share of issuing a ticket. Changes reach every process through the bus.
-    const cache = new Map<string, { mall: Mall; at: number }>();
-    const forget = (mallId: string) => {
-      for (const [slug, entry] of cache) if (entry.mall.id === mallId) cache.delete(slug);
-    };
+    const cache = new TtlCache<Mall>(MALL_TTL_MS);
+    const forget = (mallId: string) => cache.deleteWhere((mall) => mall.id === mallId);
     const unsubscribe = bus.subscribe((m) => {
       if (m.topic === 'mall.changed') forget(m.payload.mallId);
     });
@@ -71,14 +70,14 @@ export const tenantPlugin = fp<{ db: Kysely<DB>; bus: EventBus }>(
       const slug = (request.params as { mall?: string } | undefined)?.mall;
       if (slug === undefined) return;
       const cached = cache.get(slug);
-      if (cached && Date.now() - cached.at < MALL_TTL_MS) {
-        request.mall = cached.mall;
+      if (cached) {
+        request.mall = cached;
         return;
       }
       const row = await db.selectFrom('malls').selectAll().where('slug', '=', slug).executeTakeFirst();
       if (!row) throw new AppError('mall_not_found', { mall: slug });
       request.mall = toMall(row);
-      cache.set(slug, { mall: request.mall, at: Date.now() });
+      cache.set(slug, request.mall);
     });
   },
   { name: 'tenant' },

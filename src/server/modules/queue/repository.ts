@@ -7,8 +7,10 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
 import { GroupCommit } from '../../db/group-commit.js';
-import type { DB, NewTicket, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
+import type { DB, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { type IssueOutcome, type TicketToIssue, writeTickets } from './issue-write.js';
+import { countAhead } from './people-ahead.js';
 
 export interface NewEvent {
   type: TicketEventType;
@@ -46,10 +48,10 @@ const HELD: TicketStatus[] = ['called', 'serving'];
 
 export class QueueRepository {
   /** tickets issued at the same moment share one commit */
-  private readonly issues: GroupCommit<DB>;
+  private readonly issues: GroupCommit<DB, TicketToIssue, IssueOutcome>;
 
   constructor(private readonly db: Kysely<DB>) {
-    this.issues = new GroupCommit(db);
+    this.issues = new GroupCommit(db, writeTickets);
   }
 
   service(mallId: string, serviceId: string) {
@@ -96,86 +98,16 @@ export class QueueRepository {
 
   /**
    * Inserts a ticket with the next number of its prefix and day, in one transaction with its quota
-   * count and its event. Returns null (and writes nothing) when the day's quota is used up.
+   * count and its event (shared with the tickets issued at the same moment). Returns null (and
+   * writes nothing) when the day's quota is used up.
    */
-  async insertTicket(
-    mallId: string,
-    ticket: Omit<NewTicket, 'seq' | 'number' | 'mall_id'>,
-    quota: number | null,
-    format: (seq: number) => string,
-    event: NewEvent,
-  ): Promise<{ row: TicketRow; eventId: string } | null> {
-    return this.issues.run(async (tx) => {
-      if (quota !== null) {
-        const { issued } = await tx
-          .insertInto('service_day_counts')
-          .values({ mall_id: mallId, service_id: ticket.service_id, service_date: ticket.service_date, issued: 1 })
-          .onConflict((oc) =>
-            oc.columns(['service_id', 'service_date']).doUpdateSet({ issued: sql`service_day_counts.issued + 1` }),
-          )
-          .returning('issued')
-          .executeTakeFirstOrThrow();
-        if (issued > quota) {
-          // Refused: take the count back (the batch's other tickets still commit).
-          await tx
-            .updateTable('service_day_counts')
-            .set({ issued: sql`issued - 1` })
-            .where('service_id', '=', ticket.service_id)
-            .where('service_date', '=', ticket.service_date)
-            .execute();
-          return null;
-        }
-      }
-      const { value } = await tx
-        .insertInto('ticket_sequences')
-        .values({ mall_id: mallId, prefix: ticket.prefix, service_date: ticket.service_date, value: 1 })
-        .onConflict((oc) =>
-          oc.columns(['mall_id', 'prefix', 'service_date']).doUpdateSet({ value: sql`ticket_sequences.value + 1` }),
-        )
-        .returning('value')
-        .executeTakeFirstOrThrow();
-      const row = await tx
-        .insertInto('tickets')
-        .values({ ...ticket, mall_id: mallId, seq: value, number: format(value) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const eventId = await insertEvent(tx, mallId, row.id, event);
-      return { row, eventId };
-    });
+  insertTicket(item: TicketToIssue): Promise<IssueOutcome> {
+    return this.issues.run(item);
   }
 
-  /**
-   * How many waiting tickets stand before this one, counted in SQL so issuing stays cheap with a
-   * long line. The same rule as isAhead in src/domain/pick-next.ts (the tests hold them equal):
-   * priority tickets go first, so a regular ticket has every waiting priority ticket before it and
-   * a priority ticket only the priority tickets that came earlier.
-   */
-  async countAhead(
-    mallId: string,
-    t: Pick<TicketRow, 'id' | 'service_id' | 'service_date' | 'arrival_at' | 'priority'>,
-  ): Promise<number> {
-    // Two counts, each a range of the tickets_line index.
-    const line = () =>
-      this.db
-        .selectFrom('tickets')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('mall_id', '=', mallId)
-        .where('service_id', '=', t.service_id)
-        .where('service_date', '=', t.service_date)
-        .where('status', '=', 'waiting');
-    const earlier = line()
-      .where('priority', t.priority === null ? 'is' : 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb('arrival_at', '<', t.arrival_at),
-          eb.and([eb('arrival_at', '=', t.arrival_at), eb('id', '<', t.id)]),
-        ]),
-      );
-    const priorityAhead = t.priority === null ? line().where('priority', 'is not', null) : null;
-    const row = await this.db
-      .selectNoFrom((eb) => [earlier.as('earlier'), (priorityAhead ?? eb.val(0)).as('priority_ahead')])
-      .executeTakeFirstOrThrow();
-    return Number(row.earlier) + Number(row.priority_ahead);
+  /** Waiting tickets before this one (people-ahead.ts). */
+  async countAhead(mallId: string, ticketId: string): Promise<number> {
+    return (await countAhead(this.db, [{ id: ticketId, mall_id: mallId }])).get(ticketId) ?? 0;
   }
 
   ticket(mallId: string, ticketId: string) {

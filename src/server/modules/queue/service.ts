@@ -16,7 +16,13 @@ import type { TicketChanged } from '../../events/types.js';
 import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
+import { TtlCache } from '../../ttl-cache.js';
 import type { Changed, CounterInfo, CounterRef, NewEvent, QueueRepository } from './repository.js';
+
+/** How long a process trusts its copy of a service without hearing of a change (a safety net only). */
+const SERVICE_TTL_MS = 30_000;
+
+type ServiceRef = NonNullable<Awaited<ReturnType<QueueRepository['service']>>> & { mallId: string };
 
 /** Claims lost to another counter before call-next gives up; each loss means someone else progressed. */
 const CLAIM_ATTEMPTS = 20;
@@ -41,11 +47,32 @@ export function toTicket(row: TicketRow): Ticket {
 }
 
 export class QueueService {
+  /** services as issuing needs them; reading one per ticket was a third of a ticket's queries */
+  private readonly services: TtlCache<ServiceRef>;
+
   constructor(
     private readonly repo: QueueRepository,
     private readonly bus: EventBus,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.services = new TtlCache(SERVICE_TTL_MS);
+  }
+
+  /** After a mall's catalog changed (the bus's catalog.changed): read its services afresh. */
+  forgetCatalog(mallId: string): void {
+    this.services.deleteWhere((s) => s.mallId === mallId);
+  }
+
+  private async service(mallId: string, serviceId: string): Promise<ServiceRef | undefined> {
+    const key = `${mallId}/${serviceId}`;
+    const cached = this.services.get(key);
+    if (cached) return cached;
+    const row = await this.repo.service(mallId, serviceId);
+    if (!row) return undefined;
+    const service = { ...row, mallId };
+    this.services.set(key, service);
+    return service;
+  }
 
   private today(mall: Mall): string {
     return localTime(this.now(), mall.timeZone).date;
@@ -55,7 +82,7 @@ export class QueueService {
     mall: Mall,
     body: { serviceId: string; priority?: PriorityClass | null | undefined },
   ): Promise<IssuedTicket> {
-    const service = await this.repo.service(mall.id, body.serviceId);
+    const service = await this.service(mall.id, body.serviceId);
     if (!service) throw new AppError('service_not_found', { serviceId: body.serviceId });
     if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
     const now = this.now();
@@ -69,9 +96,9 @@ export class QueueService {
       });
     }
     const priority = body.priority ?? null;
-    const inserted = await this.repo.insertTicket(
-      mall.id,
-      {
+    const inserted = await this.repo.insertTicket({
+      mallId: mall.id,
+      ticket: {
         id: newId(),
         service_id: service.id,
         token: newToken(),
@@ -92,9 +119,9 @@ export class QueueService {
         transferred_from_service_id: null,
         updated_at: now,
       },
-      service.daily_quota,
-      (seq) => formatTicketNumber(service.prefix, seq),
-      {
+      quota: service.daily_quota,
+      format: (seq) => formatTicketNumber(service.prefix, seq),
+      event: {
         type: 'issue',
         fromStatus: null,
         toStatus: 'waiting',
@@ -103,9 +130,9 @@ export class QueueService {
         actorId: null,
         at: now,
       },
-    );
+    });
     if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
-    const { row, eventId } = inserted;
+    const { row, eventId, peopleAhead } = inserted;
     await this.announce(mall.id, eventId, 'issue', row, null, null);
     return {
       id: row.id,
@@ -114,7 +141,7 @@ export class QueueService {
       status: row.status,
       serviceId: row.service_id,
       priority: row.priority,
-      peopleAhead: await this.peopleAheadOf(row),
+      peopleAhead,
       issuedAt: row.issued_at,
       serviceDate: row.service_date,
     };
@@ -161,7 +188,7 @@ export class QueueService {
 
   /** Waiting tickets before this one; 0 once it is no longer waiting. */
   async peopleAheadOf(row: TicketRow): Promise<number> {
-    return row.status === 'waiting' ? this.repo.countAhead(row.mall_id, row) : 0;
+    return row.status === 'waiting' ? this.repo.countAhead(row.mall_id, row.id) : 0;
   }
 
   private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {

@@ -1,0 +1,161 @@
+/**
+ * Writes a batch of new tickets (group commit) in five set-based statements, however many tickets
+ * the batch holds: quota counts, numbers, tickets, events, and each one's place in its line. Each ticket gets the same outcome it
+ * would get alone, in the order the batch lists them: the first ones under a service's quota are
+ * taken, the rest refused (null), and numbers follow that order without gaps.
+ *
+ * Rows are upserted in key order so two processes writing batches at once take their row locks in
+ * the same order (PostgreSQL) and cannot deadlock each other.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB, NewTicket, TicketRow } from '../../db/schema.js';
+import { newId } from '../../ids.js';
+import { countAhead } from './people-ahead.js';
+import type { NewEvent } from './repository.js';
+
+export interface TicketToIssue {
+  mallId: string;
+  ticket: Omit<NewTicket, 'seq' | 'number' | 'mall_id'>;
+  /** the service's daily quota; null for none */
+  quota: number | null;
+  format: (seq: number) => string;
+  event: NewEvent;
+}
+
+/**
+ * The stored ticket, its event id and how many wait before it, or null when the quota was used up
+ * (nothing written).
+ */
+export type IssueOutcome = { row: TicketRow; eventId: string; peopleAhead: number } | null;
+
+/** Items grouped by a key (null leaves an item out), each group's positions kept in batch order. */
+function groupBy<T>(items: T[], key: (item: T) => string | null): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  for (const [i, item] of items.entries()) {
+    const k = key(item);
+    if (k === null) continue;
+    const at = groups.get(k);
+    if (at) at.push(i);
+    else groups.set(k, [i]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const SEP = '\u0000';
+
+export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]): Promise<IssueOutcome[]> {
+  const refused = new Set<number>();
+
+  // 1. Quota: count every ticket in, then hand back the ones over the quota.
+  const groups = groupBy(batch, (b) =>
+    b.quota === null ? null : `${b.ticket.service_id}${SEP}${b.ticket.service_date}`,
+  ).map(([, at]) => at);
+  if (groups.length > 0) {
+    const counts = await tx
+      .insertInto('service_day_counts')
+      .values(
+        groups.map((at) => {
+          const first = batch[at[0] as number] as TicketToIssue;
+          return {
+            mall_id: first.mallId,
+            service_id: first.ticket.service_id,
+            service_date: first.ticket.service_date,
+            issued: at.length,
+          };
+        }),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['service_id', 'service_date'])
+          .doUpdateSet({ issued: sql`service_day_counts.issued + excluded.issued` }),
+      )
+      .returning(['service_id', 'service_date', 'issued'])
+      .execute();
+    const after = new Map(counts.map((c) => [`${c.service_id}${SEP}${c.service_date}`, Number(c.issued)]));
+    for (const at of groups) {
+      const first = batch[at[0] as number] as TicketToIssue;
+      const issued = after.get(`${first.ticket.service_id}${SEP}${first.ticket.service_date}`) as number;
+      const before = issued - at.length;
+      const room = Math.max(0, (first.quota as number) - before);
+      const over = at.slice(Math.min(room, at.length));
+      if (over.length === 0) continue;
+      for (const i of over) refused.add(i);
+      await tx
+        .updateTable('service_day_counts')
+        .set({ issued: sql`issued - ${over.length}` })
+        .where('service_id', '=', first.ticket.service_id)
+        .where('service_date', '=', first.ticket.service_date)
+        .execute();
+    }
+  }
+
+  const taken = batch.flatMap((b, i) => (refused.has(i) ? [] : [{ b, i }]));
+  if (taken.length === 0) return batch.map(() => null);
+
+  // 2. Numbers: advance each prefix's sequence by its count in the batch, in one statement.
+  const lines = groupBy(taken, ({ b }) => `${b.mallId}${SEP}${b.ticket.prefix}${SEP}${b.ticket.service_date}`);
+  const sequences = await tx
+    .insertInto('ticket_sequences')
+    .values(
+      lines.map(([, at]) => {
+        const { b } = taken[at[0] as number] as { b: TicketToIssue };
+        return { mall_id: b.mallId, prefix: b.ticket.prefix, service_date: b.ticket.service_date, value: at.length };
+      }),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['mall_id', 'prefix', 'service_date'])
+        .doUpdateSet({ value: sql`ticket_sequences.value + excluded.value` }),
+    )
+    .returning(['mall_id', 'prefix', 'service_date', 'value'])
+    .execute();
+  const last = new Map(sequences.map((s) => [`${s.mall_id}${SEP}${s.prefix}${SEP}${s.service_date}`, Number(s.value)]));
+  const seqOf = new Map<number, number>();
+  for (const [key, at] of lines) {
+    const top = last.get(key) as number;
+    for (const [k, j] of at.entries()) seqOf.set(j, top - at.length + 1 + k);
+  }
+
+  // 3. The tickets, then 4. their events.
+  const rows = await tx
+    .insertInto('tickets')
+    .values(
+      taken.map(({ b }, j) => {
+        const seq = seqOf.get(j) as number;
+        return { ...b.ticket, mall_id: b.mallId, seq, number: b.format(seq) };
+      }),
+    )
+    .returningAll()
+    .execute();
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  const eventIds = taken.map(() => newId());
+  await tx
+    .insertInto('ticket_events')
+    .values(
+      taken.map(({ b }, j) => ({
+        id: eventIds[j] as string,
+        mall_id: b.mallId,
+        ticket_id: b.ticket.id,
+        type: b.event.type,
+        from_status: b.event.fromStatus,
+        to_status: b.event.toStatus,
+        service_id: b.event.serviceId,
+        counter_id: b.event.counterId,
+        actor_id: b.event.actorId,
+        at: b.event.at,
+        data: b.event.data ? JSON.stringify(b.event.data) : null,
+      })),
+    )
+    .execute();
+
+  // 5. Where each stands in its line, counted in the same transaction.
+  const stored = taken.map(({ b }) => rowById.get(b.ticket.id) as TicketRow);
+  const ahead = await countAhead(tx, stored);
+
+  const outcomes: IssueOutcome[] = batch.map(() => null);
+  for (const [j, { i }] of taken.entries()) {
+    const row = stored[j] as TicketRow;
+    outcomes[i] = { row, eventId: eventIds[j] as string, peopleAhead: ahead.get(row.id) ?? 0 };
+  }
+  return outcomes;
+}

@@ -1,0 +1,53 @@
+/**
+ * How many waiting tickets stand before each of some stored tickets, counted in SQL so issuing
+ * stays cheap with a long line, in one statement for a whole batch (planned once, however many
+ * tickets). The same rule as isAhead in src/domain/pick-next.ts (the tests hold them equal):
+ * priority tickets go first, so a regular ticket has every waiting priority ticket before it and
+ * any ticket has the waiting tickets of its own class that came earlier.
+ */
+import type { Kysely } from 'kysely';
+import type { DB, TicketRow } from '../../db/schema.js';
+
+export async function countAhead(
+  db: Kysely<DB>,
+  tickets: Pick<TicketRow, 'id' | 'mall_id'>[],
+): Promise<Map<string, number>> {
+  if (tickets.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tickets as t')
+    .select('t.id')
+    .select((eb) =>
+      eb
+        .selectFrom('tickets as w')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        // the waiting part of the ticket's line: a range of the tickets_line index
+        .whereRef('w.mall_id', '=', 't.mall_id')
+        .whereRef('w.service_id', '=', 't.service_id')
+        .whereRef('w.service_date', '=', 't.service_date')
+        .where('w.status', '=', 'waiting')
+        .where((w) =>
+          w.or([
+            w.and([w('t.priority', 'is', null), w('w.priority', 'is not', null)]),
+            w.and([
+              w.or([
+                w.and([w('w.priority', 'is', null), w('t.priority', 'is', null)]),
+                w.and([w('w.priority', 'is not', null), w('t.priority', 'is not', null)]),
+              ]),
+              w.or([
+                w('w.arrival_at', '<', w.ref('t.arrival_at')),
+                w.and([w('w.arrival_at', '=', w.ref('t.arrival_at')), w('w.id', '<', w.ref('t.id'))]),
+              ]),
+            ]),
+          ]),
+        )
+        .as('ahead'),
+    )
+    .where('t.mall_id', 'in', [...new Set(tickets.map((t) => t.mall_id))])
+    .where(
+      't.id',
+      'in',
+      tickets.map((t) => t.id),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.ahead)]));
+}

@@ -33,6 +33,13 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** after changing a mall's agencies, services or counters: drops every process's cached copies */
+    catalogChanged(mallId: string): Promise<void>;
+  }
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config, database, bus } = ctx;
   const app = Fastify({
@@ -117,6 +124,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now);
   const queue = new QueueService(new QueueRepository(database.db), bus, config.now);
+  // Services are cached per process (issuing reads one per ticket): a catalog change drops them.
+  const stopCatalog = bus.subscribe((m) => {
+    if (m.topic === 'catalog.changed') queue.forgetCatalog(m.payload.mallId);
+  });
+  app.addHook('onClose', async () => stopCatalog());
+  app.decorate('catalogChanged', async (mallId: string) => {
+    queue.forgetCatalog(mallId);
+    await bus.publish('catalog.changed', { mallId });
+  });
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });

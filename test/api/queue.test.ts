@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peopleAhead } from '../../src/domain/pick-next.js';
+import { localTime } from '../../src/domain/schedule.js';
+import { foldVisits } from '../../src/domain/visits.js';
 import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 
@@ -45,7 +47,7 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
       .set({ daily_quota: quota })
       .where('id', '=', secondService.id)
       .execute();
-    await t.ctx.bus.publish('catalog.changed', { mallId });
+    await t.app.catalogChanged(mallId);
   };
   /** finish whatever each counter holds, so tests start from idle counters */
   const clearCounters = async () => {
@@ -264,17 +266,17 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     }
   });
 
-  it('hears of a service change through the bus: a service switched off takes no more tickets', async () => {
+  it('forgets its copy of a service when the catalog changes: a service switched off takes no more tickets', async () => {
     expect((await issue(secondService.id)).statusCode).toBe(201); // now in this process's copy
     await t.ctx.database.db.updateTable('services').set({ active: 0 }).where('id', '=', secondService.id).execute();
-    await t.ctx.bus.publish('catalog.changed', { mallId });
+    await t.app.catalogChanged(mallId);
     try {
       const refused = await issue(secondService.id);
       expect(refused.statusCode).toBe(409);
       expect(json(refused).error).toBe('service_inactive');
     } finally {
       await t.ctx.database.db.updateTable('services').set({ active: 1 }).where('id', '=', secondService.id).execute();
-      await t.ctx.bus.publish('catalog.changed', { mallId });
+      await t.app.catalogChanged(mallId);
       await clearCounters();
     }
   });
@@ -645,6 +647,61 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     expect(new Set(got).size).toBe(got.length);
     expect(got.every((id) => issued.includes(id))).toBe(true);
     await clearCounters();
+  });
+
+  it("keeps every ticket's visits as its events fold into them (src/domain/visits.ts)", async () => {
+    const db = t.ctx.database.db;
+    const [tickets, events, visits] = await Promise.all([
+      db.selectFrom('tickets').select(['id', 'priority']).execute(),
+      db.selectFrom('ticket_events').selectAll().orderBy('id').execute(),
+      db.selectFrom('visits').selectAll().orderBy('id').execute(),
+    ]);
+    // the tests above issued, called, recalled, no-showed, reactivated, transferred and finished
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set(['issue', 'call', 'recall', 'start', 'finish', 'no_show', 'cancel', 'reactivate', 'transfer']),
+    );
+    const expected = tickets.flatMap((ticket) =>
+      foldVisits(
+        events
+          .filter((e) => e.ticket_id === ticket.id)
+          .map((e) => ({
+            id: e.id,
+            type: e.type,
+            at: Number(e.at),
+            serviceId: e.service_id,
+            counterId: e.counter_id,
+            actorId: e.actor_id,
+          })),
+        {
+          ticketId: ticket.id,
+          priority: ticket.priority,
+          localDateHour: (at) => {
+            const l = localTime(at, 'Asia/Jakarta');
+            return { date: l.date, hour: l.hour };
+          },
+        },
+      ),
+    );
+    const stored = visits.map((v) => ({
+      id: v.id,
+      ticketId: v.ticket_id,
+      serviceId: v.service_id,
+      priority: v.priority,
+      date: v.service_date,
+      hour: v.hour,
+      transferredIn: v.transferred_in === 1,
+      enteredAt: Number(v.entered_at),
+      calledAt: v.called_at === null ? null : Number(v.called_at),
+      startedAt: v.started_at === null ? null : Number(v.started_at),
+      finishedAt: v.finished_at === null ? null : Number(v.finished_at),
+      endedAt: v.ended_at === null ? null : Number(v.ended_at),
+      counterId: v.counter_id,
+      officerId: v.officer_id,
+      recalls: v.recalls,
+      outcome: v.outcome,
+    }));
+    expect(stored).toEqual(expected.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(stored.filter((v) => v.transferredIn).length).toBeGreaterThan(0);
   });
 
   it('documents the API as OpenAPI', async () => {

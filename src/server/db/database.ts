@@ -13,6 +13,7 @@ import * as m0003 from './migrations/0003_ticket_line_index.js';
 import * as m0004 from './migrations/0004_skm_responses.js';
 import * as m0005 from './migrations/0005_skm_followups_publications.js';
 import * as m0006 from './migrations/0006_tickets_served_index.js';
+import * as m0007 from './migrations/0007_visits.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -127,6 +128,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0004_skm_responses': m0004,
         '0005_skm_followups_publications': m0005,
         '0006_tickets_served_index': m0006,
+        '0007_visits': m0007,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -7,6 +7,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
 import type { Education, Occupation, Sex, SkmAnswer, SkmElement } from '../../domain/skm.js';
+import type { VisitOutcome } from '../../domain/visits.js';
 
 export type { Role };
 
@@ -31,6 +32,8 @@ export interface AgenciesTable {
   code: string;
   color: string;
   sort_order: number;
+  /** the live board warns when someone has waited longer; null: the mall's default */
+  wait_threshold_minutes: number | null;
   created_at: number;
 }
 
@@ -124,6 +127,31 @@ export interface TicketsTable {
 }
 
 export type TicketEventType = 'issue' | TicketAction;
+
+/** One ticket's stay at one service (src/domain/visits.ts), kept with every event; reports read these. */
+export interface VisitsTable {
+  /** the id of the event that opened it (issue or transfer) */
+  id: string;
+  mall_id: string;
+  ticket_id: string;
+  agency_id: string;
+  service_id: string;
+  /** local date and hour at the mall when it joined the line */
+  service_date: string;
+  hour: number;
+  priority: PriorityClass | null;
+  transferred_in: number;
+  entered_at: number;
+  /** the first call */
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  ended_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  recalls: number;
+  outcome: VisitOutcome;
+}
 
 export interface TicketEventsTable {
   /** UUIDv7: sortable, so SSE clients resume after the last id they saw */
@@ -249,6 +277,7 @@ export interface DB {
   sessions: SessionsTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
+  visits: VisitsTable;
   ticket_sequences: TicketSequencesTable;
   service_day_counts: ServiceDayCountsTable;
   skm_responses: SkmResponsesTable;

@@ -1,6 +1,6 @@
 /**
- * Writes a batch of new tickets (group commit) in five set-based statements, however many tickets
- * the batch holds: quota counts, numbers, tickets, events, and each one's place in its line. Each ticket gets the same outcome it
+ * Writes a batch of new tickets (group commit) in six set-based statements, however many tickets
+ * the batch holds: quota counts, numbers, tickets, events, visits, and each one's place in its line. Each ticket gets the same outcome it
  * would get alone, in the order the batch lists them: the first ones under a service's quota are
  * taken, the rest refused (null), and numbers follow that order without gaps.
  *
@@ -12,9 +12,12 @@ import type { DB, NewTicket, TicketRow } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { countAhead } from './people-ahead.js';
 import type { NewEvent } from './repository.js';
+import { newVisitRow } from './visit-write.js';
 
 export interface TicketToIssue {
   mallId: string;
+  /** the service's agency, for the ticket's first visit */
+  agencyId: string;
   ticket: Omit<NewTicket, 'seq' | 'number' | 'mall_id'>;
   /** the service's daily quota; null for none */
   quota: number | null;
@@ -148,7 +151,35 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
     )
     .execute();
 
-  // 5. Where each stands in its line, counted in the same transaction.
+  // 5. Their first visits (src/domain/visits.ts).
+  await tx
+    .insertInto('visits')
+    .values(
+      taken.map(({ b }, j) =>
+        newVisitRow(
+          b.mallId,
+          b.ticket.id,
+          {
+            id: eventIds[j] as string,
+            type: 'issue',
+            at: b.event.at,
+            serviceId: b.event.serviceId,
+            counterId: null,
+            actorId: null,
+          },
+          {
+            agencyId: b.agencyId,
+            priority: b.ticket.priority ?? null,
+            date: b.ticket.service_date,
+            hour: b.ticket.service_hour,
+          },
+          false,
+        ),
+      ),
+    )
+    .execute();
+
+  // 6. Where each stands in its line, counted in the same transaction.
   const stored = taken.map(({ b }) => rowById.get(b.ticket.id) as TicketRow);
   const ahead = await countAhead(tx, stored);
 

@@ -11,6 +11,7 @@ import type { DB, TicketEventType, TicketRow, TicketsTable } from '../../db/sche
 import { newId } from '../../ids.js';
 import { type IssueOutcome, type TicketToIssue, writeTickets } from './issue-write.js';
 import { countAhead } from './people-ahead.js';
+import { applyVisitChanges, type VisitOpening } from './visit-write.js';
 
 export interface NewEvent {
   type: TicketEventType;
@@ -21,6 +22,8 @@ export interface NewEvent {
   actorId: string | null;
   at: number;
   data?: Record<string, unknown>;
+  /** for an event that opens a visit (a transfer): what the new visit needs */
+  visit?: VisitOpening;
 }
 
 export interface CounterInfo {
@@ -411,5 +414,6 @@ async function insertEvent(tx: Transaction<DB>, mallId: string, ticketId: string
       data: e.data ? JSON.stringify(e.data) : null,
     })
     .execute();
+  await applyVisitChanges(tx, mallId, ticketId, { ...e, id, type: e.type }, e.visit);
   return id;
 }

@@ -44,10 +44,6 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
 ) => {
   const hub = new DisplayHub(bus);
   app.addHook('onClose', async () => hub.close());
-  const stopCatalog = bus.subscribe((m) => {
-    if (m.topic === 'catalog.changed') queue.forgetCatalog(m.payload.mallId);
-  });
-  app.addHook('onClose', async () => stopCatalog());
 
   app.post(
     '/api/malls/:mall/tickets',

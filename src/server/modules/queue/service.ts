@@ -8,6 +8,12 @@ import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
 import { isOpenAt, localTime } from '../../../domain/schedule.js';
+
+const localDateHour = (at: number, timeZone: string) => {
+  const { date, hour } = localTime(at, timeZone);
+  return { date, hour };
+};
+
 import { pickPolicy } from '../../../domain/settings.js';
 import type { TicketRow, TicketsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -98,6 +104,7 @@ export class QueueService {
     const priority = body.priority ?? null;
     const inserted = await this.repo.insertTicket({
       mallId: mall.id,
+      agencyId: service.agency_id,
       ticket: {
         id: newId(),
         service_id: service.id,
@@ -323,6 +330,7 @@ export class QueueService {
       actorId: staff.id,
       at: now,
       data: { fromServiceId: ticket.service_id, fromCounterId: ticket.counter_id },
+      visit: { agencyId: target.agency_id, priority: ticket.priority, ...localDateHour(now, mall.timeZone) },
     };
     const changed = await this.repo.transition(
       mall.id,

@@ -1,0 +1,292 @@
+/**
+ * Service performance from visits (src/domain/visits.ts): volumes, waiting and service times,
+ * the standard time kept, counters staffed, busy hours, and the staffing the arrivals call for.
+ * Pure: visit facts in, figures out; the repository reads the facts, the SKM gives the IKM.
+ *
+ * Times are seconds. Median and 90th percentile interpolate between ranks like Excel's MEDIAN and
+ * PERCENTILE.INC, so the XLSX export's own formulas give the same figures.
+ */
+import type { PriorityClass } from './queue.js';
+import { countersNeeded } from './staffing.js';
+import type { VisitOutcome } from './visits.js';
+
+export interface VisitFact {
+  agencyId: string;
+  serviceId: string;
+  counterId: string | null;
+  officerId: string | null;
+  /** the local date and hour the visit joined the line */
+  date: string;
+  hour: number;
+  priority: PriorityClass | null;
+  transferredIn: boolean;
+  enteredAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  outcome: VisitOutcome;
+}
+
+export interface Spread {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface Measures {
+  /** every visit that joined a line in the period */
+  visits: number;
+  /** new tickets (visits opened by issuing, not by a transfer in) */
+  issued: number;
+  transferredIn: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  /** sent on to another service */
+  transferred: number;
+  /** not finished yet: waiting, called or being served */
+  open: number;
+  /** issue (or transfer in) → first call, over visits that were called */
+  waitSeconds: Spread;
+  /** start → finish, over visits served to the end */
+  serviceSeconds: Spread;
+  /** served visits whose service states its time in minutes, and those served within it */
+  withinStandard: { measured: number; within: number; share: number | null };
+  counters: {
+    /** counters that called at least one ticket */
+    active: number;
+    /** mean counters active per day with any activity */
+    perDay: number | null;
+    /** sum over counters and days of the clock hours in which the counter called, started or finished */
+    hoursStaffed: number;
+  };
+  /** arrivals per local hour 0–23 */
+  arrivalsByHour: number[];
+  /** the (up to) three hours with most arrivals, most first */
+  busiestHours: { hour: number; arrivals: number }[];
+  /** days with at least one arrival */
+  days: number;
+}
+
+export interface MeasureOptions {
+  /** the service's standard time in minutes (jangka waktu), null when not given in minutes */
+  standardMinutes(serviceId: string): number | null;
+  /** the local date and hour of an instant at the mall */
+  localDateHour(at: number): { date: string; hour: number };
+}
+
+/** Value at fraction p (0–1) of sorted values, interpolating between ranks (PERCENTILE.INC). */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+  return a + (h - lo) * (b - a);
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const sum = sorted.reduce((s, v) => s + v, 0);
+  return {
+    count: sorted.length,
+    mean: sorted.length ? sum / sorted.length : null,
+    median: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+  };
+}
+
+export function measure(facts: readonly VisitFact[], options: MeasureOptions): Measures {
+  const counts: Record<VisitOutcome, number> = {
+    waiting: 0,
+    called: 0,
+    serving: 0,
+    done: 0,
+    no_show: 0,
+    cancelled: 0,
+    transferred: 0,
+  };
+  const waits: number[] = [];
+  const services: number[] = [];
+  let measured = 0;
+  let within = 0;
+  let transferredIn = 0;
+  const arrivalsByHour = Array.from({ length: 24 }, () => 0);
+  const days = new Set<string>();
+  const counterDays = new Set<string>();
+  const counterHours = new Set<string>();
+  const counters = new Set<string>();
+
+  for (const f of facts) {
+    counts[f.outcome] += 1;
+    if (f.transferredIn) transferredIn += 1;
+    arrivalsByHour[f.hour] = (arrivalsByHour[f.hour] ?? 0) + 1;
+    days.add(f.date);
+    if (f.calledAt !== null) waits.push((f.calledAt - f.enteredAt) / 1000);
+    if (f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null) {
+      const seconds = (f.finishedAt - f.startedAt) / 1000;
+      services.push(seconds);
+      const standard = options.standardMinutes(f.serviceId);
+      if (standard !== null) {
+        measured += 1;
+        if (seconds <= standard * 60) within += 1;
+      }
+    }
+    if (f.counterId !== null && f.calledAt !== null) {
+      counters.add(f.counterId);
+      for (const at of [f.calledAt, f.startedAt, f.finishedAt]) {
+        if (at === null) continue;
+        const { date, hour } = options.localDateHour(at);
+        counterDays.add(`${f.counterId}|${date}`);
+        counterHours.add(`${f.counterId}|${date}|${hour}`);
+      }
+    }
+  }
+
+  const activeDays = new Set([...counterDays].map((k) => k.split('|')[1]));
+  return {
+    visits: facts.length,
+    issued: facts.length - transferredIn,
+    transferredIn,
+    served: counts.done,
+    noShow: counts.no_show,
+    cancelled: counts.cancelled,
+    transferred: counts.transferred,
+    open: counts.waiting + counts.called + counts.serving,
+    waitSeconds: spread(waits),
+    serviceSeconds: spread(services),
+    withinStandard: { measured, within, share: measured ? within / measured : null },
+    counters: {
+      active: counters.size,
+      perDay: activeDays.size ? counterDays.size / activeDays.size : null,
+      hoursStaffed: counterHours.size,
+    },
+    arrivalsByHour,
+    busiestHours: busiest(arrivalsByHour, 3),
+    days: days.size,
+  };
+}
+
+function busiest(byHour: readonly number[], n: number): { hour: number; arrivals: number }[] {
+  return byHour
+    .map((arrivals, hour) => ({ hour, arrivals }))
+    .filter((h) => h.arrivals > 0)
+    .sort((a, b) => b.arrivals - a.arrivals || a.hour - b.hour)
+    .slice(0, n);
+}
+
+/** Facts grouped by a key, in first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar buckets for trends and the heat map (dates are YYYY-MM-DD, read on UTC midnights)
+
+const DAY_MS = 86_400_000;
+
+/** 0 = Monday … 6 = Sunday, as Indonesian calendars start the week. */
+export function weekdayOf(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The Monday that starts the date's week. */
+export function weekStart(date: string): string {
+  const day = Date.parse(`${date}T00:00:00Z`) - weekdayOf(date) * DAY_MS;
+  return new Date(day).toISOString().slice(0, 10);
+}
+
+export type Granularity = 'week' | 'month';
+
+export function bucketOf(date: string, granularity: Granularity): string {
+  return granularity === 'month' ? date.slice(0, 7) : weekStart(date);
+}
+
+/** Every bucket from the first date to the last, so a quiet week shows as zero, not a gap. */
+export function bucketsBetween(from: string, to: string, granularity: Granularity): string[] {
+  const out: string[] = [];
+  let day = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  while (day <= end) {
+    const key = bucketOf(new Date(day).toISOString().slice(0, 10), granularity);
+    if (out.at(-1) !== key) out.push(key);
+    day += DAY_MS;
+  }
+  return out;
+}
+
+/** Arrivals by weekday (rows, Monday first) and local hour (columns). */
+export function heatMap(facts: readonly Pick<VisitFact, 'date' | 'hour'>[]): number[][] {
+  const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const f of facts) {
+    const row = grid[weekdayOf(f.date)] as number[];
+    row[f.hour] = (row[f.hour] ?? 0) + 1;
+  }
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staffing: counters the arrivals call for, hour by hour, beside the counters that were open
+
+export interface StaffingHour {
+  hour: number;
+  /** mean arrivals in this hour per day with any arrival at the unit */
+  arrivalsPerHour: number;
+  /** mean service time over the unit's served visits, minutes */
+  meanServiceMinutes: number | null;
+  /** Erlang C: counters for an expected wait within the target; null without a service time */
+  countersNeeded: number | null;
+  expectedWaitMinutes: number | null;
+  /** mean counters that called, started or finished in this hour, per day */
+  countersOpen: number;
+}
+
+export function staffingByHour(
+  facts: readonly VisitFact[],
+  options: Pick<MeasureOptions, 'localDateHour'> & { targetWaitMinutes: number },
+): StaffingHour[] {
+  const days = new Set(facts.map((f) => f.date)).size;
+  const served = facts.filter((f) => f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null);
+  const meanServiceMinutes = served.length
+    ? served.reduce((s, f) => s + ((f.finishedAt as number) - (f.startedAt as number)), 0) / served.length / 60_000
+    : null;
+  const arrivals = Array.from({ length: 24 }, () => 0);
+  for (const f of facts) arrivals[f.hour] = (arrivals[f.hour] ?? 0) + 1;
+  const open = Array.from({ length: 24 }, () => new Set<string>());
+  for (const f of facts) {
+    if (f.counterId === null) continue;
+    for (const at of [f.calledAt, f.startedAt, f.finishedAt]) {
+      if (at === null) continue;
+      const { date, hour } = options.localDateHour(at);
+      open[hour]?.add(`${f.counterId}|${date}`);
+    }
+  }
+  const hours: StaffingHour[] = [];
+  for (let hour = 0; hour < 24; hour++) {
+    const countersOpen = days ? (open[hour] as Set<string>).size / days : 0;
+    const arrivalsPerHour = days ? (arrivals[hour] as number) / days : 0;
+    if (arrivalsPerHour === 0 && countersOpen === 0) continue;
+    const advice =
+      meanServiceMinutes !== null && meanServiceMinutes > 0
+        ? countersNeeded({ arrivalsPerHour, meanServiceMinutes, targetWaitMinutes: options.targetWaitMinutes })
+        : null;
+    hours.push({
+      hour,
+      arrivalsPerHour,
+      meanServiceMinutes,
+      countersNeeded: advice ? advice.counters : null,
+      expectedWaitMinutes: advice ? advice.expectedWaitMinutes : null,
+      countersOpen,
+    });
+  }
+  return hours;
+}

@@ -4,7 +4,6 @@
  * are in src/domain/performance.ts. Times are seconds.
  */
 import { type Static, Type } from 'typebox';
-import { Id } from './common.js';
 import { Grade, SkmPeriod, SkmUnit, SkmUnitReportQuery } from './skm.js';
 
 const Seconds = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
@@ -82,15 +81,15 @@ export const PerformanceQuery = Type.Object({
 });
 export type PerformanceQuery = Static<typeof PerformanceQuery>;
 
+/**
+ * A unit's performance over a period. For a comparison with earlier periods, the trend endpoint
+ * gives month by month (or week by week) figures side by side.
+ */
 export const PerformanceReport = Type.Object({
   unit: SkmUnit,
   period: SkmPeriod,
   measures: Measures,
   ikm: Ikm,
-  previous: Type.Object(
-    { period: SkmPeriod, measures: Measures, ikm: Ikm },
-    { description: 'the period of the same length before, for comparison' },
-  ),
   breakdown: Type.Object(
     {
       agencies: Type.Array(UnitSummary, { description: 'mall report: every agency' }),
@@ -248,5 +247,3 @@ export const Staffing = Type.Object({
   ),
 });
 export type Staffing = Static<typeof Staffing>;
-
-export const AgencyIdParams = Type.Object({ mall: Type.String(), agencyId: Id });

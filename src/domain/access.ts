@@ -25,3 +25,15 @@ export function canAdministerMall(actor: Actor, mallId: string): boolean {
 export function canViewAgency(actor: Actor, mallId: string, agencyId: string): boolean {
   return canOperateAgency(actor, mallId, agencyId) || (actor.mallId === mallId && actor.role === 'viewer');
 }
+
+/**
+ * Evaluation (performance and its reports): the mall's admins and viewers see everything; an
+ * agency admin sees the mall-level figures (every agency's summary line) and their own agency in
+ * full; officers are evaluated, not evaluating. agencyId null means the mall level.
+ */
+export function canEvaluate(actor: Actor, mallId: string, agencyId: string | null): boolean {
+  if (actor.mallId !== mallId) return false;
+  if (actor.role === 'mall_admin' || actor.role === 'viewer') return true;
+  if (actor.role === 'agency_admin') return agencyId === null || actor.agencyId === agencyId;
+  return false;
+}

@@ -8,12 +8,15 @@ export interface QueueSettings {
   maxWaitMinutes: number;
   /** recalls before a called ticket may be marked no-show */
   recallsBeforeNoShow: number;
+  /** the live board warns about an agency whose citizens wait longer (unless the agency sets its own) */
+  waitWarningMinutes: number;
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   priorityPerRegular: 2,
   maxWaitMinutes: 45,
   recallsBeforeNoShow: 1,
+  waitWarningMinutes: 30,
 };
 
 export function pickPolicy(settings: QueueSettings): PickPolicy {

@@ -19,6 +19,9 @@ import { AuthService } from './modules/auth/service.js';
 import { CatalogRepository } from './modules/catalog/repository.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
+import { PerformanceRepository } from './modules/performance/repository.js';
+import { performanceRoutes } from './modules/performance/routes.js';
+import { PerformanceService } from './modules/performance/service.js';
 import { QueueRepository } from './modules/queue/repository.js';
 import { queueRoutes } from './modules/queue/routes.js';
 import { QueueService } from './modules/queue/service.js';
@@ -124,20 +127,28 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now);
   const queue = new QueueService(new QueueRepository(database.db), bus, config.now);
-  // Services are cached per process (issuing reads one per ticket): a catalog change drops them.
-  const stopCatalog = bus.subscribe((m) => {
-    if (m.topic === 'catalog.changed') queue.forgetCatalog(m.payload.mallId);
-  });
-  app.addHook('onClose', async () => stopCatalog());
-  app.decorate('catalogChanged', async (mallId: string) => {
-    queue.forgetCatalog(mallId);
-    await bus.publish('catalog.changed', { mallId });
-  });
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });
   await app.register(authRoutes, { auth });
-  await app.register(skmRoutes, { skm: new SkmService(new SkmRepository(database.db), config.now) });
+  const skm = new SkmService(new SkmRepository(database.db), config.now);
+  await app.register(skmRoutes, { skm });
+  const performance = new PerformanceService(new PerformanceRepository(database.db), skm, config.now);
+  await app.register(performanceRoutes, { performance, bus });
+  // Issuing reads a service per ticket and reports read the catalog's names: each process caches
+  // them, and a catalog change drops the copies (here at once, elsewhere through the bus).
+  const forgetCatalog = (mallId: string) => {
+    queue.forgetCatalog(mallId);
+    performance.forgetCatalog(mallId);
+  };
+  const stopCatalog = bus.subscribe((m) => {
+    if (m.topic === 'catalog.changed') forgetCatalog(m.payload.mallId);
+  });
+  app.addHook('onClose', async () => stopCatalog());
+  app.decorate('catalogChanged', async (mallId: string) => {
+    forgetCatalog(mallId);
+    await bus.publish('catalog.changed', { mallId });
+  });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
   return app;
 }

@@ -30,6 +30,9 @@ function inUnit(eb: ExpressionBuilder<DB, 'skm_responses'>, mallId: string, filt
   return eb.and(conditions);
 }
 
+/** What IKM figures can be grouped by. */
+export type SkmGrouping = 'agency_id' | 'service_id' | 'counter_id' | 'officer_id' | 'service_date';
+
 /** A follow-up's unit: the whole mall, or one agency, or one service (with its agency). */
 export interface FollowupUnit {
   level: 'mall' | 'agency' | 'service';
@@ -111,6 +114,32 @@ export class SkmRepository {
     const sums = {} as Sums;
     for (const key of SKM_ELEMENT_KEYS) sums[key] = Number(row[key] ?? 0);
     return { respondents: Number(row.respondents ?? 0), sums };
+  }
+
+  /** As sums, per agency, service, counter, officer or day: for rankings, breakdowns and trends. */
+  async sumsBy(
+    mallId: string,
+    filter: ReportFilter,
+    by: SkmGrouping,
+  ): Promise<Map<string, { respondents: number; sums: Sums }>> {
+    const rows = (await this.db
+      .selectFrom('skm_responses')
+      .select((eb) => [
+        eb.ref(`skm_responses.${by}`).as('key'),
+        eb.fn.countAll<number | string>().as('respondents'),
+        ...SKM_ELEMENT_KEYS.map((key) => eb.fn.sum<number | string | null>(key).as(key)),
+      ])
+      .where((eb) => inUnit(eb, mallId, filter))
+      .groupBy(`skm_responses.${by}`)
+      .execute()) as Record<string, number | string | null>[];
+    const out = new Map<string, { respondents: number; sums: Sums }>();
+    for (const row of rows) {
+      if (row.key === null) continue;
+      const sums = {} as Sums;
+      for (const key of SKM_ELEMENT_KEYS) sums[key] = Number(row[key] ?? 0);
+      out.set(String(row.key), { respondents: Number(row.respondents ?? 0), sums });
+    }
+    return out;
   }
 
   /** The population of the period: the unit's tickets served to the end (status done). */

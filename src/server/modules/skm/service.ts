@@ -56,7 +56,7 @@ import { newId } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { renderReportPdf } from './pdf.js';
-import type { FollowupChanges, FollowupUnit, ReportFilter, SkmRepository } from './repository.js';
+import type { FollowupChanges, FollowupUnit, ReportFilter, SkmGrouping, SkmRepository } from './repository.js';
 import { renderReportXlsx } from './xlsx.js';
 
 const ANSWER_PROBLEMS: Record<AnswerProblem['code'], { problemId: string; problemEn: string }> = {
@@ -322,6 +322,16 @@ export class SkmService {
       ? { ...sample, nrr: null, ikm: null, grade: null, label: null }
       : { ...sample, nrr: ikm.nrr, ikm: ikm.ikm, grade: ikm.grade, label: ikm.label };
     return { report, sums, ikm };
+  }
+
+  /** Respondents and element sums of a scope, per agency, service, counter, officer or day. */
+  sumsBy(mallId: string, filter: ReportFilter, by: SkmGrouping) {
+    return this.repo.sumsBy(mallId, filter, by);
+  }
+
+  /** Respondents and element sums of a scope. */
+  sums(mallId: string, filter: ReportFilter) {
+    return this.repo.sums(mallId, filter);
   }
 
   /** The IKM of the mall, an agency, a service, a counter or an officer over a period, with its sample check. */

@@ -1,0 +1,409 @@
+/**
+ * Evaluation use cases: a unit's performance over a period with its breakdown, today's live board,
+ * trends, the ranking of agencies, the heat map of arrivals, staffing advice, and the periodic
+ * PDF/XLSX reports. The figures are src/domain/performance.ts over the visits; the IKM comes from
+ * the SKM service, whose scope check (period and unit) is shared, so both reports read a query
+ * the same way.
+ */
+import type {
+  HeatMap,
+  Ikm,
+  LiveBoard,
+  PerformanceQuery,
+  PerformanceReport,
+  Ranking,
+  RankingMeasure,
+  RankingQuery,
+  Staffing,
+  StaffingQuery,
+  Trend,
+  TrendQuery,
+  UnitSummary,
+} from '../../../api/performance.js';
+import type { SkmUnit } from '../../../api/skm.js';
+import { type Actor, canEvaluate } from '../../../domain/access.js';
+import {
+  bucketOf,
+  bucketsBetween,
+  type Granularity,
+  groupBy,
+  heatMap,
+  type MeasureOptions,
+  type Measures,
+  measure,
+  staffingByHour,
+  type VisitFact,
+} from '../../../domain/performance.js';
+import { localTime } from '../../../domain/schedule.js';
+import { computeIkm, type Sums } from '../../../domain/skm.js';
+import { formatPeriodId, type Period, periodDays } from '../../../domain/skm-report.js';
+import { AppError } from '../../errors.js';
+import type { Mall } from '../../plugins/tenant.js';
+import { TtlCache } from '../../ttl-cache.js';
+import type { ReportScope, SkmService } from '../skm/service.js';
+import type { CatalogNames, PerformanceRepository } from './repository.js';
+
+/** A counter counts as open on the live board when it held a ticket or acted this recently. */
+const OPEN_WINDOW_MS = 30 * 60_000;
+const CATALOG_TTL_MS = 30_000;
+
+type SumsEntry = { respondents: number; sums: Sums };
+
+function ikmOf(entry: SumsEntry | undefined): Ikm {
+  if (!entry) return { respondents: 0, ikm: null, grade: null };
+  const r = computeIkm(entry.sums, entry.respondents);
+  return r.noData
+    ? { respondents: entry.respondents, ikm: null, grade: null }
+    : { respondents: entry.respondents, ikm: r.ikm, grade: r.grade };
+}
+
+function addSums(into: SumsEntry | undefined, add: SumsEntry): SumsEntry {
+  if (!into) return { respondents: add.respondents, sums: { ...add.sums } };
+  const sums = { ...into.sums };
+  for (const key of Object.keys(sums) as (keyof Sums)[]) sums[key] += add.sums[key];
+  return { respondents: into.respondents + add.respondents, sums };
+}
+
+/** Local date and hour of an instant, cached per quarter hour (every real UTC offset is a multiple). */
+export function localClock(timeZone: string): (at: number) => { date: string; hour: number } {
+  const cache = new Map<number, { date: string; hour: number }>();
+  return (at) => {
+    const key = Math.floor(at / 900_000);
+    let v = cache.get(key);
+    if (!v) {
+      const t = localTime(key * 900_000, timeZone);
+      v = { date: t.date, hour: t.hour };
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+function summaryOf(id: string, name: string, m: Measures, ikm: Ikm, shortName?: string): UnitSummary {
+  return {
+    id,
+    name,
+    ...(shortName !== undefined ? { shortName } : {}),
+    issued: m.issued,
+    visits: m.visits,
+    served: m.served,
+    noShow: m.noShow,
+    cancelled: m.cancelled,
+    transferred: m.transferred,
+    waitMeanSeconds: m.waitSeconds.mean,
+    waitMedianSeconds: m.waitSeconds.median,
+    waitP90Seconds: m.waitSeconds.p90,
+    serviceMeanSeconds: m.serviceSeconds.mean,
+    withinStandardShare: m.withinStandard.share,
+    ikm: ikm.ikm,
+    grade: ikm.grade,
+  };
+}
+
+/** The value a ranking orders by, and whether lower is better. */
+const RANKING: Record<RankingMeasure, { value: (s: UnitSummary) => number | null; lowerIsBetter: boolean }> = {
+  waitMean: { value: (s) => s.waitMeanSeconds, lowerIsBetter: true },
+  waitP90: { value: (s) => s.waitP90Seconds, lowerIsBetter: true },
+  serviceMean: { value: (s) => s.serviceMeanSeconds, lowerIsBetter: true },
+  served: { value: (s) => (s.visits > 0 ? s.served : null), lowerIsBetter: false },
+  withinStandard: { value: (s) => s.withinStandardShare, lowerIsBetter: false },
+  noShowRate: {
+    value: (s) => (s.served + s.noShow > 0 ? s.noShow / (s.served + s.noShow) : null),
+    lowerIsBetter: true,
+  },
+  ikm: { value: (s) => s.ikm, lowerIsBetter: false },
+};
+
+export class PerformanceService {
+  private readonly catalogs = new TtlCache<CatalogNames & { mallId: string }>(CATALOG_TTL_MS);
+
+  constructor(
+    private readonly repo: PerformanceRepository,
+    private readonly skm: SkmService,
+    private readonly now: () => number,
+  ) {}
+
+  /** After a catalog change (the bus's catalog.changed): read the names afresh. */
+  forgetCatalog(mallId: string): void {
+    this.catalogs.deleteWhere((c) => c.mallId === mallId);
+  }
+
+  private async catalog(mallId: string): Promise<CatalogNames> {
+    const cached = this.catalogs.get(mallId);
+    if (cached) return cached;
+    const fresh = { ...(await this.repo.catalog(mallId)), mallId };
+    this.catalogs.set(mallId, fresh);
+    return fresh;
+  }
+
+  /** The scope of a query, checked (400/404 as the SKM report), and who may see it (403). */
+  private async scope(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<ReportScope> {
+    const scope = await this.skm.scope(mall, query);
+    if (!canEvaluate(staff, mall.id, scope.unit.agency?.id ?? null)) throw new AppError('forbidden');
+    return scope;
+  }
+
+  private options(mall: Mall, catalog: CatalogNames): MeasureOptions {
+    const standards = new Map(catalog.services.map((s) => [s.id, s.standardMinutes]));
+    return { standardMinutes: (id) => standards.get(id) ?? null, localDateHour: localClock(mall.timeZone) };
+  }
+
+  private period(p: Period) {
+    return { from: p.from, to: p.to, days: periodDays(p), label: formatPeriodId(p) };
+  }
+
+  async report(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<PerformanceReport> {
+    return (await this.reportWithFacts(mall, staff, query)).report;
+  }
+
+  /** The report and the visits behind it (the XLSX lists them). */
+  async reportWithFacts(mall: Mall, staff: Actor, query: PerformanceQuery) {
+    const { filter, unit } = await this.scope(mall, staff, query);
+    const level = unit.level;
+    // The IKM grouping that the breakdown needs, read beside the visits.
+    const [catalog, facts, total, byAgency, byService, byCounter, byOfficer] = await Promise.all([
+      this.catalog(mall.id),
+      this.repo.facts(mall.id, filter),
+      this.skm.sums(mall.id, filter),
+      level === 'mall' ? this.skm.sumsBy(mall.id, filter, 'agency_id') : undefined,
+      level === 'agency' || level === 'service' ? this.skm.sumsBy(mall.id, filter, 'service_id') : undefined,
+      level === 'agency' || level === 'service' ? this.skm.sumsBy(mall.id, filter, 'counter_id') : undefined,
+      level !== 'mall' && level !== 'officer' ? this.skm.sumsBy(mall.id, filter, 'officer_id') : undefined,
+    ]);
+    const options = this.options(mall, catalog);
+    const rows = <T extends { id: string; name: string }>(
+      units: T[],
+      key: (f: VisitFact) => string | null,
+      ikm: Map<string, SumsEntry> | undefined,
+      keepEmpty: boolean,
+      shortName?: (u: T) => string,
+    ): UnitSummary[] => {
+      const groups = groupBy(facts, key);
+      return units
+        .filter((u) => keepEmpty || groups.has(u.id))
+        .map((u) =>
+          summaryOf(
+            u.id,
+            u.name,
+            measure(groups.get(u.id) ?? [], options),
+            ikmOf(ikm?.get(u.id)),
+            shortName ? shortName(u) : undefined,
+          ),
+        );
+    };
+    const agencyId = unit.agency?.id;
+    const breakdown: PerformanceReport['breakdown'] = { agencies: [], services: [], counters: [], officers: [] };
+    if (level === 'mall') {
+      breakdown.agencies = rows(
+        catalog.agencies,
+        (f) => f.agencyId,
+        byAgency,
+        true,
+        (a) => a.shortName,
+      );
+    } else if (level === 'agency' || level === 'service') {
+      const services = catalog.services.filter((s) =>
+        level === 'agency' ? s.agencyId === agencyId : s.id === unit.service?.id,
+      );
+      breakdown.services = rows(services, (f) => f.serviceId, byService, level === 'agency');
+      breakdown.counters = rows(catalog.counters, (f) => f.counterId, byCounter, false);
+      breakdown.officers = rows(catalog.officers, (f) => f.officerId, byOfficer, false);
+    } else if (level === 'counter') {
+      breakdown.officers = rows(catalog.officers, (f) => f.officerId, byOfficer, false);
+    }
+    const report: PerformanceReport = {
+      unit,
+      period: this.period(filter),
+      measures: measure(facts, options),
+      ikm: ikmOf(total),
+      breakdown,
+    };
+    return { report, facts, catalog, scope: { filter, unit } };
+  }
+
+  async live(mall: Mall, staff: Actor): Promise<LiveBoard> {
+    if (!canEvaluate(staff, mall.id, null)) throw new AppError('forbidden');
+    const now = this.now();
+    const date = localTime(now, mall.timeZone).date;
+    const [catalog, facts] = await Promise.all([
+      this.catalog(mall.id),
+      this.repo.facts(mall.id, { from: date, to: date }),
+    ]);
+    const byAgency = groupBy(facts, (f) => f.agencyId);
+    const countersOf = groupBy(catalog.counters, (c) => c.agencyId);
+    const totals = { waiting: 0, served: 0, issued: 0, countersOpen: 0 };
+    const allWaits: number[] = [];
+    const agencies = catalog.agencies.map((a) => {
+      const list = byAgency.get(a.id) ?? [];
+      const waiting = list.filter((f) => f.outcome === 'waiting');
+      const longest = waiting.length ? (now - Math.min(...waiting.map((f) => f.enteredAt))) / 1000 : null;
+      const waits = list.flatMap((f) => (f.calledAt !== null ? [(f.calledAt - f.enteredAt) / 1000] : []));
+      allWaits.push(...waits);
+      const open = new Set<string>();
+      for (const f of list) {
+        if (f.counterId === null) continue;
+        const last = Math.max(f.calledAt ?? 0, f.startedAt ?? 0, f.finishedAt ?? 0);
+        if (f.outcome === 'called' || f.outcome === 'serving' || now - last <= OPEN_WINDOW_MS) open.add(f.counterId);
+      }
+      const served = list.filter((f) => f.outcome === 'done').length;
+      const mean = waits.length ? waits.reduce((s, w) => s + w, 0) / waits.length : null;
+      const threshold = a.thresholdMinutes ?? mall.settings.waitWarningMinutes;
+      totals.waiting += waiting.length;
+      totals.served += served;
+      totals.issued += list.length;
+      totals.countersOpen += open.size;
+      return {
+        id: a.id,
+        name: a.name,
+        shortName: a.shortName,
+        color: a.color,
+        waiting: waiting.length,
+        longestWaitSeconds: longest,
+        served,
+        issued: list.length,
+        countersOpen: open.size,
+        counters: countersOf.get(a.id)?.length ?? 0,
+        waitMeanSeconds: mean,
+        thresholdMinutes: threshold,
+        warning: (longest !== null && longest > threshold * 60) || (mean !== null && mean > threshold * 60),
+      };
+    });
+    return {
+      at: now,
+      date,
+      totals: {
+        ...totals,
+        waitMeanSeconds: allWaits.length ? allWaits.reduce((s, w) => s + w, 0) / allWaits.length : null,
+      },
+      agencies,
+    };
+  }
+
+  async trend(mall: Mall, staff: Actor, query: TrendQuery): Promise<Trend> {
+    const { filter, unit } = await this.scope(mall, staff, query);
+    const granularity: Granularity = query.granularity ?? 'month';
+    const [catalog, facts, byDay] = await Promise.all([
+      this.catalog(mall.id),
+      this.repo.facts(mall.id, filter),
+      this.skm.sumsBy(mall.id, filter, 'service_date'),
+    ]);
+    const options = this.options(mall, catalog);
+    const groups = groupBy(facts, (f) => bucketOf(f.date, granularity));
+    const ikmByBucket = new Map<string, SumsEntry>();
+    for (const [day, entry] of byDay) {
+      const key = bucketOf(day, granularity);
+      ikmByBucket.set(key, addSums(ikmByBucket.get(key), entry));
+    }
+    const keys = bucketsBetween(filter.from, filter.to, granularity);
+    const points = keys.map((key) => {
+      const m = measure(groups.get(key) ?? [], options);
+      const ikm = ikmOf(ikmByBucket.get(key));
+      const bounds = bucketBounds(key, granularity, filter);
+      return {
+        key,
+        ...bounds,
+        issued: m.issued,
+        visits: m.visits,
+        served: m.served,
+        noShow: m.noShow,
+        waitMeanSeconds: m.waitSeconds.mean,
+        waitP90Seconds: m.waitSeconds.p90,
+        serviceMeanSeconds: m.serviceSeconds.mean,
+        withinStandardShare: m.withinStandard.share,
+        ikm: ikm.ikm,
+        grade: ikm.grade,
+      };
+    });
+    return { unit, period: this.period(filter), granularity, points };
+  }
+
+  async ranking(mall: Mall, staff: Actor, query: RankingQuery): Promise<Ranking> {
+    // Every agency's summary line: mall-level, so agency admins may see it too.
+    const { filter } = await this.scope(mall, staff, {
+      ...(query.period !== undefined ? { period: query.period } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+    });
+    const measureName: RankingMeasure = query.measure ?? 'ikm';
+    const [catalog, facts, byAgency] = await Promise.all([
+      this.catalog(mall.id),
+      this.repo.facts(mall.id, filter),
+      this.skm.sumsBy(mall.id, filter, 'agency_id'),
+    ]);
+    const options = this.options(mall, catalog);
+    const groups = groupBy(facts, (f) => f.agencyId);
+    const rule = RANKING[measureName];
+    const lines = catalog.agencies.map((a) => {
+      const agency = summaryOf(
+        a.id,
+        a.name,
+        measure(groups.get(a.id) ?? [], options),
+        ikmOf(byAgency.get(a.id)),
+        a.shortName,
+      );
+      return { agency, value: rule.value(agency) };
+    });
+    lines.sort((x, y) => {
+      if (x.value === null || y.value === null) return x.value === null ? (y.value === null ? 0 : 1) : -1;
+      return rule.lowerIsBetter ? x.value - y.value : y.value - x.value;
+    });
+    // Standard competition ranking: equal values share a rank (1, 2, 2, 4).
+    const rows = lines.map((line, i) => ({ ...line, rank: null as number | null, position: i }));
+    for (const [i, row] of rows.entries()) {
+      if (row.value === null) continue;
+      const prev = rows[i - 1];
+      row.rank = prev && prev.value === row.value ? prev.rank : i + 1;
+    }
+    return {
+      period: this.period(filter),
+      measure: measureName,
+      rows: rows.map(({ rank, value, agency }) => ({ rank, value, agency })),
+    };
+  }
+
+  async heatMap(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<HeatMap> {
+    const { filter, unit } = await this.scope(mall, staff, query);
+    const grid = heatMap(await this.repo.facts(mall.id, filter));
+    return { unit, period: this.period(filter), grid, max: Math.max(0, ...grid.flat()) };
+  }
+
+  async staffing(mall: Mall, staff: Actor, query: StaffingQuery): Promise<Staffing> {
+    const { filter, unit } = await this.scope(mall, staff, query);
+    return this.staffingFor(mall, unit, filter, query.targetWaitMinutes);
+  }
+
+  /** Staffing advice for an agency (or the service's, counter's or officer's agency). */
+  async staffingFor(mall: Mall, unit: SkmUnit, filter: Period, targetWaitMinutes?: number): Promise<Staffing> {
+    const agencyId = unit.agency?.id;
+    if (!agencyId) {
+      throw new AppError('validation', {
+        field: 'agencyId',
+        problemId: 'saran jumlah loket dihitung per instansi: pilih instansinya',
+        problemEn: 'staffing advice is per agency: choose the agency',
+      });
+    }
+    const [catalog, facts] = await Promise.all([
+      this.catalog(mall.id),
+      this.repo.facts(mall.id, { from: filter.from, to: filter.to, agencyId }),
+    ]);
+    const agency = catalog.agencies.find((a) => a.id === agencyId);
+    const target = targetWaitMinutes ?? agency?.thresholdMinutes ?? mall.settings.waitWarningMinutes;
+    const hours = staffingByHour(facts, { localDateHour: localClock(mall.timeZone), targetWaitMinutes: target });
+    return { unit, period: this.period(filter), targetWaitMinutes: target, hours };
+  }
+}
+
+/** A bucket's first and last day, clipped to the period. */
+function bucketBounds(key: string, granularity: Granularity, period: Period): { from: string; to: string } {
+  let from: string;
+  let to: string;
+  if (granularity === 'month') {
+    const [y, m] = key.split('-').map(Number) as [number, number];
+    from = `${key}-01`;
+    to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  } else {
+    from = key;
+    to = new Date(Date.parse(`${key}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+  }
+  return { from: from < period.from ? period.from : from, to: to > period.to ? period.to : to };
+}

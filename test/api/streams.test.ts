@@ -102,4 +102,24 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     feed.close();
     await post(`/api/malls/blora/tickets/${ticket.id}/cancel`);
   });
+
+  it('tells the live board when the queue changed, a few times a second at most (evaluating staff only)', async () => {
+    const url = `${base}/api/malls/blora/performance/live/events`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { cookie: officer } })).status).toBe(403);
+    const viewer = await t.login('pimpinan');
+    const board = await connectSse(url, { cookie: viewer });
+    const tickets = await Promise.all(
+      Array.from({ length: 5 }, async () => (await post('/api/malls/blora/tickets', { serviceId })).body),
+    );
+    await board.next((e) => e.event === 'changed');
+    // five tickets at once: one or two notices, not five
+    await new Promise((r) => setTimeout(r, 600));
+    expect(board.events.filter((e) => e.event === 'changed').length).toBeLessThanOrEqual(2);
+    const live = await fetch(`${base}/api/malls/blora/performance/live`, { headers: { cookie: viewer } });
+    const waiting = (await live.json()).agencies.reduce((n: number, a: { waiting: number }) => n + a.waiting, 0);
+    expect(waiting).toBeGreaterThanOrEqual(5);
+    board.close();
+    for (const ticket of tickets) await post(`/api/malls/blora/tickets/${ticket.id}/cancel`);
+  });
 });

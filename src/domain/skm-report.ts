@@ -232,12 +232,18 @@ export function ikmChange(current: number | null, previous: number | null): numb
 }
 
 /** The export's file name: skm-blora-2026-11-01-2026-11-30.pdf, with the agency's code when filtered. */
-export function exportFileName(mallSlug: string, unitCode: string | null, period: Period, ext: string): string {
+export function exportFileName(
+  mallSlug: string,
+  unitCode: string | null,
+  period: Period,
+  ext: string,
+  kind: 'skm' | 'kinerja' = 'skm',
+): string {
   const safe = (s: string) =>
     s
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');
-  const parts = ['skm', safe(mallSlug), unitCode ? safe(unitCode) : '', period.from, period.to].filter(Boolean);
+  const parts = [kind, safe(mallSlug), unitCode ? safe(unitCode) : '', period.from, period.to].filter(Boolean);
   return `${parts.join('-')}.${ext}`;
 }

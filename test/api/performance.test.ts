@@ -13,6 +13,8 @@
  * S1's standard time (jangka waktu) is 10–19 minutes: A (10 min) is within it, D (20 min) is not.
  * A's citizen answers the SKM with 4 everywhere: IKM 100.00, grade A.
  */
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
@@ -279,6 +281,36 @@ describe.each(ENGINES)('performance on a day worked out by hand, on %s', (engine
     ]);
     expect(trend.points[0]).toMatchObject({ from: '2026-11-01', to: '2026-11-01', visits: 0 });
     expect(trend.points[5]).toMatchObject({ visits: 6, served: 2, ikm: 100, grade: 'A' });
+  });
+
+  it('exports the period as a PDF and as a workbook with every visit behind it', async () => {
+    const query = `from=${day}&to=${day}&agencyId=${dukcapil}`;
+    const pdf = await t.app.inject({
+      url: `/api/malls/blora/performance/report.pdf?${query}`,
+      headers: { cookie: viewer },
+    });
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('kinerja-blora-dindukcapil-2026-11-30-2026-11-30.pdf');
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('LAPORAN KINERJA PELAYANAN');
+    expect(text).toContain('Dinas Kependudukan dan Pencatatan Sipil');
+    const xlsx = await t.app.inject({
+      url: `/api/malls/blora/performance/report.xlsx?${query}`,
+      headers: { cookie: dukcapilAdmin },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const data = book.worksheets.find((w) => /data/i.test(w.name));
+    expect(data?.actualRowCount).toBe(1 + 6); // a header and Dindukcapil's six visits
+    const other = await t.app.inject({
+      url: `/api/malls/blora/performance/report.xlsx?from=${day}&to=${day}&agencyId=${polres}`,
+      headers: { cookie: dukcapilAdmin },
+    });
+    expect(other.statusCode).toBe(403);
   });
 
   it('lets each role see what is theirs', async () => {

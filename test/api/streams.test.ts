@@ -117,7 +117,10 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     await new Promise((r) => setTimeout(r, 600));
     expect(board.events.filter((e) => e.event === 'changed').length).toBeLessThanOrEqual(2);
     const live = await fetch(`${base}/api/malls/blora/performance/live`, { headers: { cookie: viewer } });
-    const waiting = (await live.json()).agencies.reduce((n: number, a: { waiting: number }) => n + a.waiting, 0);
+    const waiting = ((await live.json()) as { agencies: { waiting: number }[] }).agencies.reduce(
+      (n: number, a: { waiting: number }) => n + a.waiting,
+      0,
+    );
     expect(waiting).toBeGreaterThanOrEqual(5);
     board.close();
     for (const ticket of tickets) await post(`/api/malls/blora/tickets/${ticket.id}/cancel`);

@@ -14,6 +14,7 @@ import {
 } from '../../../api/performance.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
+import { PDF, sendFile, XLSX } from '../../send-file.js';
 import { openStream } from '../../sse.js';
 import type { PerformanceService } from './service.js';
 
@@ -42,6 +43,28 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{ performance: Perform
     },
     async (request) => performance.report(request.mall, requireStaff(request), request.query),
   );
+
+  for (const format of ['pdf', 'xlsx'] as const) {
+    app.get(
+      `/api/malls/:mall/performance/report.${format}`,
+      {
+        schema: {
+          tags,
+          summary:
+            format === 'pdf'
+              ? `The periodic performance report (any period: a month, quarter, semester or year) as a PDF in Indonesian, for the unit of the query. ${access}`
+              : `The periodic performance report as a workbook: the figures, the breakdown, the 12-month trend, staffing, and every visit behind them. ${access}`,
+          params: MallParams,
+          querystring: PerformanceQuery,
+          response: errors,
+        },
+      },
+      async (request, reply) => {
+        const file = await performance.exportFile(request.mall, requireStaff(request), request.query, format);
+        return sendFile(reply, format === 'pdf' ? PDF : XLSX, file);
+      },
+    );
+  }
 
   app.get(
     '/api/malls/:mall/performance/live',

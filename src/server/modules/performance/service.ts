@@ -36,12 +36,16 @@ import {
 } from '../../../domain/performance.js';
 import { localTime } from '../../../domain/schedule.js';
 import { computeIkm, type Sums } from '../../../domain/skm.js';
-import { formatPeriodId, type Period, periodDays } from '../../../domain/skm-report.js';
+import { exportFileName, formatPeriodId, type Period, periodDays } from '../../../domain/skm-report.js';
 import { AppError } from '../../errors.js';
 import type { Mall } from '../../plugins/tenant.js';
+import type { ExportFile } from '../../send-file.js';
 import { TtlCache } from '../../ttl-cache.js';
 import type { ReportScope, SkmService } from '../skm/service.js';
+import type { VisitExportRow } from './export-types.js';
+import { renderPerformancePdf } from './pdf.js';
 import type { CatalogNames, PerformanceRepository } from './repository.js';
+import { renderPerformanceXlsx } from './xlsx.js';
 
 /** A counter counts as open on the live board when it held a ticket or acted this recently. */
 const OPEN_WINDOW_MS = 30 * 60_000;
@@ -372,6 +376,68 @@ export class PerformanceService {
     return this.staffingFor(mall, unit, filter, query.targetWaitMinutes);
   }
 
+  /**
+   * The periodic report (monthly, quarterly, semester … any period) as a PDF for the Bupati's desk,
+   * or as a workbook with every visit behind it.
+   */
+  async exportFile(mall: Mall, staff: Actor, query: PerformanceQuery, format: 'pdf' | 'xlsx'): Promise<ExportFile> {
+    const { report, facts, catalog, scope } = await this.reportWithFacts(mall, staff, query);
+    const { filter, unit } = scope;
+    const [trend, staffing] = await Promise.all([
+      this.trend(mall, staff, {
+        ...unitQuery(query),
+        from: twelveMonthsBefore(filter.to),
+        to: filter.to,
+        granularity: 'month',
+      }),
+      unit.agency
+        ? this.staffingFor(mall, unit, filter)
+        : Promise.resolve({
+            unit,
+            period: report.period,
+            targetWaitMinutes: mall.settings.waitWarningMinutes,
+            hours: [],
+          }),
+    ]);
+    const input = { report, trend, staffing, generatedAt: this.now(), timeZone: mall.timeZone };
+    const fileName = exportFileName(mall.slug, unit.agency?.code ?? null, filter, format, 'kinerja');
+    if (format === 'pdf') return { fileName, body: await renderPerformancePdf(input) };
+    const names = {
+      agency: new Map(catalog.agencies.map((a) => [a.id, a.name])),
+      service: new Map(catalog.services.map((s) => [s.id, s.name])),
+      counter: new Map(catalog.counters.map((c) => [c.id, c.name])),
+      officer: new Map(catalog.officers.map((o) => [o.id, o.name])),
+      standard: new Map(catalog.services.map((s) => [s.id, s.standardMinutes])),
+    };
+    const rows: VisitExportRow[] = facts.map((f) => {
+      const serviceSeconds =
+        f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null
+          ? (f.finishedAt - f.startedAt) / 1000
+          : null;
+      const standard = names.standard.get(f.serviceId) ?? null;
+      return {
+        date: f.date,
+        hour: f.hour,
+        agency: names.agency.get(f.agencyId) ?? f.agencyId,
+        service: names.service.get(f.serviceId) ?? f.serviceId,
+        counter: f.counterId ? (names.counter.get(f.counterId) ?? f.counterId) : null,
+        officer: f.officerId ? (names.officer.get(f.officerId) ?? f.officerId) : null,
+        priority: f.priority,
+        transferredIn: f.transferredIn,
+        enteredAt: f.enteredAt,
+        calledAt: f.calledAt,
+        startedAt: f.startedAt,
+        finishedAt: f.finishedAt,
+        outcome: f.outcome,
+        waitSeconds: f.calledAt !== null ? (f.calledAt - f.enteredAt) / 1000 : null,
+        serviceSeconds,
+        withinStandard: serviceSeconds !== null && standard !== null ? serviceSeconds <= standard * 60 : null,
+      };
+    });
+    rows.sort((a, b) => a.enteredAt - b.enteredAt);
+    return { fileName, body: await renderPerformanceXlsx({ ...input, rows }) };
+  }
+
   /** Staffing advice for an agency (or the service's, counter's or officer's agency). */
   async staffingFor(mall: Mall, unit: SkmUnit, filter: Period, targetWaitMinutes?: number): Promise<Staffing> {
     const agencyId = unit.agency?.id;
@@ -391,6 +457,24 @@ export class PerformanceService {
     const hours = staffingByHour(facts, { localDateHour: localClock(mall.timeZone), targetWaitMinutes: target });
     return { unit, period: this.period(filter), targetWaitMinutes: target, hours };
   }
+}
+
+/** The unit part of a query (the period is replaced). */
+function unitQuery(q: PerformanceQuery): PerformanceQuery {
+  const { agencyId, serviceId, counterId, officerId } = q;
+  return {
+    ...(agencyId !== undefined ? { agencyId } : {}),
+    ...(serviceId !== undefined ? { serviceId } : {}),
+    ...(counterId !== undefined ? { counterId } : {}),
+    ...(officerId !== undefined ? { officerId } : {}),
+  };
+}
+
+/** The first day of the month eleven months before the date's: twelve months ending with it. */
+function twelveMonthsBefore(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 12, 1));
+  return first.toISOString().slice(0, 10);
 }
 
 /** A bucket's first and last day, clipped to the period. */

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { TokenParams } from '../../../api/queue.js';
@@ -20,18 +19,8 @@ import {
   TicketSurveyBody,
 } from '../../../api/skm.js';
 import { requireStaff } from '../../plugins/auth.js';
-import type { ExportFile, SkmService } from './service.js';
-
-const PDF = 'application/pdf';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendFile(reply: FastifyReply, type: string, file: ExportFile) {
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
+import { PDF, sendFile, XLSX } from '../../send-file.js';
+import type { SkmService } from './service.js';
 
 export const skmRoutes: FastifyPluginAsyncTypebox<{ skm: SkmService }> = async (app, { skm }) => {
   app.post(

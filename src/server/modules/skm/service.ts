@@ -55,6 +55,7 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
+import type { ExportFile } from '../../send-file.js';
 import { renderReportPdf } from './pdf.js';
 import type { FollowupChanges, FollowupUnit, ReportFilter, SkmGrouping, SkmRepository } from './repository.js';
 import { renderReportXlsx } from './xlsx.js';
@@ -158,11 +159,6 @@ export const SUGGESTIONS_LIMIT = 200;
 export interface ReportScope {
   filter: ReportFilter;
   unit: SkmUnit;
-}
-
-export interface ExportFile {
-  fileName: string;
-  body: Buffer;
 }
 
 export class SkmService {

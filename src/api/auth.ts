@@ -15,5 +15,31 @@ export const Me = Type.Object({
   role: Role,
   mallSlug: Type.String(),
   agencyId: Type.Union([Type.String(), Type.Null()]),
+  mustChangePassword: Type.Boolean({
+    description:
+      'the password was generated for this account: every staff route but the account ones answers 403 password_change_required until POST /api/auth/password',
+  }),
 });
 export type Me = Static<typeof Me>;
+
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  newPassword: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'at least 10 characters, not one character repeated, not digits only, not containing the username, not one of the commonest passwords, not the current one',
+  }),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** 429 locked_out: failed sign-ins for this username; also sent as the Retry-After header */
+export const LockedOutBody = Type.Object(
+  {
+    error: Type.Literal('locked_out'),
+    message: Type.String(),
+    retryAfterSeconds: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: true },
+);
+export type LockedOutBody = Static<typeof LockedOutBody>;

@@ -19,6 +19,40 @@ const STATUS_ID: Record<string, string> = {
 const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 
+/** A wait in whole seconds as people say it: seconds under a minute, else minutes rounded up. */
+const waitId = (v: unknown) => {
+  const s = Math.max(1, Number(v) || 0);
+  return s < 60 ? `${s} detik` : `${Math.ceil(s / 60)} menit`;
+};
+const waitEn = (v: unknown) => {
+  const s = Math.max(1, Number(v) || 0);
+  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
+  const m = Math.ceil(s / 60);
+  return m === 1 ? '1 minute' : `${m} minutes`;
+};
+/** The rules of src/domain/passwords.ts (PasswordRule), in words. */
+const WEAK_PASSWORD: Record<string, { id: string; en: string }> = {
+  too_short: { id: 'kata sandi minimal 10 karakter', en: 'the password needs at least 10 characters' },
+  too_long: { id: 'kata sandi paling banyak 200 karakter', en: 'the password may have at most 200 characters' },
+  one_character: {
+    id: 'kata sandi tidak boleh berupa satu karakter yang diulang',
+    en: 'the password must not be one character repeated',
+  },
+  digits_only: { id: 'kata sandi tidak boleh hanya berisi angka', en: 'the password must not be digits only' },
+  contains_username: {
+    id: 'kata sandi tidak boleh memuat nama pengguna',
+    en: 'the password must not contain the username',
+  },
+  common: {
+    id: 'kata sandi ini termasuk yang paling umum dipakai dan mudah ditebak; pilih yang lain',
+    en: 'this is one of the most common passwords and easy to guess; choose another',
+  },
+  unchanged: {
+    id: 'kata sandi baru harus berbeda dari kata sandi saat ini',
+    en: 'the new password must differ from the current one',
+  },
+};
+
 const CATALOGUE = {
   validation: {
     status: 400,
@@ -39,6 +73,28 @@ const CATALOGUE = {
     status: 401,
     id: () => 'Nama pengguna atau kata sandi salah.',
     en: () => 'Wrong username or password.',
+  },
+  password_change_required: {
+    status: 403,
+    id: () => 'Kata sandi Anda harus diganti terlebih dahulu (POST /api/auth/password).',
+    en: () => 'You must change your password first (POST /api/auth/password).',
+  },
+  locked_out: {
+    status: 429,
+    id: (p: Params) =>
+      `Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini. Coba lagi dalam ${waitId(p.retryAfterSeconds)}.`,
+    en: (p: Params) =>
+      `Too many failed sign-in attempts for this username. Try again in ${waitEn(p.retryAfterSeconds)}.`,
+  },
+  weak_password: {
+    status: 400,
+    id: (p: Params) => `Isian "${p.field}": ${WEAK_PASSWORD[String(p.rule)]?.id ?? 'kata sandi terlalu lemah'}.`,
+    en: (p: Params) => `Field "${p.field}": ${WEAK_PASSWORD[String(p.rule)]?.en ?? 'the password is too weak'}.`,
+  },
+  current_password_wrong: {
+    status: 400,
+    id: (p: Params) => `Isian "${p.field}": kata sandi saat ini salah.`,
+    en: (p: Params) => `Field "${p.field}": the current password is wrong.`,
   },
   forbidden: {
     status: 403,

@@ -1,9 +1,8 @@
 /**
  * The command line: start (migrate, seed an empty database, serve), migrate, seed, user.
  *   npm start
- *   npm run loket -- migrate | seed | user add <username> --mall blora --role officer --agency dindukcapil
+ *   npm run loket -- migrate | seed | user add <username> --mall blora --role officer --agency dindukcapil [--password …]
  */
-import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
@@ -12,8 +11,9 @@ import { createContext } from './context.js';
 import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { seedDemo } from './db/seed/seed.js';
+import { errorBody } from './errors.js';
 import { newId } from './ids.js';
-import { hashPassword } from './modules/auth/passwords.js';
+import { generatePassword, hashPassword, weakPasswordError } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -85,6 +85,8 @@ async function addUser(config: Config, args: string[]): Promise<void> {
       role: { type: 'string', default: 'officer' },
       agency: { type: 'string' },
       name: { type: 'string' },
+      // LOKET_USER_PASSWORD is better: an argument shows in the process list and the shell history
+      password: { type: 'string' },
     },
   });
   const username = positionals[0]?.toLowerCase();
@@ -93,6 +95,10 @@ async function addUser(config: Config, args: string[]): Promise<void> {
   }
   const role = values.role as Role;
   if (!ROLES.includes(role)) throw new ConfigError(`--role must be one of ${ROLES.join(', ')}`);
+  // A chosen password must be strong; a generated one must be changed at the first sign-in.
+  const chosen = values.password || process.env.LOKET_USER_PASSWORD || null;
+  const weak = chosen ? weakPasswordError(chosen, { username }, 'password') : null;
+  if (weak) throw new ConfigError(`${weak.message} / ${errorBody(weak, 'id').message}`);
   const ctx = await createContext(config);
   try {
     await migrate(ctx.database);
@@ -117,7 +123,7 @@ async function addUser(config: Config, args: string[]): Promise<void> {
     }
     const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
     if (taken) throw new ConfigError(`username "${username}" is already taken`);
-    const password = process.env.LOKET_USER_PASSWORD || randomBytes(9).toString('base64url');
+    const password = chosen ?? generatePassword(username);
     await new AuthRepository(db).createUser({
       id: newId(),
       mallId: mall.id,
@@ -127,9 +133,10 @@ async function addUser(config: Config, args: string[]): Promise<void> {
       role,
       agencyId,
       createdAt: config.now(),
+      mustChangePassword: !chosen,
     });
     console.log(
-      `user ${username} (${role}) created.${process.env.LOKET_USER_PASSWORD ? '' : ` Password: ${password}`}`,
+      `user ${username} (${role}) created.${chosen ? '' : ` Password: ${password} (to be changed at the first sign-in / wajib diganti saat pertama masuk)`}`,
     );
   } finally {
     await ctx.close();
@@ -161,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'user':
       if (rest[0] !== 'add')
-        throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"]');
+        throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"] [--password …]');
       return addUser(config, rest.slice(1));
     default:
       throw new ConfigError(`unknown command "${command}"; use start, migrate, seed or user add`);

@@ -14,6 +14,7 @@ import * as m0004 from './migrations/0004_skm_responses.js';
 import * as m0005 from './migrations/0005_skm_followups_publications.js';
 import * as m0006 from './migrations/0006_tickets_served_index.js';
 import * as m0007 from './migrations/0007_visits.js';
+import * as m0008 from './migrations/0008_accounts.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -129,6 +130,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0005_skm_followups_publications': m0005,
         '0006_tickets_served_index': m0006,
         '0007_visits': m0007,
+        '0008_accounts': m0008,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -88,6 +88,9 @@ export interface UsersTable {
   agency_id: string | null;
   active: Generated<number>;
   created_at: number;
+  /** 1 while the password was generated for the user: only the account routes answer until it is changed */
+  must_change_password: Generated<number>;
+  password_changed_at: number | null;
 }
 
 export interface SessionsTable {
@@ -95,7 +98,10 @@ export interface SessionsTable {
   id: string;
   user_id: string;
   created_at: number;
+  /** the absolute end: created_at + the session's lifetime */
   expires_at: number;
+  /** the last request, refreshed at most once a minute: the idle timeout counts from it */
+  last_seen_at: number;
 }
 
 export interface TicketsTable {

@@ -1,9 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
-import { useSignIn } from '../lib/session';
+import { usePendingPasswordChange, useSignIn } from '../lib/session';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
-/** Staff username and password, for every staff screen; a refusal is shown in the server's own words. */
+/**
+ * Staff username and password, for every staff screen; a refusal (a wrong password, a lockout
+ * with its wait) is shown in the server's own words. Signed in with a generated password, the
+ * account is asked for its own password here first (ChangePasswordForm).
+ */
 export function SignInForm({
   heading,
   hint,
@@ -17,6 +22,7 @@ export function SignInForm({
   const Heading = level === 1 ? 'h1' : 'h2';
   const { t } = useTranslation();
   const signIn = useSignIn();
+  const pendingChange = usePendingPasswordChange();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +41,7 @@ export function SignInForm({
     }
   };
 
+  if (pendingChange) return <ChangePasswordForm account={pendingChange} level={level} />;
   const field = 'mt-1 w-full rounded-lg border-2 border-slate-500 bg-white px-3 py-2 text-xl';
   return (
     <form onSubmit={submit} className="mx-auto mt-12 w-full max-w-md rounded-2xl bg-white p-8 shadow-lg">

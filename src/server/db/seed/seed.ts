@@ -95,6 +95,8 @@ export async function seedDemo(db: Kysely<DB>, options: { password: string | nul
             mall_id: mallId,
             username,
             password_hash: passwordHash,
+            // a generated password is printed once and must be changed at the first sign-in
+            must_change_password: generatedPassword ? 1 : 0,
             display_name: displayName,
             role,
             agency_id: agencyId,

@@ -37,3 +37,50 @@ export function canEvaluate(actor: Actor, mallId: string, agencyId: string | nul
   if (actor.role === 'agency_admin') return agencyId === null || actor.agencyId === agencyId;
   return false;
 }
+
+/**
+ * Administering an agency's catalog (its services with their standards, prefixes and quotas, its
+ * counters): the mall admin for every agency, an agency admin for their own.
+ */
+export function canManageAgency(actor: Actor, mallId: string, agencyId: string): boolean {
+  if (actor.mallId !== mallId) return false;
+  if (actor.role === 'mall_admin') return true;
+  return actor.role === 'agency_admin' && actor.agencyId === agencyId;
+}
+
+/** Opening the admin screens at all: the mall admin, and agency admins (for their agency). */
+export function canUseAdmin(actor: Actor, mallId: string): boolean {
+  return actor.mallId === mallId && (actor.role === 'mall_admin' || actor.role === 'agency_admin');
+}
+
+/**
+ * Managing a staff account with this role and agency (creating it, changing it, resetting its
+ * password, deactivating it): the mall admin any account of the mall; an agency admin only
+ * officers of their own agency. Checked for the account as it is and as it would become, so
+ * nobody grants a role above their own or reaches outside their agency.
+ */
+export function canManageAccount(
+  actor: Actor,
+  mallId: string,
+  account: { role: Role; agencyId: string | null },
+): boolean {
+  if (actor.mallId !== mallId) return false;
+  if (actor.role === 'mall_admin') return true;
+  return actor.role === 'agency_admin' && account.role === 'officer' && account.agencyId === actor.agencyId;
+}
+
+/** Roles that belong to one agency (and need its id); the others are the whole mall's. */
+export function roleNeedsAgency(role: Role): boolean {
+  return role === 'agency_admin' || role === 'officer';
+}
+
+/**
+ * Reading the audit trail: a mall admin reads the whole mall's ({ agencyId: null }); an agency
+ * admin reads the actions of their agency's staff ({ agencyId }); everyone else nothing (null).
+ */
+export function auditScope(actor: Actor, mallId: string): { agencyId: string | null } | null {
+  if (actor.mallId !== mallId) return null;
+  if (actor.role === 'mall_admin') return { agencyId: null };
+  if (actor.role === 'agency_admin' && actor.agencyId) return { agencyId: actor.agencyId };
+  return null;
+}

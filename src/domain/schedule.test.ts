@@ -2,13 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED_WEEK,
+  datesBetween,
+  hoursOn,
   isOpenAt,
+  isOpenDuring,
+  isOpenOn,
+  isValidDate,
   isValidTimeZone,
   localTime,
   parseClock,
+  type SpecialDay,
+  validateSpans,
   validateWeeklyHours,
   WEEKDAYS,
   type WeeklyHours,
+  weekdayOf,
 } from './schedule.js';
 
 describe('localTime', () => {
@@ -282,5 +290,127 @@ describe('validateWeeklyHours with a long span', () => {
       { path: 'weekly.mon[1].open', code: 'overlap' },
       { path: 'weekly.mon[2].open', code: 'overlap' },
     ]);
+  });
+});
+
+describe('special days', () => {
+  // Friday 27 November 2026 in Blora
+  const friday = (h: number, m: number) => localTime(Date.UTC(2026, 10, 27, h - 7, m), 'Asia/Jakarta');
+  const closed: SpecialDay = { date: '2026-11-27', spans: [], note: 'Libur nasional' };
+  const short: SpecialDay = { date: '2026-11-27', spans: [{ open: '08:00', close: '12:00' }], note: 'Ramadan' };
+
+  it('a date without a special day keeps its weekday hours', () => {
+    expect(hoursOn(FRIDAY_BREAK, null, friday(9, 0))).toEqual(FRIDAY_BREAK.fri);
+    expect(isOpenOn(FRIDAY_BREAK, null, friday(9, 0))).toBe(true);
+    expect(isOpenOn(FRIDAY_BREAK, undefined, friday(12, 0))).toBe(false); // Friday prayer break
+  });
+
+  it('a closed special day closes the whole date, whatever the weekday says', () => {
+    expect(hoursOn(FRIDAY_BREAK, closed, friday(9, 0))).toEqual([]);
+    for (let h = 0; h < 24; h++) expect(isOpenOn(FRIDAY_BREAK, closed, friday(h, 30))).toBe(false);
+  });
+
+  it('other hours replace the weekday hours, breaks included', () => {
+    expect(hoursOn(FRIDAY_BREAK, short, friday(9, 0))).toEqual(short.spans);
+    expect(isOpenOn(FRIDAY_BREAK, short, friday(7, 45))).toBe(false); // weekly opens 07:30
+    expect(isOpenOn(FRIDAY_BREAK, short, friday(11, 30))).toBe(true); // weekly breaks 11:00–13:00
+    expect(isOpenOn(FRIDAY_BREAK, short, friday(12, 0))).toBe(false);
+    expect(isOpenOn(FRIDAY_BREAK, short, friday(14, 0))).toBe(false);
+  });
+
+  it('can open a date the week keeps closed', () => {
+    const sunday = localTime(Date.UTC(2026, 10, 29, 3, 0), 'Asia/Jakarta');
+    expect(isOpenAt(FRIDAY_BREAK, sunday)).toBe(false);
+    const open: SpecialDay = {
+      date: '2026-11-29',
+      spans: [{ open: '08:00', close: '12:00' }],
+      note: 'Pelayanan Minggu',
+    };
+    expect(isOpenOn(FRIDAY_BREAK, open, sunday)).toBe(true);
+  });
+
+  it('a special day of another date changes nothing', () => {
+    const saturday = localTime(Date.UTC(2026, 10, 28, 3, 0), 'Asia/Jakarta');
+    expect(hoursOn(FRIDAY_BREAK, closed, saturday)).toEqual(FRIDAY_BREAK.sat);
+  });
+
+  it('follows the local date, not UTC: 06:30 WIT on the holiday is still the evening before in UTC', () => {
+    const holiday: SpecialDay = { date: '2026-11-28', spans: [], note: 'Libur' };
+    const papua = localTime(Date.parse('2026-11-27T21:30:00Z'), 'Asia/Jayapura');
+    expect(papua.date).toBe('2026-11-28');
+    expect(isOpenOn({ ...CLOSED_WEEK, sat: [{ open: '06:00', close: '12:00' }] }, holiday, papua)).toBe(false);
+    expect(isOpenOn({ ...CLOSED_WEEK, sat: [{ open: '06:00', close: '12:00' }] }, null, papua)).toBe(true);
+  });
+
+  it('isOpenDuring: closing minute excluded, 24:00 until midnight', () => {
+    const spans = [{ open: '08:00', close: '24:00' }];
+    expect(isOpenDuring(spans, hm(8, 0))).toBe(true);
+    expect(isOpenDuring(spans, hm(23, 59))).toBe(true);
+    expect(isOpenDuring([{ open: '08:00', close: '12:00' }], hm(12, 0))).toBe(false);
+    expect(isOpenDuring([], hm(9, 0))).toBe(false);
+  });
+
+  it('validateSpans names the span that is wrong', () => {
+    expect(validateSpans(short.spans, 'spans')).toEqual([]);
+    expect(
+      validateSpans(
+        [
+          { open: '08:00', close: '12:00' },
+          { open: '11:00', close: '13:00' },
+          { open: '14:00', close: '13:00' },
+          { open: '8:00', close: '09:00' },
+        ],
+        'spans',
+      ),
+    ).toEqual([
+      { path: 'spans[2].close', code: 'close_before_open' },
+      { path: 'spans[3].open', code: 'bad_clock' },
+      { path: 'spans[1].open', code: 'overlap' },
+    ]);
+  });
+});
+
+describe('calendar dates', () => {
+  it.each([
+    ['2026-11-30', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-04-31', false],
+    ['2026-4-01', false],
+    ['26-04-01', false],
+    ['', false],
+  ])('%j is a date: %s', (date, valid) => {
+    expect(isValidDate(date)).toBe(valid);
+  });
+
+  it('weekdayOf agrees with localTime at local noon', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60_000 }), (days) => {
+        const noon = Date.UTC(1990, 0, 1, 5) + days * 86_400_000; // 12:00 WIB
+        const local = localTime(noon, 'Asia/Jakarta');
+        expect(weekdayOf(local.date)).toBe(local.weekday);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('datesBetween lists every date in between, both ends included, across months and leap days', () => {
+    expect(datesBetween('2028-02-27', '2028-03-01')).toEqual(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(datesBetween('2026-12-31', '2027-01-01')).toEqual(['2026-12-31', '2027-01-01']);
+    expect(datesBetween('2026-11-30', '2026-11-30')).toEqual(['2026-11-30']);
+    expect(datesBetween('2026-12-01', '2026-11-30')).toEqual([]);
+  });
+
+  it('datesBetween keeps only the given weekdays (Ramadan on working days only)', () => {
+    // Mon 30 Nov – Sun 13 Dec 2026
+    expect(datesBetween('2026-11-30', '2026-12-13', ['fri'])).toEqual(['2026-12-04', '2026-12-11']);
+    expect(datesBetween('2026-11-30', '2026-12-06', ['mon', 'tue', 'wed', 'thu'])).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+    ]);
+    expect(() => datesBetween('2026-02-30', '2026-03-01')).toThrow(RangeError);
   });
 });

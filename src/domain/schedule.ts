@@ -81,35 +81,110 @@ export interface HoursProblem {
 
 /** Everything wrong with a week of hours; empty when it is good. Spans of a day may come in any order. */
 export function validateWeeklyHours(weekly: WeeklyHours): HoursProblem[] {
+  return WEEKDAYS.flatMap((day) => validateSpans(weekly[day] ?? [], `weekly.${day}`));
+}
+
+/** Everything wrong with one day's spans (paths start with `path`, e.g. "spans[1].close"). */
+export function validateSpans(day: readonly Span[], path: string): HoursProblem[] {
   const problems: HoursProblem[] = [];
-  for (const day of WEEKDAYS) {
-    const spans: { open: number; close: number; i: number }[] = [];
-    (weekly[day] ?? []).forEach((span, i) => {
-      const open = parseClock(span.open);
-      const close = parseClock(span.close, true);
-      if (open === null) problems.push({ path: `weekly.${day}[${i}].open`, code: 'bad_clock' });
-      if (close === null) problems.push({ path: `weekly.${day}[${i}].close`, code: 'bad_clock' });
-      if (open === null || close === null) return;
-      if (close <= open) problems.push({ path: `weekly.${day}[${i}].close`, code: 'close_before_open' });
-      else spans.push({ open, close, i });
-    });
-    spans.sort((a, b) => a.open - b.open);
-    // Compare with the latest close so far: a long span can overlap several later ones.
-    let latestClose = -1;
-    for (const span of spans) {
-      if (span.open < latestClose) problems.push({ path: `weekly.${day}[${span.i}].open`, code: 'overlap' });
-      latestClose = Math.max(latestClose, span.close);
-    }
+  const spans: { open: number; close: number; i: number }[] = [];
+  day.forEach((span, i) => {
+    const open = parseClock(span.open);
+    const close = parseClock(span.close, true);
+    if (open === null) problems.push({ path: `${path}[${i}].open`, code: 'bad_clock' });
+    if (close === null) problems.push({ path: `${path}[${i}].close`, code: 'bad_clock' });
+    if (open === null || close === null) return;
+    if (close <= open) problems.push({ path: `${path}[${i}].close`, code: 'close_before_open' });
+    else spans.push({ open, close, i });
+  });
+  spans.sort((a, b) => a.open - b.open);
+  // Compare with the latest close so far: a long span can overlap several later ones.
+  let latestClose = -1;
+  for (const span of spans) {
+    if (span.open < latestClose) problems.push({ path: `${path}[${span.i}].open`, code: 'overlap' });
+    latestClose = Math.max(latestClose, span.close);
   }
   return problems;
 }
 
-export function isOpenAt(weekly: WeeklyHours, at: Pick<LocalTime, 'weekday' | 'minuteOfDay'>): boolean {
-  return (weekly[at.weekday] ?? []).some((span) => {
+/** Whether one day's spans hold the minute; a malformed span never opens. */
+export function isOpenDuring(spans: readonly Span[], minuteOfDay: number): boolean {
+  return spans.some((span) => {
     const open = parseClock(span.open);
     const close = parseClock(span.close, true);
-    return open !== null && close !== null && at.minuteOfDay >= open && at.minuteOfDay < close;
+    return open !== null && close !== null && minuteOfDay >= open && minuteOfDay < close;
   });
+}
+
+export function isOpenAt(weekly: WeeklyHours, at: Pick<LocalTime, 'weekday' | 'minuteOfDay'>): boolean {
+  return isOpenDuring(weekly[at.weekday] ?? [], at.minuteOfDay);
+}
+
+/**
+ * A date whose hours differ from its weekday's: a holiday (no spans: closed all day), or other
+ * hours (Ramadan's shorter days, a cuti bersama morning), with a note saying why.
+ */
+export interface SpecialDay {
+  /** the local date, YYYY-MM-DD */
+  date: string;
+  /** empty: closed all day */
+  spans: Span[];
+  /** "Idul Fitri 1448 H", "Ramadan" */
+  note: string;
+}
+
+/** The hours of a local date: its special day when it has one, else its weekday's weekly hours. */
+export function hoursOn(
+  weekly: WeeklyHours,
+  special: SpecialDay | null | undefined,
+  at: Pick<LocalTime, 'date' | 'weekday'>,
+): Span[] {
+  if (special && special.date === at.date) return special.spans;
+  return weekly[at.weekday] ?? [];
+}
+
+/** Whether the mall is open at a local time, its special day (if any) taking the weekday's place. */
+export function isOpenOn(weekly: WeeklyHours, special: SpecialDay | null | undefined, at: LocalTime): boolean {
+  return isOpenDuring(hoursOn(weekly, special, at), at.minuteOfDay);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Epoch days of a real calendar date "YYYY-MM-DD"; null for anything else ("2026-02-30"). */
+function epochDay(date: string): number | null {
+  const m = DATE.exec(date);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).toISOString().slice(0, 10) === date ? ms / DAY_MS : null;
+}
+
+export function isValidDate(date: string): boolean {
+  return epochDay(date) !== null;
+}
+
+/** The weekday of a calendar date (time zones do not matter: it is already local). */
+export function weekdayOf(date: string): Weekday {
+  const day = epochDay(date);
+  if (day === null) throw new RangeError(`not a date: ${date}`);
+  // 1970-01-01 was a Thursday.
+  return WEEKDAYS[(((day + 3) % 7) + 7) % 7] as Weekday;
+}
+
+/**
+ * The dates from `from` to `to`, both included, in order; only those on `weekdays` when given.
+ * Empty when `to` is before `from`; throws on a malformed date.
+ */
+export function datesBetween(from: string, to: string, weekdays?: readonly Weekday[]): string[] {
+  const start = epochDay(from);
+  const end = epochDay(to);
+  if (start === null || end === null) throw new RangeError(`not a date: ${start === null ? from : to}`);
+  const dates: string[] = [];
+  for (let d = start; d <= end; d++) {
+    const date = new Date(d * DAY_MS).toISOString().slice(0, 10);
+    if (!weekdays || weekdays.includes(weekdayOf(date))) dates.push(date);
+  }
+  return dates;
 }
 
 export const CLOSED_WEEK: WeeklyHours = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };

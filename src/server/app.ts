@@ -11,8 +11,15 @@ import { Type } from 'typebox';
 import type { AppContext } from './context.js';
 import { ping } from './db/database.js';
 import { AppError, sendError, validationError } from './errors.js';
+import { SpecialDayCalendar } from './modules/admin/calendar.js';
+import { AdminRepository } from './modules/admin/repository.js';
+import { adminRoutes } from './modules/admin/routes.js';
+import { AdminService } from './modules/admin/service.js';
 import { AnnouncementRepository } from './modules/announcements/repository.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
+import { AuditRepository } from './modules/audit/repository.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { AuditService } from './modules/audit/service.js';
 import { AuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
@@ -28,6 +35,7 @@ import { QueueService } from './modules/queue/service.js';
 import { SkmRepository } from './modules/skm/repository.js';
 import { skmRoutes } from './modules/skm/routes.js';
 import { SkmService } from './modules/skm/service.js';
+import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin } from './plugins/tenant.js';
 import { webDist } from './web-build.js';
@@ -102,6 +110,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'realtime', description: 'Server-sent event streams' },
         { name: 'auth', description: 'Staff sign-in' },
         { name: 'skm', description: 'Survei Kepuasan Masyarakat (SKM) and the IKM' },
+        { name: 'admin', description: 'Agencies, services, counters, zones, accounts, special days' },
+        { name: 'audit', description: 'The audit trail of staff actions (read-only)' },
       ],
     },
   });
@@ -109,6 +119,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cookie);
   await app.register(tenantPlugin, { db: database.db, bus });
   await app.register(authPlugin, { db: database.db, now: config.now });
+  const auditLog = new AuditRepository(database.db);
+  await app.register(auditPlugin, { store: auditLog, now: config.now });
 
   app.get(
     '/api/health',
@@ -125,8 +137,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   );
 
-  const catalog = new CatalogService(new CatalogRepository(database.db), config.now);
-  const queue = new QueueService(new QueueRepository(database.db), bus, config.now);
+  const adminRepo = new AdminRepository(database.db);
+  const specialDays = new SpecialDayCalendar(adminRepo);
+  const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
+  const queue = new QueueService(new QueueRepository(database.db), bus, config.now, specialDays.lookup);
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });
@@ -140,6 +154,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const forgetCatalog = (mallId: string) => {
     queue.forgetCatalog(mallId);
     performance.forgetCatalog(mallId);
+    specialDays.forget(mallId);
   };
   const stopCatalog = bus.subscribe((m) => {
     if (m.topic === 'catalog.changed') forgetCatalog(m.payload.mallId);
@@ -150,5 +165,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await bus.publish('catalog.changed', { mallId });
   });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
+  await app.register(adminRoutes, { admin: new AdminService(adminRepo, config.now) });
+  await app.register(auditRoutes, { audit: new AuditService(auditLog) });
   return app;
 }

@@ -221,6 +221,96 @@ const CATALOGUE = {
     id: (p: Params) => `Hasil SKM periode ${p.from} s.d. ${p.to} sudah dipublikasikan.`,
     en: (p: Params) => `The SKM result for ${p.from} to ${p.to} is already published.`,
   },
+  zone_not_found: {
+    status: 404,
+    id: (p: Params) => `Zona "${p.zoneId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Zone "${p.zoneId}" not found in this mall.`,
+  },
+  user_not_found: {
+    status: 404,
+    id: (p: Params) => `Akun "${p.userId}" tidak ditemukan di MPP ini.`,
+    en: (p: Params) => `Account "${p.userId}" not found in this mall.`,
+  },
+  special_day_not_found: {
+    status: 404,
+    id: (p: Params) => `Tanggal ${p.date} tidak memiliki jam layanan khusus.`,
+    en: (p: Params) => `${p.date} has no special hours.`,
+  },
+  agency_code_taken: {
+    status: 409,
+    id: (p: Params) =>
+      p.archived
+        ? `Kode instansi "${p.code}" sudah dipakai instansi yang diarsipkan; pulihkan instansi itu atau pilih kode lain.`
+        : `Kode instansi "${p.code}" sudah dipakai instansi lain.`,
+    en: (p: Params) =>
+      p.archived
+        ? `Agency code "${p.code}" belongs to an archived agency; restore it or choose another code.`
+        : `Agency code "${p.code}" is already taken.`,
+  },
+  prefix_taken: {
+    status: 409,
+    id: (p: Params) =>
+      `Awalan nomor antrian "${p.prefix}" sudah dipakai ${p.agencyName}; setiap instansi memakai awalannya sendiri.`,
+    en: (p: Params) => `Ticket prefix "${p.prefix}" is used by ${p.agencyName}; each agency has its own prefixes.`,
+  },
+  counter_number_taken: {
+    status: 409,
+    id: (p: Params) =>
+      p.archived
+        ? `Nomor loket ${p.number} dipakai loket yang diarsipkan ("${p.counterName}"); pulihkan loket itu atau pilih nomor lain.`
+        : `Nomor loket ${p.number} sudah dipakai "${p.counterName}".`,
+    en: (p: Params) =>
+      p.archived
+        ? `Counter number ${p.number} belongs to an archived counter ("${p.counterName}"); restore it or choose another number.`
+        : `Counter number ${p.number} is already used by "${p.counterName}".`,
+  },
+  username_taken: {
+    status: 409,
+    id: (p: Params) => `Nama pengguna "${p.username}" sudah dipakai.`,
+    en: (p: Params) => `Username "${p.username}" is already taken.`,
+  },
+  agency_archived: {
+    status: 409,
+    id: (p: Params) => `Instansi "${p.agencyName}" sudah diarsipkan; pulihkan instansi itu terlebih dahulu.`,
+    en: (p: Params) => `The agency "${p.agencyName}" is archived; restore it first.`,
+  },
+  archived: {
+    status: 409,
+    id: (p: Params) => `"${p.name}" sudah diarsipkan; pulihkan terlebih dahulu sebelum mengubahnya.`,
+    en: (p: Params) => `"${p.name}" is archived; restore it before changing it.`,
+  },
+  agency_in_queue: {
+    status: 409,
+    id: (p: Params) =>
+      `${p.agencyName} masih memiliki ${p.tickets} antrian hari ini yang belum selesai; selesaikan atau batalkan dahulu.`,
+    en: (p: Params) =>
+      `${p.agencyName} still has ${p.tickets} unfinished ticket(s) today; finish or cancel them first.`,
+  },
+  counter_in_use: {
+    status: 409,
+    id: (p: Params) => `Loket "${p.counterName}" sedang menangani tiket ${p.number}; selesaikan dahulu.`,
+    en: (p: Params) => `Counter "${p.counterName}" is handling ticket ${p.number}; finish it first.`,
+  },
+  zone_in_use: {
+    status: 409,
+    id: (p: Params) =>
+      `Zona "${p.zoneName}" masih dipakai ${p.counters} loket; pindahkan loket tersebut ke zona lain dahulu.`,
+    en: (p: Params) => `Zone "${p.zoneName}" still has ${p.counters} counter(s); move them to another zone first.`,
+  },
+  past_date: {
+    status: 409,
+    id: (p: Params) =>
+      `Tanggal ${p.date} sudah lewat (hari ini ${p.today}); jam layanan hari yang sudah lewat tetap tercatat dan tidak dapat diubah.`,
+    en: (p: Params) =>
+      `${p.date} has passed (today is ${p.today}); the hours of past days stay on record and cannot be changed.`,
+  },
+  own_account: {
+    status: 409,
+    id: () =>
+      'Anda tidak dapat mengubah peran, instansi, status, atau kata sandi akun Anda sendiri di sini; mintalah admin lain, atau ganti kata sandi lewat menu akun.',
+    en: () =>
+      "You cannot change your own account's role, agency, status or password here; ask another admin, or change your password from the account menu.",
+  },
   rate_limited: {
     status: 429,
     id: () => 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',

@@ -15,6 +15,8 @@ import * as m0005 from './migrations/0005_skm_followups_publications.js';
 import * as m0006 from './migrations/0006_tickets_served_index.js';
 import * as m0007 from './migrations/0007_visits.js';
 import * as m0008 from './migrations/0008_accounts.js';
+import * as m0009 from './migrations/0009_audit_log.js';
+import * as m0010 from './migrations/0010_admin.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -131,6 +133,8 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0006_tickets_served_index': m0006,
         '0007_visits': m0007,
         '0008_accounts': m0008,
+        '0009_audit_log': m0009,
+        '0010_admin': m0010,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -35,6 +35,8 @@ export interface AgenciesTable {
   /** the live board warns when someone has waited longer; null: the mall's default */
   wait_threshold_minutes: number | null;
   created_at: number;
+  /** when it was archived (migration 0010): gone from the catalog and the kiosk, kept in reports; null while in use */
+  archived_at: number | null;
 }
 
 export interface ServicesTable {
@@ -51,6 +53,8 @@ export interface ServicesTable {
   sort_order: number;
   active: Generated<number>;
   created_at: number;
+  /** when it was archived (also made inactive); null while in use */
+  archived_at: number | null;
 }
 
 export interface ZonesTable {
@@ -58,6 +62,8 @@ export interface ZonesTable {
   mall_id: string;
   name: string;
   sort_order: number;
+  /** when it was archived; null while in use */
+  archived_at: number | null;
 }
 
 export interface CountersTable {
@@ -70,6 +76,8 @@ export interface CountersTable {
   number: number;
   active: Generated<number>;
   created_at: number;
+  /** when it was archived (also made inactive); null while in use */
+  archived_at: number | null;
 }
 
 export interface CounterServicesTable {
@@ -271,7 +279,52 @@ export interface SkmPublicationsTable {
   published_at: number;
 }
 
+/**
+ * The audit trail (migration 0009): one row per staff action or sign-in attempt. Append-only: the
+ * app has no path that updates or deletes a row.
+ */
+export interface AuditLogTable {
+  /** UUIDv7 */
+  id: string;
+  /** the mall acted upon (or the actor's); null for a sign-in attempt with an unknown username */
+  mall_id: string | null;
+  at: number;
+  /** the signed-in staff member; for a sign-in attempt, the account its username names; null when none */
+  actor_id: string | null;
+  /** the staff member's username; at a sign-in attempt, the username as typed */
+  actor_username: string | null;
+  /** the actor's agency at the time: what an agency admin may read */
+  actor_agency_id: string | null;
+  /** stable code, e.g. ticket.finish, auth.login_failed */
+  action: string;
+  /** method and URL pattern, e.g. POST /api/malls/:mall/tickets/:id/finish */
+  route: string | null;
+  /** JSON: the route's parameters (ticket, counter, …) and what the action produced */
+  target: string | null;
+  status_code: number;
+  /** the error code of a refused action */
+  error: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON: the request body, secrets removed, NIK and phone numbers masked, size capped */
+  detail: string | null;
+}
+
+/** A date with other hours than its weekday's (migration 0010). PRIMARY KEY (mall_id, date). */
+export interface SpecialDaysTable {
+  mall_id: string;
+  /** the mall's local date, YYYY-MM-DD */
+  date: string;
+  /** JSON Span[]; [] closes the whole day */
+  spans: string;
+  /** why: "Idul Fitri 1448 H", "Ramadan" */
+  note: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface DB {
+  special_days: SpecialDaysTable;
   announcements: AnnouncementsTable;
   malls: MallsTable;
   agencies: AgenciesTable;
@@ -289,6 +342,7 @@ export interface DB {
   skm_responses: SkmResponsesTable;
   skm_followups: SkmFollowupsTable;
   skm_publications: SkmPublicationsTable;
+  audit_log: AuditLogTable;
 }
 
 export type MallRow = Selectable<MallsTable>;

@@ -34,7 +34,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     },
     async (request, reply) => {
       const { token, me, expiresAt } = await withRetryAfter(reply, () =>
-        auth.login(request.body.username, request.body.password, request.cookies[SESSION_COOKIE]),
+        auth.login(request.body.username, request.body.password, request.cookies[SESSION_COOKIE], (action) => {
+          request.auditSignIn = { action, username: request.body.username };
+        }),
       );
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Me } from '../../../api/auth.js';
 import { LOCKOUT, lockoutSeconds } from '../../../domain/passwords.js';
 import { AppError } from '../../errors.js';
+import type { SignInAction } from '../../plugins/audit.js';
 import { hashToken, SESSION_HOURS, type Staff } from '../../plugins/auth.js';
 import { dummyHash, hashPassword, verifyPassword, weakPasswordError } from './passwords.js';
 import type { AuthRepository } from './repository.js';
@@ -28,21 +29,31 @@ export class AuthService {
   /**
    * Returns the new cookie token and who signed in. A wrong name or password are told apart from
    * nothing, and count alike towards the lockout. `presentedToken` is the session cookie the
-   * request came with: it is ended, whoever it belonged to (no session fixation).
+   * request came with: it is ended, whoever it belonged to (no session fixation). `audit` hears
+   * the outcome, for the audit trail.
    */
   async login(
     username: string,
     password: string,
     presentedToken?: string | undefined,
+    audit: (action: SignInAction) => void = () => {},
   ): Promise<{ token: string; me: Me; expiresAt: number }> {
     const name = normalizeUsername(username);
-    await this.refuseWhileLocked(name);
+    await this.refuseWhileLocked(name).catch((error: unknown) => {
+      if (isLockout(error)) audit('auth.login_while_locked');
+      throw error;
+    });
     const user = await this.repo.userByUsername(name);
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok || user.active !== 1) {
-      await this.countFailure(name);
+      audit('auth.login_failed');
+      await this.countFailure(name).catch((error: unknown) => {
+        if (isLockout(error)) audit('auth.locked_out');
+        throw error;
+      });
       throw new AppError('bad_credentials');
     }
+    audit('auth.login');
     await this.repo.clearFailures(name);
     if (presentedToken) await this.repo.deleteSession(hashToken(presentedToken));
     const token = randomBytes(32).toString('base64url');
@@ -128,6 +139,8 @@ export class AuthService {
     }
   }
 }
+
+const isLockout = (error: unknown) => error instanceof AppError && error.code === 'locked_out';
 
 function lockedOut(until: number, now: number): AppError {
   return new AppError('locked_out', { retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) });

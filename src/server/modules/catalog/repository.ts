@@ -30,6 +30,7 @@ export class CatalogRepository {
     return this.db.selectFrom('malls').select(['id', 'slug', 'name', 'time_zone']).orderBy('name').execute();
   }
 
+  /** Agencies not archived: an archived one is gone from the catalog and the kiosk (kept in reports). */
   async listAgencies(mallId: string) {
     return this.db
       .selectFrom('agencies')
@@ -37,6 +38,7 @@ export class CatalogRepository {
       .select(['agencies.id', 'agencies.name', 'agencies.short_name', 'agencies.code', 'agencies.color'])
       .select((eb) => eb.fn.count<number>('services.id').as('service_count'))
       .where('agencies.mall_id', '=', mallId)
+      .where('agencies.archived_at', 'is', null)
       .groupBy([
         'agencies.id',
         'agencies.name',

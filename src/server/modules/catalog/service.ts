@@ -1,7 +1,7 @@
 /** Catalog use cases: read the mall's agencies, services and counters; set its opening hours. */
 import type { OpeningHours } from '../../../api/catalog.js';
 import { canAdministerMall } from '../../../domain/access.js';
-import { isOpenAt, localTime, validateWeeklyHours } from '../../../domain/schedule.js';
+import { isOpenOn, localTime, type SpecialDay, validateWeeklyHours } from '../../../domain/schedule.js';
 import { queryWords } from '../../../domain/text.js';
 import { AppError } from '../../errors.js';
 import type { Staff } from '../../plugins/auth.js';
@@ -12,6 +12,8 @@ export class CatalogService {
   constructor(
     private readonly repo: CatalogRepository,
     private readonly now: () => number,
+    /** a mall's special day on a local date (holiday, other hours), when it has one */
+    private readonly specialDay: (mallId: string, date: string) => Promise<SpecialDay | null> = async () => null,
   ) {}
 
   async malls() {
@@ -19,8 +21,9 @@ export class CatalogService {
     return rows.map((m) => ({ id: m.id, slug: m.slug, name: m.name, timeZone: m.time_zone }));
   }
 
-  mallDetail(mall: Mall) {
+  async mallDetail(mall: Mall) {
     const local = localTime(this.now(), mall.timeZone);
+    const special = await this.specialDay(mall.id, local.date);
     return {
       id: mall.id,
       slug: mall.slug,
@@ -28,7 +31,7 @@ export class CatalogService {
       timeZone: mall.timeZone,
       address: mall.address,
       openingHours: { weekly: mall.openingHours },
-      openNow: isOpenAt(mall.openingHours, local),
+      openNow: isOpenOn(mall.openingHours, special, local),
       today: local.date,
       queue: mall.settings,
     };

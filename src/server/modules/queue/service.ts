@@ -7,7 +7,7 @@ import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
-import { isOpenAt, localTime } from '../../../domain/schedule.js';
+import { hoursOn, isOpenDuring, localTime, type SpecialDay } from '../../../domain/schedule.js';
 
 const localDateHour = (at: number, timeZone: string) => {
   const { date, hour } = localTime(at, timeZone);
@@ -60,6 +60,8 @@ export class QueueService {
     private readonly repo: QueueRepository,
     private readonly bus: EventBus,
     private readonly now: () => number,
+    /** a mall's special day on a local date (holiday, other hours), when it has one */
+    private readonly specialDay: (mallId: string, date: string) => Promise<SpecialDay | null> = async () => null,
   ) {
     this.services = new TtlCache(SERVICE_TTL_MS);
   }
@@ -93,12 +95,15 @@ export class QueueService {
     if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
     const now = this.now();
     const local = localTime(now, mall.timeZone);
-    if (!isOpenAt(mall.openingHours, local)) {
-      const today = mall.openingHours[local.weekday].map((s) => `${s.open}–${s.close}`).join(', ');
+    const special = await this.specialDay(mall.id, local.date);
+    const hours = hoursOn(mall.openingHours, special, local);
+    if (!isOpenDuring(hours, local.minuteOfDay)) {
+      const today = hours.map((s) => `${s.open}–${s.close}`).join(', ');
+      const why = special?.note ? ` (${special.note})` : '';
       throw new AppError('mall_closed', {
         mallName: mall.name,
-        hoursId: today ? `Jam layanan hari ini: ${today}.` : 'Hari ini tidak ada layanan.',
-        hoursEn: today ? `Today's hours: ${today}.` : 'No service today.',
+        hoursId: today ? `Jam layanan hari ini${why}: ${today}.` : `Hari ini tidak ada layanan${why}.`,
+        hoursEn: today ? `Today's hours${why}: ${today}.` : `No service today${why}.`,
       });
     }
     const priority = body.priority ?? null;
@@ -382,10 +387,11 @@ export class QueueService {
 
   async availability(mall: Mall) {
     const local = localTime(this.now(), mall.timeZone);
+    const hoursToday = hoursOn(mall.openingHours, await this.specialDay(mall.id, local.date), local);
     return {
-      openNow: isOpenAt(mall.openingHours, local),
+      openNow: isOpenDuring(hoursToday, local.minuteOfDay),
       today: local.date,
-      hoursToday: mall.openingHours[local.weekday],
+      hoursToday,
       services: await this.repo.availability(mall.id, local.date),
     };
   }

@@ -43,7 +43,7 @@ const fact = fc.record({
 describe('measure', () => {
   const options = {
     standardMinutes: (id: string) => (id === 's1' ? 30 : null),
-    localDateHour: (at: number) => ({ date: '2026-11-30', hour: Math.floor(at / 3_600_000) % 24 }),
+    localHour: (at: number) => Math.floor(at / 3_600_000),
   };
   it('accounts for every visit once, and keeps the spreads ordered', () => {
     fc.assert(

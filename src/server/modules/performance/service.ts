@@ -68,18 +68,21 @@ function addSums(into: SumsEntry | undefined, add: SumsEntry): SumsEntry {
   return { respondents: into.respondents + add.respondents, sums };
 }
 
-/** Local date and hour of an instant, cached per quarter hour (every real UTC offset is a multiple). */
-export function localClock(timeZone: string): (at: number) => { date: string; hour: number } {
-  const cache = new Map<number, { date: string; hour: number }>();
+/**
+ * Hours since 1970 on the mall's wall clock (MeasureOptions.localHour), with the zone's offset
+ * looked up once per quarter hour of real time: every real UTC offset is a multiple of 15 minutes.
+ */
+export function localClock(timeZone: string): (at: number) => number {
+  const offsets = new Map<number, number>();
   return (at) => {
     const key = Math.floor(at / 900_000);
-    let v = cache.get(key);
-    if (!v) {
+    let offset = offsets.get(key);
+    if (offset === undefined) {
       const t = localTime(key * 900_000, timeZone);
-      v = { date: t.date, hour: t.hour };
-      cache.set(key, v);
+      offset = Date.parse(`${t.date}T00:00:00Z`) + t.minuteOfDay * 60_000 - key * 900_000;
+      offsets.set(key, offset);
     }
-    return v;
+    return Math.floor((at + offset) / 3_600_000);
   };
 }
 
@@ -149,7 +152,7 @@ export class PerformanceService {
 
   private options(mall: Mall, catalog: CatalogNames): MeasureOptions {
     const standards = new Map(catalog.services.map((s) => [s.id, s.standardMinutes]));
-    return { standardMinutes: (id) => standards.get(id) ?? null, localDateHour: localClock(mall.timeZone) };
+    return { standardMinutes: (id) => standards.get(id) ?? null, localHour: localClock(mall.timeZone) };
   }
 
   private period(p: Period) {
@@ -454,7 +457,7 @@ export class PerformanceService {
     ]);
     const agency = catalog.agencies.find((a) => a.id === agencyId);
     const target = targetWaitMinutes ?? agency?.thresholdMinutes ?? mall.settings.waitWarningMinutes;
-    const hours = staffingByHour(facts, { localDateHour: localClock(mall.timeZone), targetWaitMinutes: target });
+    const hours = staffingByHour(facts, { localHour: localClock(mall.timeZone), targetWaitMinutes: target });
     return { unit, period: this.period(filter), targetWaitMinutes: target, hours };
   }
 }

@@ -2,6 +2,8 @@
  * npm run screenshots: every screen at its real size, in a realistic moment of a morning at the
  * Blora mall, saved to screenshots/ for anyone to look at.
  *   kiosk 1080×1920 · display 1920×1080 · counter 1366×768 · phone 360×740
+ *   dashboard 1920×1080 · kinerja 1366×768 (and the whole page) and on a 390×844 phone, over the
+ *   demo history (LOKET_DEMO_HISTORY_DAYS)
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { PASSWORD, RECORD_SPEECH, startHall } from './support.js';
 const out = join(process.cwd(), 'screenshots');
 mkdirSync(out, { recursive: true });
 
-const hall = await startHall();
+const hall = await startHall({ LOKET_DEMO_HISTORY_DAYS: '56' });
 const browser = await launchBrowser();
 try {
   const base = hall.base;
@@ -63,6 +65,7 @@ try {
     width: number,
     height: number,
     prepare?: (p: any) => Promise<void>,
+    fullPage = false,
   ) => {
     const context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID' });
     await context.addInitScript(RECORD_SPEECH);
@@ -70,7 +73,7 @@ try {
     await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
     if (prepare) await prepare(page);
     await page.waitForTimeout(600);
-    await page.screenshot({ path: join(out, `${name}.png`) });
+    await page.screenshot({ path: join(out, `${name}.png`), fullPage });
     await context.close();
     console.log(`screenshots/${name}.png`);
   };
@@ -91,6 +94,31 @@ try {
   await shot('ticket-called', `/t/${tokens[0]}`, 360, 740);
   await shot('portal', '/blora', 360, 740);
   await shot('portal-desktop', '/blora', 1366, 768);
+
+  // Signs in through the form and waits for the parts named (the dashboard's event stream never
+  // lets the network fall idle).
+  const signIn =
+    (username: string, ...ready: string[]) =>
+    async (p: any) => {
+      await p.getByLabel('Nama pengguna').fill(username);
+      await p.getByLabel('Kata sandi').fill(PASSWORD);
+      await p.getByRole('button', { name: 'Masuk' }).click();
+      for (const id of ready) await p.getByTestId(id).first().waitFor();
+    };
+  const evaluation = ['ranking-row', 'trend-chart-ikm', 'heatmap-table'];
+  await shot('dashboard', '/blora/dashboard', 1920, 1080, signIn('pimpinan', 'agency-card'));
+  await shot('kinerja', '/blora/kinerja', 1366, 768, signIn('pimpinan', ...evaluation));
+  await shot('kinerja-full', '/blora/kinerja', 1366, 768, signIn('pimpinan', ...evaluation), true);
+  const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+  await shot(
+    'kinerja-agency-full',
+    `/blora/kinerja?agencyId=${dukcapil.id}`,
+    1366,
+    768,
+    signIn('pimpinan', ...evaluation, 'staffing-table'),
+    true,
+  );
+  await shot('kinerja-phone', '/blora/kinerja', 390, 844, signIn('pimpinan', ...evaluation));
 } finally {
   await browser.close();
   await hall.close();

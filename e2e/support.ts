@@ -21,6 +21,8 @@ if (!HAS_CHROMIUM) {
 
 export interface Hall {
   base: string;
+  /** the SQLite file the app runs on */
+  database: string;
   app: AppProcess;
   restart(): Promise<void>;
   kill(): Promise<void>;
@@ -28,16 +30,24 @@ export interface Hall {
   close(): Promise<void>;
 }
 
-export async function startHall(): Promise<Hall> {
+/**
+ * `extraEnv` adds to the app's environment. Halls start without the demo history (a test that
+ * needs past weeks asks for LOKET_DEMO_HISTORY_DAYS), so they start fast and alike.
+ */
+export async function startHall(extraEnv: Record<string, string> = {}): Promise<Hall> {
   await ensureWebBuilt(() => {});
   const dir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
   const port = await freePort();
+  const database = join(dir, 'loket.db');
   const env = {
-    DATABASE_URL: `sqlite:${join(dir, 'loket.db')}`,
+    LOKET_DEMO_HISTORY_DAYS: '0',
+    ...extraEnv,
+    DATABASE_URL: `sqlite:${database}`,
     LOKET_SEED_PASSWORD: PASSWORD,
   };
   const hall: Hall = {
     base: `http://127.0.0.1:${port}`,
+    database,
     app: await startProcess(env, 60_000, port),
     async kill() {
       // A hard stop, as a power cut or a crash would do.

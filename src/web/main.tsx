@@ -16,6 +16,8 @@ const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
 const CounterSurvey = lazy(() => import('./pages/survey/CounterSurveyPage'));
 const Ikm = lazy(() => import('./pages/ikm/IkmPage'));
 const SkmAdmin = lazy(() => import('./pages/skm-admin/SkmAdminPage'));
+const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage'));
+const Kinerja = lazy(() => import('./pages/kinerja/KinerjaPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +51,8 @@ if (root) {
               <Route path="/:mall/survey/counter/:counterId" element={<CounterSurvey />} />
               <Route path="/:mall/ikm" element={<Ikm />} />
               <Route path="/:mall/skm" element={<SkmAdmin />} />
+              <Route path="/:mall/dashboard" element={<Dashboard />} />
+              <Route path="/:mall/kinerja" element={<Kinerja />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

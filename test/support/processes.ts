@@ -28,7 +28,15 @@ export async function startProcess(
 ): Promise<AppProcess> {
   const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // no demo history unless a test asks for it: test processes start fast and alike
+    env: {
+      ...process.env,
+      LOKET_DEMO_HISTORY_DAYS: '0',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

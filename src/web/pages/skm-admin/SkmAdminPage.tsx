@@ -10,6 +10,15 @@ import { useParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { SkmFullReport } from '../../../api/skm';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PeriodPicker } from '../../components/report/PeriodPicker';
+import {
+  defaultChoice,
+  type PeriodChoice,
+  periodParams,
+  type UnitChoice,
+  unitParams,
+} from '../../components/report/period';
+import { UnitPicker } from '../../components/report/UnitPicker';
 import { SignInForm } from '../../components/SignInForm';
 import { addTranslations } from '../../i18n';
 import { api } from '../../lib/api';
@@ -20,11 +29,8 @@ import { FollowupSection } from './FollowupSection';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
 import { PaperEntrySection } from './PaperEntrySection';
-import { PeriodPicker } from './PeriodPicker';
 import { PublishControl } from './PublishControl';
-import { defaultChoice, type PeriodChoice, periodParams, type UnitChoice, unitParams } from './period';
 import { ReportSummary } from './ReportSummary';
-import { UnitPicker } from './UnitPicker';
 
 addTranslations('skmAdmin', { id, en });
 
@@ -67,7 +73,7 @@ export default function SkmAdminPage() {
 }
 
 function ReportScreen({ slug, me, today }: { slug: string; me: Me; today: string }) {
-  const { t } = useTranslation(['skmAdmin', 'common']);
+  const { t } = useTranslation(['skmAdmin', 'report', 'common']);
   const agencies = useAgencies(slug);
   const services = useServices(slug);
   const locked = me.role === 'mall_admin' ? null : me.agencyId;
@@ -94,7 +100,7 @@ function ReportScreen({ slug, me, today }: { slug: string; me: Me; today: string
           lockedAgencyId={locked}
         />
       </div>
-      {query === null && <p>{t('skmAdmin:period.incomplete')}</p>}
+      {query === null && <p>{t('report:period.incomplete')}</p>}
       {report.error && (
         <p role="alert" className="font-semibold text-red-800">
           {report.error.message}

@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import './i18n';
 import type { PeriodChoice, PeriodKind } from './period';
 
 const KINDS: PeriodKind[] = ['month', 'quarter', 'semester', 'year', 'range'];
 const select = 'mt-1 block rounded-lg border-2 border-slate-500 bg-white px-2 py-1.5';
 
-/** Month, triwulan, semester, year or a date range; changes apply at once. */
+/** Month, triwulan, semester, year or a date range; changes apply at once. Strings: namespace "report". */
 export function PeriodPicker({
   value,
   onChange,
@@ -15,7 +16,7 @@ export function PeriodPicker({
   onChange: (c: PeriodChoice) => void;
   thisYear: number;
 }) {
-  const { t } = useTranslation('skmAdmin');
+  const { t } = useTranslation('report');
   const id = useId();
   const set = (patch: Partial<PeriodChoice>) => onChange({ ...value, ...patch });
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);

@@ -1,0 +1,64 @@
+/** The date and the time at the mall (its zone, not the screen's), ticking each second. */
+import { useEffect, useMemo, useState } from 'react';
+
+function useSecond(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    };
+    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
+
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** hh.mm.ss in the mall's zone, as Indonesia writes a time (14.05.09), in either language. */
+export function timeFormatter(timeZone: string | undefined, seconds = true): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  };
+  try {
+    return new Intl.DateTimeFormat('id-ID', { ...options, timeZone });
+  } catch {
+    return new Intl.DateTimeFormat('id-ID', options);
+  }
+}
+
+export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 'id' | 'en' }) {
+  const now = useSecond();
+  const time = useMemo(() => timeFormatter(timeZone), [timeZone]);
+  const date = useMemo(() => {
+    const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    const locale = lang === 'en' ? 'en-GB' : 'id-ID';
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      return new Intl.DateTimeFormat(locale, options);
+    }
+  }, [lang, timeZone]);
+  const zone = timeZone ? ZONE_NAMES[timeZone] : undefined;
+  return (
+    <div className="text-right leading-tight" data-testid="clock">
+      <p className="text-base text-slate-100">{date.format(now)}</p>
+      <p className="font-bold tabular-nums">
+        <time dateTime={new Date(now).toISOString()} className="text-2xl xl:text-3xl">
+          {time.format(now)}
+        </time>
+        {zone && <span className="ml-2 text-base text-slate-100">{zone}</span>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * /:mall/kinerja — service performance over time, for the Bupati and the agency heads (desktop
+ * first, readable on a phone): choose a period and a unit (whole mall, agency, service, counter,
+ * officer — only those the user may open), then the headline measures, the breakdown into the
+ * units inside, trends, the agencies' ranking, arrivals by weekday and hour, staffing advice per
+ * hour, and the PDF/XLSX downloads. The choice lives in the address (?period=…&agencyId=…), so
+ * every unit in a table is a link and a view can be shared.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Me } from '../../../api/auth';
+import type { PerformanceReport } from '../../../api/performance';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PeriodPicker } from '../../components/report/PeriodPicker';
+import {
+  choiceFromParams,
+  choiceToParams,
+  defaultChoice,
+  type PeriodChoice,
+  periodParams,
+  type UnitChoice,
+  unitFromParams,
+  unitLevel,
+  unitParams,
+} from '../../components/report/period';
+import { UnitPicker } from '../../components/report/UnitPicker';
+import { SignInForm } from '../../components/SignInForm';
+import { addTranslations } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
+import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
+import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import type { Access } from './access';
+import { Breakdown } from './Breakdown';
+import { Headline } from './Headline';
+import { HeatMapSection } from './HeatMapSection';
+import en from './i18n.en.json';
+import id from './i18n.id.json';
+import { RankingSection } from './RankingSection';
+import { StaffingSection } from './StaffingSection';
+import { TrendSection } from './TrendSection';
+
+addTranslations('kinerja', { id, en });
+
+export default function KinerjaPage() {
+  const { t } = useTranslation(['kinerja', 'common']);
+  const slug = useParams().mall ?? '';
+  const mall = useMall(slug);
+  const me = useMe();
+  const signOut = useSignOut();
+
+  useEffect(() => {
+    document.title = `${t('kinerja:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
+  }, [mall.data, t]);
+
+  let body: React.ReactNode;
+  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
+  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('kinerja:signInHeading')} />;
+  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
+  else if (me.data && me.data.role === 'officer') body = <Alert text={t('kinerja:forbidden')} />;
+  else if (me.data && mall.data) body = <Evaluation slug={slug} me={me.data} today={mall.data.today} />;
+
+  return (
+    <div className="flex min-h-full flex-col bg-slate-100">
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+          <p className="text-lg font-semibold">{mall.data?.name ?? 'Loket'}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            {me.data && (
+              <>
+                {me.data.role !== 'officer' && (
+                  <Link to={`/${slug}/dashboard`} className="font-semibold underline underline-offset-4">
+                    {t('kinerja:toDashboard')}
+                  </Link>
+                )}
+                <span className="hidden sm:inline">{me.data.displayName}</span>
+                <button
+                  type="button"
+                  onClick={() => void signOut()}
+                  className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
+                >
+                  {t('kinerja:signOut')}
+                </button>
+              </>
+            )}
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-4 sm:px-6">
+        <h1 className="text-2xl font-bold">{t('kinerja:pageTitle')}</h1>
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function Alert({ text }: { text: string }) {
+  return (
+    <p role="alert" className="font-semibold text-red-800">
+      {text}
+    </p>
+  );
+}
+
+function Evaluation({ slug, me, today }: { slug: string; me: Me; today: string }) {
+  const { t } = useTranslation(['kinerja', 'report', 'common']);
+  const agencies = useAgencies(slug);
+  const services = useServices(slug);
+  const counters = useCounters(slug);
+  const [params, setParams] = useSearchParams();
+
+  // What this user may open in detail: everything, or (agency admin) the mall level and their agency.
+  const access: Access = useMemo(() => {
+    const own = me.role === 'agency_admin' ? me.agencyId : null;
+    return { ownAgencyId: own, canOpen: (agencyId: string) => own === null || agencyId === own };
+  }, [me]);
+
+  // The period and the unit come from the address; a date range being typed stays here until whole.
+  const fallback = useMemo(() => defaultChoice(today), [today]);
+  const fromUrl = useMemo(() => choiceFromParams(params, fallback), [params, fallback]);
+  const [draft, setDraft] = useState<PeriodChoice | null>(null);
+  const choice = draft ?? fromUrl;
+  let unit = unitFromParams(params);
+  if (!params.has('agencyId') && access.ownAgencyId) unit = { ...unit, agencyId: access.ownAgencyId };
+  if (unit.agencyId && !access.canOpen(unit.agencyId)) unit = { agencyId: '', serviceId: '' };
+
+  // An agency admin opens their own agency by default; the whole mall is then asked for as agencyId=.
+  const toParams = (c: PeriodChoice, u: UnitChoice) => {
+    const out = choiceToParams(c, u);
+    if (!u.agencyId && access.ownAgencyId) out.set('agencyId', '');
+    return out;
+  };
+  const go = (c: PeriodChoice, u: UnitChoice) => {
+    if (periodParams(c) === null) return setDraft(c);
+    setDraft(null);
+    setParams(toParams(c, u));
+  };
+  const linkTo = (u: UnitChoice) => `?${toParams(choice, u).toString()}`;
+
+  const period = periodParams(choice);
+  const periodQuery = period ? new URLSearchParams(period).toString() : null;
+  const unitQuery = new URLSearchParams(unitParams(unit)).toString();
+  const query = periodQuery === null ? null : [periodQuery, unitQuery].filter(Boolean).join('&');
+  const base = `/api/malls/${encodeURIComponent(slug)}/performance`;
+
+  const report = useQuery({
+    queryKey: ['performance', slug, query],
+    queryFn: () => api.get<PerformanceReport>(`${base}?${query}`),
+    enabled: query !== null,
+    retry: false,
+    placeholderData: (previous) => previous,
+  });
+  // Inside an agency, its officers (from the agency's own report) for the unit picker.
+  const level = unitLevel(unit);
+  const agencyQuery = periodQuery && unit.agencyId ? `${periodQuery}&agencyId=${unit.agencyId}` : null;
+  const agencyReport = useQuery({
+    queryKey: ['performance', slug, agencyQuery],
+    queryFn: () => api.get<PerformanceReport>(`${base}?${agencyQuery}`),
+    enabled: agencyQuery !== null && level !== 'agency',
+    retry: false,
+  });
+  const officerSource = level === 'agency' ? report.data : agencyReport.data;
+  const officers =
+    officerSource?.unit.agency?.id === unit.agencyId
+      ? officerSource.breakdown.officers.map((o) => ({ id: o.id, name: o.name }))
+      : [];
+
+  const forbidden = report.error instanceof ApiError && report.error.status === 403;
+  const sessionLost = useRef(useSessionLost());
+  const lost = isUnauthorized(report.error);
+  useEffect(() => {
+    if (lost) void sessionLost.current();
+  }, [lost]);
+  const shown = report.data && !forbidden ? report.data : null;
+
+  return (
+    <>
+      <div className="flex flex-wrap gap-x-8 gap-y-4 rounded-2xl bg-white p-4 shadow">
+        <PeriodPicker value={choice} onChange={(c) => go(c, unit)} thisYear={Number(today.slice(0, 4))} />
+        <UnitPicker
+          value={unit}
+          onChange={(u) => go(choice, u)}
+          agencies={(agencies.data ?? []).filter((a) => access.canOpen(a.id))}
+          services={services.data ?? []}
+          counters={counters.data ?? []}
+          officers={officers}
+          lockedAgencyId={null}
+        />
+      </div>
+      {query === null && <p>{t('report:period.incomplete')}</p>}
+      {report.error && <Alert text={forbidden ? t('kinerja:unitForbidden') : report.error.message} />}
+      {query !== null && report.isPending && <p aria-live="polite">{t('common:loading')}</p>}
+      {shown && query !== null && (
+        <div
+          className={`flex flex-col gap-4 ${report.isPlaceholderData ? 'opacity-60' : ''}`}
+          aria-busy={report.isFetching}
+        >
+          <Headline report={shown} downloadQuery={query} base={base} />
+          <Breakdown report={shown} unit={unit} access={access} linkTo={linkTo} />
+          <TrendSection base={base} report={shown} unitQuery={unitQuery} today={today} />
+          <RankingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
+          <div className="grid gap-4 xl:grid-cols-2">
+            <HeatMapSection base={base} periodQuery={periodQuery ?? ''} agencyId={unit.agencyId} />
+            <StaffingSection base={base} periodQuery={periodQuery ?? ''} agencyId={unit.agencyId} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

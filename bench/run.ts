@@ -12,11 +12,16 @@
  *     2026 on the real app, against the bare SQL aggregate (COUNT + SUM of each element) over the
  *     same rows, on the same driver; /skm/report is shown beside it.
  *     Goal: median report time ≤ 2 × median bare aggregate time.
+ *  4. A year of a busy mall, 400,000 tickets with their events, visits and SKM (bench/perf.ts,
+ *     made by src/server/db/seed/history.ts): GET /api/malls/blora/performance for June 2026 and
+ *     the agency with most visits, against the bare SQL aggregate (COUNT + SUM of the waits and
+ *     service times) over the same visits, on the same driver; the mall-wide month, the PDF and the
+ *     year's trend are shown beside it. Goal: median report time ≤ 2 × median bare aggregate time.
  *
  * Each server runs alone in its own child process; the load comes from this process; one
  * measurement at a time. Environment:
  *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
- *   BENCH_ONLY=tickets,sse,skm      the sections to run (all of them)
+ *   BENCH_ONLY=tickets,sse,skm,perf the sections to run (all of them)
  *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
  *   BENCH_CLIENTS=1000,5000         SSE client counts
  *   BENCH_CONNECTIONS=16            autocannon connections
@@ -25,6 +30,8 @@
  *   BENCH_SKM_RESPONSES=200000      SKM questionnaires spread over 2026
  *   BENCH_SKM_TICKETS=200000        done tickets over 2026 (the report's population)
  *   BENCH_SKM_RUNS=7                measured rounds (after 2 warm-up rounds)
+ *   BENCH_PERF_TICKETS=400000       tickets over 2026 for the performance report
+ *   BENCH_PERF_RUNS=7               measured rounds (after 2 warm-up rounds)
  *   BENCH_PG_URL                    another PostgreSQL server/database
  *   BENCH_STRICT=1                  exit 1 when a goal is not met
  *   BENCH_PROFILE=1                 V8 CPU profile of every server child, in bench/results/profiles/
@@ -40,6 +47,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { type Child, cleanupAll, fail, onCleanup, ROOT, startChild } from './children.js';
 import { call, closeControl, expectOk } from './http.js';
+import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
 import { openPool } from './sse.js';
 
@@ -79,7 +87,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
-const SECTIONS = ['tickets', 'sse', 'skm'] as const;
+const SECTIONS = ['tickets', 'sse', 'skm', 'perf'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = new Set<Section>(
   (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
@@ -94,6 +102,8 @@ const ONLY = new Set<Section>(
 const SKM_RESPONSES = envInt('BENCH_SKM_RESPONSES', 200_000);
 const SKM_TICKETS = envInt('BENCH_SKM_TICKETS', 200_000, 0);
 const SKM_RUNS = envInt('BENCH_SKM_RUNS', 7);
+const PERF_TICKETS = envInt('BENCH_PERF_TICKETS', 400_000);
+const PERF_RUNS = envInt('BENCH_PERF_RUNS', 7);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STRICT = process.env.BENCH_STRICT === '1';
 const SEED_PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
@@ -207,6 +217,8 @@ function startApp(db: BenchDatabase): Promise<Child> {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       LOKET_SEED_PASSWORD: SEED_PASSWORD,
       LOKET_WEB_DIST: benchWebDist(),
+      // an empty database gets the seed only: no demo history under the tickets and SSE figures
+      LOKET_DEMO_HISTORY_DAYS: '0',
     },
     '/api/health',
   );
@@ -561,6 +573,27 @@ async function runSkm(engine: Engine): Promise<SkmResult> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. a year of a busy mall: the monthly agency performance report (bench/perf.ts)
+
+async function runPerf(engine: Engine): Promise<PerfResult> {
+  const db = await newDatabase(engine, 'bench_perf');
+  const result = await benchPerf(
+    {
+      engine,
+      url: db.url,
+      mall: MALL,
+      seedPassword: SEED_PASSWORD,
+      startApp: () => startApp(db),
+      analyze: () => db.analyze(),
+      log,
+    },
+    { tickets: PERF_TICKETS, runs: PERF_RUNS },
+  );
+  await db.drop();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
 // report
 
 interface EngineResult {
@@ -568,6 +601,7 @@ interface EngineResult {
   tickets: TicketsResult | null;
   sse: SseResult[];
   skm: SkmResult | null;
+  perf: PerfResult | null;
 }
 
 function table(rows: string[][]): string {
@@ -666,7 +700,50 @@ function report(r: EngineResult): string {
     rows.push(['  bare population count ms (info)', '', k.barePopulation.median.toFixed(1), '', '', '']);
     rows.push(['  answer bytes /skm, /skm/report', `${k.bytes.contract}, ${k.bytes.full}`, '', '', '', '']);
   }
+  const p = r.perf;
+  if (p) {
+    notes.push(
+      `perf: ${p.tickets} tickets over 2026 (${p.events} events, ${p.visits} visits, ${p.responses} SKM; generated in ${p.generationSeconds}s, set up in ${p.setupSeconds}s), ${p.agency.shortName} ${p.agency.monthVisits} visits in June, median of ${p.runs} rounds after ${p.warmups} warm-up`,
+    );
+    perfRows(p, rows);
+  }
   return [`\nLoket bench — ${r.engine} — ${notes.join('; ')}`, table(rows)].join('\n');
+}
+
+function perfRows(p: PerfResult, rows: string[][]): void {
+  rows.push([
+    'agency month report ms, GET /performance vs bare SUM',
+    p.report.median.toFixed(1),
+    p.bare.median.toFixed(1),
+    p.ratio.toFixed(2),
+    `≤ ${PERF_GOAL.toFixed(2)}`,
+    yes(p.met),
+  ]);
+  rows.push([
+    '  min / max ms',
+    `${p.report.min.toFixed(1)} / ${p.report.max.toFixed(1)}`,
+    `${p.bare.min.toFixed(1)} / ${p.bare.max.toFixed(1)}`,
+    '',
+    '',
+    '',
+  ]);
+  const info = (label: string, t: PerfResult['mall']) =>
+    rows.push(
+      t
+        ? [label, t.median.toFixed(1), '', (t.median / p.bare.median).toFixed(2), '', '']
+        : [label, 'n/a', '', '', '', ''],
+    );
+  info('mall month report ms, no agencyId (info)', p.mall);
+  info('agency month report PDF ms (info)', p.pdf);
+  info('agency year trend by month ms (info)', p.trend);
+  rows.push([
+    '  answer bytes report, mall, PDF, trend',
+    [p.report, p.mall, p.pdf, p.trend].map((t) => (t ? String(t.bytes) : '-')).join(', '),
+    '',
+    '',
+    '',
+    '',
+  ]);
 }
 
 function ticketRows(t: TicketsResult, rows: string[][]): void {
@@ -726,11 +803,14 @@ async function main(): Promise<void> {
     const tickets = ONLY.has('tickets') ? await benchTickets(engine) : null;
     const sse = ONLY.has('sse') ? await benchSse(engine) : [];
     const skm = ONLY.has('skm') ? await runSkm(engine) : null;
-    const result: EngineResult = { engine, tickets, sse, skm };
+    const perf = ONLY.has('perf') ? await runPerf(engine) : null;
+    const result: EngineResult = { engine, tickets, sse, skm, perf };
     runs.push(result);
     console.log(report(result));
   }
-  const goalsMet = runs.every((r) => (r.tickets?.met ?? true) && r.sse.every((s) => s.met) && (r.skm?.met ?? true));
+  const goalsMet = runs.every(
+    (r) => (r.tickets?.met ?? true) && r.sse.every((s) => s.met) && (r.skm?.met ?? true) && (r.perf?.met ?? true),
+  );
   const out = {
     startedAt: new Date(began).toISOString(),
     elapsedSeconds: round((Date.now() - began) / 1000, 1),
@@ -756,8 +836,15 @@ async function main(): Promise<void> {
       skmResponses: SKM_RESPONSES,
       skmTickets: SKM_TICKETS,
       skmRuns: SKM_RUNS,
+      perfTickets: PERF_TICKETS,
+      perfRuns: PERF_RUNS,
     },
-    goals: { ticketsRatioAtLeast: TICKET_GOAL, sseP99RatioAtMost: SSE_GOAL, skmReportRatioAtMost: SKM_GOAL },
+    goals: {
+      ticketsRatioAtLeast: TICKET_GOAL,
+      sseP99RatioAtMost: SSE_GOAL,
+      skmReportRatioAtMost: SKM_GOAL,
+      perfReportRatioAtMost: PERF_GOAL,
+    },
     goalsMet,
     runs,
   };

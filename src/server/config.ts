@@ -10,9 +10,14 @@ export interface Config {
   seedPassword: string | null;
   /** trust X-Forwarded-* from a reverse proxy (so cookies get Secure behind TLS) */
   trustProxy: boolean;
+  /** `start` on an empty database, and `seed`: days of demo traffic history before today (0: none) */
+  demoHistoryDays?: number;
   /** the clock; tests replace it */
   now: () => number;
 }
+
+/** LOKET_DEMO_HISTORY_DAYS when unset: eight weeks, enough for last month's reports and a trend. */
+export const DEFAULT_DEMO_HISTORY_DAYS = 56;
 
 export class ConfigError extends Error {}
 
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seedPassword !== null && seedPassword.length < 8) {
     throw new ConfigError('LOKET_SEED_PASSWORD must be at least 8 characters');
   }
+  const demoHistoryDays = parseDays(env.LOKET_DEMO_HISTORY_DAYS, 'LOKET_DEMO_HISTORY_DAYS', DEFAULT_DEMO_HISTORY_DAYS);
   return {
     database,
     port,
@@ -42,6 +48,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     seedPassword,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    demoHistoryDays,
     now: Date.now,
   };
+}
+
+/** A count of days: a whole number ≥ 0; unset or empty gives the fallback. */
+export function parseDays(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const days = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(days)) {
+    throw new ConfigError(`${name} must be a whole number of days, 0 or more (got "${raw}")`);
+  }
+  return days;
 }

@@ -1,15 +1,18 @@
 /**
- * The command line: start (migrate, seed an empty database, serve), migrate, seed, user.
+ * The command line: start (migrate, seed an empty database with weeks of demo history, serve), migrate, seed, user.
  *   npm start
- *   npm run loket -- migrate | seed | user add <username> --mall blora --role officer --agency dindukcapil [--password …]
+ *   npm run loket -- migrate | seed [--history-days 56] | user add <username> --mall blora --role officer --agency dindukcapil [--password …]
  */
 import { networkInterfaces } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, DEFAULT_DEMO_HISTORY_DAYS, loadConfig, parseDays } from './config.js';
 import { createContext } from './context.js';
+import { backupCommand } from './db/backup.js';
 import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
+import { seedRecentHistory } from './db/seed/history.js';
 import { seedDemo } from './db/seed/seed.js';
 import { errorBody } from './errors.js';
 import { newId } from './ids.js';
@@ -23,7 +26,10 @@ async function start(config: Config): Promise<void> {
   const ctx = await createContext(config);
   await migrate(ctx.database);
   const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
-  if (seeded.seeded) printSeed(seeded);
+  if (seeded.seeded) {
+    printSeed(seeded);
+    await loadDemoHistory(ctx.database.db, seeded.mallSlug, config.demoHistoryDays ?? 0, config.now());
+  }
   await ensureWebBuilt();
   const app = await buildApp(ctx);
   const shutdown = async (signal: string) => {
@@ -73,6 +79,23 @@ function printSeed(seeded: Awaited<ReturnType<typeof seedDemo>>): void {
         : '  Kata sandi / password: LOKET_SEED_PASSWORD',
       '',
     ].join('\n'),
+  );
+}
+
+/** Weeks of plausible traffic before today, so the reports have something to show; one line of what. */
+async function loadDemoHistory(
+  db: Parameters<typeof seedRecentHistory>[0],
+  mallSlug: string,
+  days: number,
+  now: number,
+): Promise<void> {
+  if (days <= 0) return;
+  const began = performance.now();
+  const r = await seedRecentHistory(db, { mallSlug, days, now });
+  const seconds = ((performance.now() - began) / 1000).toFixed(1);
+  const n = (x: number) => x.toLocaleString('id-ID');
+  console.log(
+    `Riwayat demo / demo history: ${r.from} … ${r.to} (${days} hari/days), ${n(r.tickets)} tiket, ${n(r.visits)} kunjungan/visits, ${n(r.responses)} SKM, ${seconds} s (LOKET_DEMO_HISTORY_DAYS=0 to skip)\n`,
   );
 }
 
@@ -158,20 +181,41 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
+      let values: { 'history-days'?: string | undefined };
+      try {
+        ({ values } = parseArgs({ args: rest, options: { 'history-days': { type: 'string' } } }));
+      } catch (e) {
+        throw new ConfigError(`usage: seed [--history-days <days>] (${(e as Error).message.split('\n')[0]})`);
+      }
+      const days = parseDays(
+        values['history-days'],
+        '--history-days',
+        config.demoHistoryDays ?? DEFAULT_DEMO_HISTORY_DAYS,
+      );
       const ctx = await createContext(config);
-      await migrate(ctx.database);
-      const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
-      await ctx.close();
-      if (seeded.seeded) printSeed(seeded);
-      else console.log(`already has data (mall ${seeded.mallSlug}); nothing seeded`);
+      try {
+        await migrate(ctx.database);
+        const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
+        if (seeded.seeded) {
+          printSeed(seeded);
+          await loadDemoHistory(ctx.database.db, seeded.mallSlug, days, config.now());
+        } else console.log(`already has data (mall ${seeded.mallSlug}); nothing seeded`);
+      } finally {
+        await ctx.close();
+      }
       return;
     }
     case 'user':
       if (rest[0] !== 'add')
-        throw new ConfigError('usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"] [--password …]');
+        throw new ConfigError(
+          'usage: user add <username> --mall <slug> --role <role> [--agency <code>] [--name "…"] [--password …]',
+        );
       return addUser(config, rest.slice(1));
+    case 'backup':
+    case 'restore':
+      return backupCommand(command, config.database, rest);
     default:
-      throw new ConfigError(`unknown command "${command}"; use start, migrate, seed or user add`);
+      throw new ConfigError(`unknown command "${command}"; use start, migrate, seed, user add, backup or restore`);
   }
 }
 

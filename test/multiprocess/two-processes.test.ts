@@ -163,4 +163,44 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     }
     expect(status).toBe(409);
   });
+
+  it('stops issuing for a service in every process when it is switched off through one', async () => {
+    const agencies = (await (await fetch(`${a.base}/api/malls/blora/agencies`)).json()) as any;
+    const dk = agencies.find((x: any) => x.code === 'dindukcapil');
+    const other = ((await (await fetch(`${b.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any)[1].id;
+    // the mall is closed by the test before: open it again, through A
+    const open = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ open: '00:00', close: '24:00' }]]),
+    );
+    const hours = await fetch(`${a.base}/api/malls/blora/opening-hours`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ weekly: open }),
+    });
+    expect(hours.status).toBe(200);
+    const ticket = () =>
+      fetch(`${b.base}/api/malls/blora/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: other }),
+      });
+    const until = async (want: number) => {
+      const deadline = Date.now() + 3000;
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await ticket()).status;
+        if (status === want) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return status;
+    };
+    expect(await until(201)).toBe(201); // B now holds the service in its cache
+    const off = await fetch(`${a.base}/api/malls/blora/admin/services/${other}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(off.status, await off.clone().text()).toBe(200);
+    expect(await until(409)).toBe(409);
+  });
 });

@@ -9,3 +9,26 @@ export function useNow(everyMs = 10_000): number {
   }, [everyMs]);
   return now;
 }
+
+/** The time now, updated just after each full second: a clock's seconds turn together with the wall's. */
+export function useSecond(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      setNow(Date.now());
+      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    };
+    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
+    return () => clearTimeout(timer);
+  }, []);
+  return now;
+}
+
+/** How Indonesia names its zones on a clock; other zones show none. */
+export const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};

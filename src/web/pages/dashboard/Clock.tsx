@@ -1,26 +1,6 @@
 /** The date and the time at the mall (its zone, not the screen's), ticking each second. */
-import { useEffect, useMemo, useState } from 'react';
-
-function useSecond(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      setNow(Date.now());
-      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
-    };
-    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
-    return () => clearTimeout(timer);
-  }, []);
-  return now;
-}
-
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+import { useMemo } from 'react';
+import { useSecond, ZONE_NAMES } from '../../lib/useNow';
 
 /** hh.mm.ss in the mall's zone, as Indonesia writes a time (14.05.09), in either language. */
 export function timeFormatter(timeZone: string | undefined, seconds = true): Intl.DateTimeFormat {

@@ -1,27 +1,6 @@
 /** The date and a live clock in the mall's time zone (not the TV's), id-ID style: "Sabtu, 28 November 2026 · 14.05.09 WIB". */
-import { useEffect, useMemo, useState } from 'react';
-
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** The current time, updated just after each full second. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = () => {
-      setNow(Date.now());
-      timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
-    };
-    timer = setTimeout(tick, 1_000 - (Date.now() % 1_000) + 5);
-    return () => clearTimeout(timer);
-  }, []);
-  return now;
-}
+import { useMemo } from 'react';
+import { useSecond, ZONE_NAMES } from '../../lib/useNow';
 
 function formatters(locale: string, timeZone: string | undefined) {
   const make = (tz: string | undefined) => ({
@@ -49,7 +28,7 @@ function formatters(locale: string, timeZone: string | undefined) {
 }
 
 export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 'id' | 'en' }) {
-  const now = useNow();
+  const now = useSecond();
   // The clock reads the same in both languages (id-ID: 14.05.09); the date follows the UI language.
   const f = useMemo(() => formatters('id-ID', timeZone), [timeZone]);
   const d = useMemo(() => formatters(lang === 'en' ? 'en-GB' : 'id-ID', timeZone), [lang, timeZone]);

@@ -156,6 +156,11 @@ const CATALOGUE = {
     id: (p: Params) => `Tiket ${p.number} dari tanggal ${p.serviceDate} tidak dapat diaktifkan kembali hari ini.`,
     en: (p: Params) => `Ticket ${p.number} is from ${p.serviceDate} and cannot be reactivated today.`,
   },
+  counter_inactive: {
+    status: 409,
+    id: (p: Params) => `${p.counterName} tidak aktif: aktifkan kembali di halaman admin sebelum memanggil.`,
+    en: (p: Params) => `${p.counterName} is not active: reactivate it in the admin pages before calling.`,
+  },
   counter_busy: {
     status: 409,
     id: (p: Params) =>

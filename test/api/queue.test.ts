@@ -281,6 +281,24 @@ describe.each(ENGINES)('queue API on %s', (engine) => {
     }
   });
 
+  it('calls nobody from a counter an admin switched off', async () => {
+    const patch = (active: boolean) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/malls/blora/admin/counters/${loket2}`,
+        headers: { cookie: admin },
+        payload: { active },
+      });
+    expect((await patch(false)).statusCode).toBe(200);
+    try {
+      const refused = await post(`/api/malls/blora/counters/${loket2}/call-next`, officer);
+      expect(refused.statusCode).toBe(409);
+      expect(json(refused).error).toBe('counter_inactive');
+    } finally {
+      expect((await patch(true)).statusCode).toBe(200);
+    }
+  });
+
   it('numbers tickets issued at the same moment for several services without gaps or repeats', async () => {
     const services = [ktpService.id, secondService.id, skckService.id];
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => issue(services[i % 3] as string)));

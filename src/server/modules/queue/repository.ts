@@ -30,12 +30,14 @@ export interface CounterInfo {
   id: string;
   name: string;
   number: number;
+  /** false once an admin deactivated or archived it: it calls nobody */
+  active: boolean;
   agencyId: string;
   zoneId: string | null;
   serviceIds: string[];
 }
 
-export type CounterRef = Omit<CounterInfo, 'serviceIds'>;
+export type CounterRef = Omit<CounterInfo, 'serviceIds' | 'active'>;
 
 export type ClaimResult =
   | { ok: true; eventId: string; row: TicketRow }
@@ -78,7 +80,7 @@ export class QueueRepository {
   async counter(mallId: string, counterId: string): Promise<CounterInfo | undefined> {
     const row = await this.db
       .selectFrom('counters')
-      .select(['id', 'name', 'number', 'agency_id', 'zone_id'])
+      .select(['id', 'name', 'number', 'agency_id', 'zone_id', 'active'])
       .where('mall_id', '=', mallId)
       .where('id', '=', counterId)
       .executeTakeFirst();
@@ -95,6 +97,7 @@ export class QueueRepository {
       number: row.number,
       agencyId: row.agency_id,
       zoneId: row.zone_id,
+      active: row.active === 1,
       serviceIds: links.map((l) => l.service_id),
     };
   }

@@ -207,6 +207,7 @@ export class QueueService {
     const counter = await this.repo.counter(mall.id, counterId);
     if (!counter) throw new AppError('counter_not_found', { counterId });
     if (!canOperateAgency(staff, mall.id, counter.agencyId)) throw new AppError('forbidden');
+    if (!counter.active) throw new AppError('counter_inactive', { counterName: counter.name });
     return counter;
   }
 

@@ -188,3 +188,14 @@ export function datesBetween(from: string, to: string, weekdays?: readonly Weekd
 }
 
 export const CLOSED_WEEK: WeeklyHours = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+
+/** How Indonesia names its zones on a clock (WIB, WITA, WIT); null for any other zone. */
+export function zoneName(timeZone: string | undefined): string | null {
+  const names: Record<string, string> = {
+    'Asia/Jakarta': 'WIB',
+    'Asia/Pontianak': 'WIB',
+    'Asia/Makassar': 'WITA',
+    'Asia/Jayapura': 'WIT',
+  };
+  return (timeZone && names[timeZone]) || null;
+}

@@ -24,11 +24,3 @@ export function useSecond(): number {
   }, []);
   return now;
 }
-
-/** How Indonesia names its zones on a clock; other zones show none. */
-export const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};

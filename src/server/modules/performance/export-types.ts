@@ -115,14 +115,3 @@ export function wallClock(
     second: parts.second ?? 0,
   };
 }
-
-/** WIB, WITA or WIT for Indonesia's zones; the IANA name for any other. */
-export function zoneAbbreviation(timeZone: string): string {
-  const zones: Record<string, string> = {
-    'Asia/Jakarta': 'WIB',
-    'Asia/Pontianak': 'WIB',
-    'Asia/Makassar': 'WITA',
-    'Asia/Jayapura': 'WIT',
-  };
-  return zones[timeZone] ?? timeZone;
-}

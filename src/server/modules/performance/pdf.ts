@@ -7,9 +7,10 @@
  */
 import PDFDocument from 'pdfkit';
 import type { UnitSummary } from '../../../api/performance.js';
+import { zoneName } from '../../../domain/schedule.js';
 import { GRADE_LABELS } from '../../../domain/skm.js';
 import { formatDateId, MONTHS_ID } from '../../../domain/skm-report.js';
-import { BREAKDOWN_KINDS, type PerformanceExport, unitLines, wallClock, zoneAbbreviation } from './export-types.js';
+import { BREAKDOWN_KINDS, type PerformanceExport, unitLines, wallClock } from './export-types.js';
 
 const MARGIN = 56; // about 2 cm
 const FONT = 'Helvetica';
@@ -688,7 +689,7 @@ export function renderPerformancePdf(input: PerformanceExport): Promise<Buffer> 
   const at = wallClock(input.generatedAt, input.timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   const today = `${at.year}-${pad(at.month)}-${pad(at.day)}`;
-  const stamp = `${formatDateId(today)} pukul ${pad(at.hour)}.${pad(at.minute)} ${zoneAbbreviation(input.timeZone)}`;
+  const stamp = `${formatDateId(today)} pukul ${pad(at.hour)}.${pad(at.minute)} ${zoneName(input.timeZone) ?? input.timeZone}`;
 
   // Title block
   doc.font(BOLD).fontSize(14).text('LAPORAN KINERJA PELAYANAN', { align: 'center' });

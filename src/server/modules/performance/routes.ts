@@ -91,7 +91,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{ performance: Perform
     },
     async (request, reply) => {
       // Checked before the stream opens, so a refusal is a plain 401/403 answer.
-      await performance.live(request.mall, requireStaff(request));
+      performance.checkLive(request.mall, requireStaff(request));
       const mallId = request.mall.id;
       const stream = openStream(request, reply);
       let timer: NodeJS.Timeout | null = null;

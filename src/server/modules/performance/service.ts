@@ -228,8 +228,13 @@ export class PerformanceService {
     return { report, facts, catalog, scope: { filter, unit } };
   }
 
-  async live(mall: Mall, staff: Actor): Promise<LiveBoard> {
+  /** Whether the staff member may follow the live board (403 otherwise). */
+  checkLive(mall: Mall, staff: Actor): void {
     if (!canEvaluate(staff, mall.id, null)) throw new AppError('forbidden');
+  }
+
+  async live(mall: Mall, staff: Actor): Promise<LiveBoard> {
+    this.checkLive(mall, staff);
     const now = this.now();
     const date = localTime(now, mall.timeZone).date;
     const [catalog, facts] = await Promise.all([

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { UnitSummary } from '../../../api/performance.js';
 import { spread } from '../../../domain/performance.js';
+import { zoneName } from '../../../domain/schedule.js';
 import { formatDateId, MONTHS_ID } from '../../../domain/skm-report.js';
 import {
   BREAKDOWN_KINDS,
@@ -17,7 +18,6 @@ import {
   unitLines,
   type VisitExportRow,
   wallClock,
-  zoneAbbreviation,
 } from './export-types.js';
 
 export const SHEETS = {
@@ -222,7 +222,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: PerformanceExport, rows: read
     ['Tanggal', `${formatDateId(report.period.from)} - ${formatDateId(report.period.to)} (${report.period.days} hari)`],
     [
       'Disusun',
-      `${formatDateId(`${at.year}-${pad(at.month)}-${pad(at.day)}`)} ${pad(at.hour)}.${pad(at.minute)} ${zoneAbbreviation(input.timeZone)}`,
+      `${formatDateId(`${at.year}-${pad(at.month)}-${pad(at.day)}`)} ${pad(at.hour)}.${pad(at.minute)} ${zoneName(input.timeZone) ?? input.timeZone}`,
     ],
   ];
   info.forEach(([label, value], i) => {

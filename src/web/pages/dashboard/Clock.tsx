@@ -1,6 +1,7 @@
 /** The date and the time at the mall (its zone, not the screen's), ticking each second. */
 import { useMemo } from 'react';
-import { useSecond, ZONE_NAMES } from '../../lib/useNow';
+import { zoneName } from '../../../domain/schedule';
+import { useSecond } from '../../lib/useNow';
 
 /** hh.mm.ss in the mall's zone, as Indonesia writes a time (14.05.09), in either language. */
 export function timeFormatter(timeZone: string | undefined, seconds = true): Intl.DateTimeFormat {
@@ -29,7 +30,7 @@ export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 
       return new Intl.DateTimeFormat(locale, options);
     }
   }, [lang, timeZone]);
-  const zone = timeZone ? ZONE_NAMES[timeZone] : undefined;
+  const zone = zoneName(timeZone);
   return (
     <div className="text-right leading-tight" data-testid="clock">
       <p className="text-base text-slate-100">{date.format(now)}</p>

@@ -1,6 +1,7 @@
 /** The date and a live clock in the mall's time zone (not the TV's), id-ID style: "Sabtu, 28 November 2026 · 14.05.09 WIB". */
 import { useMemo } from 'react';
-import { useSecond, ZONE_NAMES } from '../../lib/useNow';
+import { zoneName } from '../../../domain/schedule';
+import { useSecond } from '../../lib/useNow';
 
 function formatters(locale: string, timeZone: string | undefined) {
   const make = (tz: string | undefined) => ({
@@ -32,7 +33,7 @@ export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 
   // The clock reads the same in both languages (id-ID: 14.05.09); the date follows the UI language.
   const f = useMemo(() => formatters('id-ID', timeZone), [timeZone]);
   const d = useMemo(() => formatters(lang === 'en' ? 'en-GB' : 'id-ID', timeZone), [lang, timeZone]);
-  const zoneName = timeZone ? ZONE_NAMES[timeZone] : undefined;
+  const zone = zoneName(timeZone);
   return (
     <div className="text-right leading-tight">
       <p className="text-[2.6vh] font-semibold text-slate-100">{d.date.format(now)}</p>
@@ -40,7 +41,7 @@ export function Clock({ timeZone, lang }: { timeZone: string | undefined; lang: 
         <time dateTime={new Date(now).toISOString()} className="text-[5.4vh]">
           {f.time.format(now)}
         </time>
-        {zoneName && <span className="ml-[1vh] text-[2.6vh] text-slate-100">{zoneName}</span>}
+        {zone && <span className="ml-[1vh] text-[2.6vh] text-slate-100">{zone}</span>}
       </p>
     </div>
   );

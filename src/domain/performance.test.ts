@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketsBetween, heatMap, measure, percentile, type VisitFact, weekdayOf, weekStart } from './performance.js';
+import { bucketsBetween, heatMap, percentile, type VisitFact, weekdayOf, weekStart } from './performance.js';
+import { measure, tallyVisits } from './tally.js';
 import { VISIT_OUTCOMES } from './visits.js';
 
 describe('percentile', () => {
@@ -58,7 +59,7 @@ describe('measure', () => {
         }
         expect(m.withinStandard.within).toBeLessThanOrEqual(m.withinStandard.measured);
         expect(
-          heatMap(facts)
+          heatMap(tallyVisits(facts, options))
             .flat()
             .reduce((s, n) => s + n, 0),
         ).toBe(m.visits);

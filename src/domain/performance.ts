@@ -1,13 +1,14 @@
 /**
  * Service performance from visits (src/domain/visits.ts): volumes, waiting and service times,
  * the standard time kept, counters staffed, busy hours, and the staffing the arrivals call for.
- * Pure: visit facts in, figures out; the repository reads the facts, the SKM gives the IKM.
+ * Pure: tallies of visits (src/domain/tally.ts) in, figures out.
  *
  * Times are seconds. Median and 90th percentile interpolate between ranks like Excel's MEDIAN and
  * PERCENTILE.INC, so the XLSX export's own formulas give the same figures.
  */
 import type { PriorityClass } from './queue.js';
 import { countersNeeded } from './staffing.js';
+import type { Tally } from './tally.js';
 import type { VisitOutcome } from './visits.js';
 
 export interface VisitFact {
@@ -102,84 +103,58 @@ export function spread(values: number[]): Spread {
   };
 }
 
-export function measure(facts: readonly VisitFact[], options: MeasureOptions): Measures {
-  const counts: Record<VisitOutcome, number> = {
-    waiting: 0,
-    called: 0,
-    serving: 0,
-    done: 0,
-    no_show: 0,
-    cancelled: 0,
-    transferred: 0,
+/** Spread of times kept in milliseconds, ascending, given in seconds. */
+export function spreadOfSortedMs(ms: Float64Array): Spread {
+  let sum = 0;
+  for (let i = 0; i < ms.length; i++) sum += ms[i] as number;
+  const at = (p: number) => {
+    const v = percentile(ms, p);
+    return v === null ? null : v / 1000;
   };
-  const waits: number[] = [];
-  const services: number[] = [];
-  let measured = 0;
-  let within = 0;
-  let transferredIn = 0;
-  const arrivalsByHour = Array.from({ length: 24 }, () => 0);
-  const days = new Set<string>();
-  // per counter, the local hours (and so days) in which it called, started or finished
-  const counterHours = new Map<string, Set<number>>();
+  return { count: ms.length, mean: ms.length ? sum / ms.length / 1000 : null, median: at(0.5), p90: at(0.9) };
+}
 
-  for (const f of facts) {
-    counts[f.outcome] += 1;
-    if (f.transferredIn) transferredIn += 1;
-    arrivalsByHour[f.hour] = (arrivalsByHour[f.hour] ?? 0) + 1;
-    days.add(f.date);
-    if (f.calledAt !== null) waits.push((f.calledAt - f.enteredAt) / 1000);
-    if (f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null) {
-      const seconds = (f.finishedAt - f.startedAt) / 1000;
-      services.push(seconds);
-      const standard = options.standardMinutes(f.serviceId);
-      if (standard !== null) {
-        measured += 1;
-        if (seconds <= standard * 60) within += 1;
-      }
-    }
-    if (f.counterId !== null && f.calledAt !== null) {
-      let hours = counterHours.get(f.counterId);
-      if (!hours) {
-        hours = new Set();
-        counterHours.set(f.counterId, hours);
-      }
-      hours.add(options.localHour(f.calledAt));
-      if (f.startedAt !== null) hours.add(options.localHour(f.startedAt));
-      if (f.finishedAt !== null) hours.add(options.localHour(f.finishedAt));
-    }
-  }
-
+/** The figures of a tally (src/domain/tally.ts): the visits of one unit over a period. */
+export function measuresOf(t: Tally): Measures {
   let counterDays = 0;
   let hoursStaffed = 0;
   const activeDays = new Set<number>();
-  for (const hours of counterHours.values()) {
-    hoursStaffed += hours.size;
+  for (const hours of t.counterHours.values()) {
+    hoursStaffed += hours.length;
     const own = new Set<number>();
     for (const h of hours) own.add(Math.floor(h / 24));
     counterDays += own.size;
     for (const d of own) activeDays.add(d);
   }
+  const arrivalsByHour = byHourOfDay(t.arrivals);
   return {
-    visits: facts.length,
-    issued: facts.length - transferredIn,
-    transferredIn,
-    served: counts.done,
-    noShow: counts.no_show,
-    cancelled: counts.cancelled,
-    transferred: counts.transferred,
-    open: counts.waiting + counts.called + counts.serving,
-    waitSeconds: spread(waits),
-    serviceSeconds: spread(services),
-    withinStandard: { measured, within, share: measured ? within / measured : null },
+    visits: t.visits,
+    issued: t.visits - t.transferredIn,
+    transferredIn: t.transferredIn,
+    served: t.served,
+    noShow: t.noShow,
+    cancelled: t.cancelled,
+    transferred: t.transferred,
+    open: t.open,
+    waitSeconds: t.spreads?.wait ?? spreadOfSortedMs(t.waitMs),
+    serviceSeconds: t.spreads?.service ?? spreadOfSortedMs(t.serviceMs),
+    withinStandard: { measured: t.measured, within: t.within, share: t.measured ? t.within / t.measured : null },
     counters: {
-      active: counterHours.size,
+      active: t.counterHours.size,
       perDay: activeDays.size ? counterDays / activeDays.size : null,
       hoursStaffed,
     },
     arrivalsByHour,
     busiestHours: busiest(arrivalsByHour, 3),
-    days: days.size,
+    days: t.days,
   };
+}
+
+/** Arrivals by weekday × hour folded to arrivals by hour of day. */
+function byHourOfDay(arrivals: readonly number[]): number[] {
+  const out = Array.from({ length: 24 }, () => 0);
+  for (let i = 0; i < arrivals.length; i++) out[i % 24] = (out[i % 24] ?? 0) + (arrivals[i] ?? 0);
+  return out;
 }
 
 function busiest(byHour: readonly number[], n: number): { hour: number; arrivals: number }[] {
@@ -239,13 +214,8 @@ export function bucketsBetween(from: string, to: string, granularity: Granularit
 }
 
 /** Arrivals by weekday (rows, Monday first) and local hour (columns). */
-export function heatMap(facts: readonly Pick<VisitFact, 'date' | 'hour'>[]): number[][] {
-  const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const f of facts) {
-    const row = grid[weekdayOf(f.date)] as number[];
-    row[f.hour] = (row[f.hour] ?? 0) + 1;
-  }
-  return grid;
+export function heatMap(t: Pick<Tally, 'arrivals'>): number[][] {
+  return Array.from({ length: 7 }, (_, day) => t.arrivals.slice(day * 24, day * 24 + 24));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,30 +234,17 @@ export interface StaffingHour {
   countersOpen: number;
 }
 
-export function staffingByHour(
-  facts: readonly VisitFact[],
-  options: Pick<MeasureOptions, 'localHour'> & { targetWaitMinutes: number },
-): StaffingHour[] {
-  const days = new Set(facts.map((f) => f.date)).size;
-  const served = facts.filter((f) => f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null);
-  const meanServiceMinutes = served.length
-    ? served.reduce((s, f) => s + ((f.finishedAt as number) - (f.startedAt as number)), 0) / served.length / 60_000
-    : null;
-  const arrivals = Array.from({ length: 24 }, () => 0);
-  for (const f of facts) arrivals[f.hour] = (arrivals[f.hour] ?? 0) + 1;
-  // per hour of day, the (counter, day) pairs active in it
-  const open = Array.from({ length: 24 }, () => new Set<string>());
-  for (const f of facts) {
-    if (f.counterId === null) continue;
-    for (const at of [f.calledAt, f.startedAt, f.finishedAt]) {
-      if (at === null) continue;
-      const h = options.localHour(at);
-      open[h % 24]?.add(`${f.counterId}|${Math.floor(h / 24)}`);
-    }
-  }
+export function staffingByHour(t: Tally, options: { targetWaitMinutes: number }): StaffingHour[] {
+  const days = t.days;
+  const service = t.spreads?.service ?? spreadOfSortedMs(t.serviceMs);
+  const meanServiceMinutes = service.mean === null ? null : service.mean / 60;
+  const arrivals = byHourOfDay(t.arrivals);
+  // per hour of day, the (counter, day) pairs active in it: each local hour is one such pair
+  const open = Array.from({ length: 24 }, () => 0);
+  for (const hours of t.counterHours.values()) for (const h of hours) open[h % 24] = (open[h % 24] ?? 0) + 1;
   const hours: StaffingHour[] = [];
   for (let hour = 0; hour < 24; hour++) {
-    const countersOpen = days ? (open[hour] as Set<string>).size / days : 0;
+    const countersOpen = days ? (open[hour] as number) / days : 0;
     const arrivalsPerHour = days ? (arrivals[hour] as number) / days : 0;
     if (arrivalsPerHour === 0 && countersOpen === 0) continue;
     const advice =

@@ -271,7 +271,7 @@ export function gradeOf(ikm: number): Grade {
 
 export type Sums = Record<SkmElement, number>;
 
-function zeroSums(): Sums {
+export function zeroSums(): Sums {
   return {
     persyaratan: 0,
     prosedur: 0,

@@ -26,7 +26,9 @@ import { AuthService } from './modules/auth/service.js';
 import { CatalogRepository } from './modules/catalog/repository.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
+import { PeriodTallies } from './modules/performance/period-tallies.js';
 import { PerformanceRepository } from './modules/performance/repository.js';
+import { RollupStore } from './modules/performance/rollup-store.js';
 import { performanceRoutes } from './modules/performance/routes.js';
 import { PerformanceService } from './modules/performance/service.js';
 import { QueueRepository } from './modules/queue/repository.js';
@@ -147,7 +149,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { auth });
   const skm = new SkmService(new SkmRepository(database.db), config.now);
   await app.register(skmRoutes, { skm });
-  const performance = new PerformanceService(new PerformanceRepository(database.db), skm, config.now);
+  const performanceRepo = new PerformanceRepository(database.db);
+  const periods = new PeriodTallies(
+    {
+      facts: (mallId, filter) => performanceRepo.facts(mallId, filter),
+      surveys: (mallId, filter) => skm.surveyGroups(mallId, filter),
+    },
+    new RollupStore(database.db),
+    config.now,
+  );
+  const performance = new PerformanceService(performanceRepo, skm, periods, config.now);
   await app.register(performanceRoutes, { performance, bus });
   // Issuing reads a service per ticket and reports read the catalog's names: each process caches
   // them, and a catalog change drops the copies (here at once, elsewhere through the bus).

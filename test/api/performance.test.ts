@@ -333,4 +333,56 @@ describe.each(ENGINES)('performance on a day worked out by hand, on %s', (engine
     expect((await get(url('&agencyId=nope'), viewer)).statusCode).toBe(404);
     expect((await get(`/api/malls/blora/performance/staffing?from=${day}&to=${day}`, viewer)).statusCode).toBe(400);
   });
+
+  it('keeps a closed day and month as stored tallies, and takes in what changes them later', async () => {
+    at(50);
+    const urls = {
+      day: `/api/malls/blora/performance?from=${day}&to=${day}&agencyId=${dukcapil}`,
+      mallDay: `/api/malls/blora/performance?from=${day}&to=${day}`,
+      month: `/api/malls/blora/performance?period=2026-11&agencyId=${dukcapil}`,
+      service: `/api/malls/blora/performance?period=2026-11&serviceId=${ids.S1}`,
+      trend: `/api/malls/blora/performance/trend?period=2026-11&granularity=week&agencyId=${dukcapil}`,
+      ranking: '/api/malls/blora/performance/ranking?period=2026-11&measure=waitMean',
+      heat: '/api/malls/blora/performance/heatmap?period=2026-11',
+      staffing: `/api/malls/blora/performance/staffing?period=2026-11&agencyId=${dukcapil}`,
+    };
+    const read = async () => {
+      const out: Record<string, any> = {};
+      for (const [key, url] of Object.entries(urls)) {
+        const res = await get(url, viewer);
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+        out[key] = json(res);
+      }
+      return out;
+    };
+    const monday = await read(); // Monday 30 November is today: tallied from its visits
+    t.clock.now = MONDAY_9AM + 24 * 60 * MIN; // Tuesday 1 December, 09:00: the day and November have closed
+    viewer = await t.login('pimpinan');
+    officer = await t.login('petugas.dindukcapil');
+    expect(await read()).toEqual(monday);
+    const current = async () =>
+      (await t.ctx.database.db.selectFrom('rollup_marks').selectAll().execute())
+        .filter((m) => m.built === m.generation)
+        .map((m) => `${m.span} ${m.start}`);
+    expect(await current()).toEqual(expect.arrayContaining(['day 2026-11-30', 'month 2026-11-01']));
+
+    // Tuesday: E, still waiting since Monday, is cancelled; D's citizen answers the SKM at home.
+    await post(`/api/malls/blora/tickets/${ids.E}/cancel`, officer);
+    expect(await current()).not.toContain('day 2026-11-30');
+    expect(await current()).not.toContain('month 2026-11-01');
+    await post(`/api/tickets/${ids['D.token']}/survey`, null, {
+      answers: { ...ALL_FOUR, waktu: 1 },
+      respondent: { sex: 'L', age: 70, education: 'SD', occupation: 'LAINNYA' },
+    });
+    const tuesday = await read();
+    for (const key of ['day', 'month'] as const) {
+      expect(tuesday[key].measures).toMatchObject({ visits: 6, cancelled: 2, open: 0, served: 2 });
+      expect(tuesday[key].ikm.respondents).toBe(2);
+      expect(tuesday[key].ikm.ikm).toBeLessThan(100);
+    }
+    expect(tuesday.mallDay.measures).toMatchObject({ visits: 7, cancelled: 2, open: 0 });
+    expect(tuesday.trend.points[5]).toMatchObject({ visits: 6, served: 2 });
+    expect(tuesday.trend.points[5].ikm).toBeLessThan(100);
+    expect(await current()).toEqual(expect.arrayContaining(['day 2026-11-30', 'month 2026-11-01']));
+  });
 });

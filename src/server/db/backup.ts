@@ -71,6 +71,9 @@ interface Header {
 /** Kysely's own bookkeeping: recreated by migrate, never copied. */
 const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock']);
 
+/** Tallies the reports make again from the visits when they need them: not copied, emptied on restore. */
+export const DERIVED = new Set(['rollups', 'rollup_marks']);
+
 type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 interface Catalog {
@@ -201,6 +204,7 @@ export async function backup(target: DatabaseTarget, file: string): Promise<Back
       tables: catalog.tables,
     } satisfies Header);
     for (const table of catalog.tables) {
+      if (DERIVED.has(table)) continue;
       counts[table] = 0;
       for await (const batch of rowsOf(table)) {
         await writer.text(batch.map((row) => `${JSON.stringify({ table, row })}\n`).join(''));
@@ -391,7 +395,9 @@ async function restoreLines(
       // SQLite checks references at commit, so the order of rows within a table does not matter.
       if (engine === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
 
-      const counts: Record<string, number> = Object.fromEntries(catalog.tables.map((t) => [t, 0]));
+      const counts: Record<string, number> = Object.fromEntries(
+        catalog.tables.filter((t) => !DERIVED.has(t)).map((t) => [t, 0]),
+      );
       let rows = 0;
       let buffer: Record<string, unknown>[] = [];
       let bufferTable = '';

@@ -7,6 +7,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
 import type { Education, Occupation, Sex, SkmAnswer, SkmElement } from '../../domain/skm.js';
+import type { Dimension } from '../../domain/tally.js';
 import type { VisitOutcome } from '../../domain/visits.js';
 
 export type { Role };
@@ -323,6 +324,49 @@ export interface SpecialDaysTable {
   updated_at: number;
 }
 
+/** Which spans of a mall's days are tallied and stored: usable when built = generation (migration 0011). */
+export interface RollupMarksTable {
+  mall_id: string;
+  span: 'day' | 'month';
+  /** the day, or the month's first day (YYYY-MM-DD) */
+  start: string;
+  generation: number;
+  built: number | null;
+}
+
+/** One unit's tally over a closed day or month (src/domain/tally.ts). */
+export interface RollupsTable {
+  mall_id: string;
+  span: 'day' | 'month';
+  start: string;
+  dim: Dimension;
+  /** the visits' agency; '' for the whole mall */
+  agency_id: string;
+  unit_id: string;
+  visits: number;
+  transferred_in: number;
+  served: number;
+  no_show: number;
+  cancelled: number;
+  transferred: number;
+  open: number;
+  days: number;
+  measured: number;
+  within: number;
+  /** ascending float64 milliseconds, little-endian bytes */
+  wait_ms: Uint8Array;
+  service_ms: Uint8Array;
+  /** JSON: the spreads of both (TimeSpreads), for reading one span without its times */
+  spreads: string;
+  /** JSON: arrivals by weekday × 24 + hour */
+  arrivals: string;
+  /** JSON: { counterId: [local hours] } */
+  counter_hours: string;
+  respondents: number;
+  /** JSON: the SKM element sums */
+  skm_sums: string;
+}
+
 export interface DB {
   special_days: SpecialDaysTable;
   announcements: AnnouncementsTable;
@@ -343,6 +387,8 @@ export interface DB {
   skm_followups: SkmFollowupsTable;
   skm_publications: SkmPublicationsTable;
   audit_log: AuditLogTable;
+  rollup_marks: RollupMarksTable;
+  rollups: RollupsTable;
 }
 
 export type MallRow = Selectable<MallsTable>;

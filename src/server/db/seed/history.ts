@@ -43,6 +43,7 @@ import {
   type SkmElement,
 } from '../../../domain/skm.js';
 import { foldVisits, type VisitEvent } from '../../../domain/visits.js';
+import { RollupStore } from '../../modules/performance/rollup-store.js';
 import type { DB, TicketEventType } from '../schema.js';
 
 export interface HistoryOptions {
@@ -788,6 +789,8 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
         .execute();
     }
   });
+  // Days written behind the queue's back: tallies stored for them before are not theirs.
+  await new RollupStore(db).forget(mallId, from, to);
   return result;
 
   // -------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 /**
  * Evaluation use cases: a unit's performance over a period with its breakdown, today's live board,
  * trends, the ranking of agencies, the heat map of arrivals, staffing advice, and the periodic
- * PDF/XLSX reports. The figures are src/domain/performance.ts over the visits; the IKM comes from
- * the SKM service, whose scope check (period and unit) is shared, so both reports read a query
- * the same way.
+ * PDF/XLSX reports. The figures are src/domain/performance.ts over the period's tallies
+ * (period-tallies.ts: stored for closed days and months, live for today), which carry the SKM
+ * questionnaires too; the SKM service's scope check (period and unit) is shared, so both reports
+ * read a query the same way. The live board and the XLSX's visit list read the visits themselves.
  */
 import type {
   HeatMap,
@@ -30,13 +31,20 @@ import {
   heatMap,
   type MeasureOptions,
   type Measures,
-  measure,
+  measuresOf,
   staffingByHour,
-  type VisitFact,
 } from '../../../domain/performance.js';
 import { localTime } from '../../../domain/schedule.js';
-import { computeIkm, type Sums } from '../../../domain/skm.js';
+import { computeIkm } from '../../../domain/skm.js';
 import { exportFileName, formatPeriodId, type Period, periodDays } from '../../../domain/skm-report.js';
+import {
+  type Dimension,
+  emptyTally,
+  mergeTallies,
+  type Survey,
+  type Tally,
+  type UnitTally,
+} from '../../../domain/tally.js';
 import { AppError } from '../../errors.js';
 import type { Mall } from '../../plugins/tenant.js';
 import type { ExportFile } from '../../send-file.js';
@@ -44,28 +52,53 @@ import { TtlCache } from '../../ttl-cache.js';
 import type { ReportScope, SkmService } from '../skm/service.js';
 import type { VisitExportRow } from './export-types.js';
 import { renderPerformancePdf } from './pdf.js';
-import type { CatalogNames, PerformanceRepository } from './repository.js';
+import type { PeriodTallies } from './period-tallies.js';
+import type { CatalogNames, PerformanceRepository, VisitFilter } from './repository.js';
 import { renderPerformanceXlsx } from './xlsx.js';
 
 /** A counter counts as open on the live board when it held a ticket or acted this recently. */
 const OPEN_WINDOW_MS = 30 * 60_000;
 const CATALOG_TTL_MS = 30_000;
 
-type SumsEntry = { respondents: number; sums: Sums };
-
-function ikmOf(entry: SumsEntry | undefined): Ikm {
-  if (!entry) return { respondents: 0, ikm: null, grade: null };
-  const r = computeIkm(entry.sums, entry.respondents);
+function ikmOf(survey: Survey): Ikm {
+  const r = computeIkm(survey.sums, survey.respondents);
   return r.noData
-    ? { respondents: entry.respondents, ikm: null, grade: null }
-    : { respondents: entry.respondents, ikm: r.ikm, grade: r.grade };
+    ? { respondents: survey.respondents, ikm: null, grade: null }
+    : { respondents: survey.respondents, ikm: r.ikm, grade: r.grade };
 }
 
-function addSums(into: SumsEntry | undefined, add: SumsEntry): SumsEntry {
-  if (!into) return { respondents: add.respondents, sums: { ...add.sums } };
-  const sums = { ...into.sums };
-  for (const key of Object.keys(sums) as (keyof Sums)[]) sums[key] += add.sums[key];
-  return { respondents: into.respondents + add.respondents, sums };
+type Level = SkmUnit['level'];
+
+/** The dimension a unit's own figures are tallied in, and those its breakdown lists. */
+const LEVELS: Record<Level, { dim: Dimension; breakdown: Dimension[] }> = {
+  mall: { dim: 'mall', breakdown: ['agency'] },
+  agency: { dim: 'agency', breakdown: ['service', 'counter', 'officer'] },
+  service: { dim: 'service', breakdown: ['counter', 'officer'] },
+  counter: { dim: 'counter', breakdown: ['officer'] },
+  officer: { dim: 'officer', breakdown: [] },
+};
+
+function unitIdOf(mall: Mall, unit: SkmUnit): string {
+  switch (unit.level) {
+    case 'mall':
+      return mall.id;
+    case 'agency':
+      return unit.agency?.id ?? '';
+    case 'service':
+      return unit.service?.id ?? '';
+    case 'counter':
+      return unit.counter?.id ?? '';
+    case 'officer':
+      return unit.officer?.id ?? '';
+  }
+}
+
+const unitKey = (dim: Dimension, id: string) => `${dim}|${id}`;
+
+/** Each unit's tallies over the period merged into one, by unitKey. */
+function mergeByUnit(units: readonly UnitTally[]): Map<string, Tally> {
+  const lists = groupBy(units, (u) => unitKey(u.dim, u.unitId));
+  return new Map([...lists].map(([key, list]) => [key, mergeTallies(list.map((u) => u.tally))]));
 }
 
 /**
@@ -127,6 +160,7 @@ export class PerformanceService {
   constructor(
     private readonly repo: PerformanceRepository,
     private readonly skm: SkmService,
+    private readonly periods: PeriodTallies,
     private readonly now: () => number,
   ) {}
 
@@ -159,73 +193,59 @@ export class PerformanceService {
     return { from: p.from, to: p.to, days: periodDays(p), label: formatPeriodId(p) };
   }
 
-  async report(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<PerformanceReport> {
-    return (await this.reportWithFacts(mall, staff, query)).report;
+  /** The tallies of a period in these dimensions (of the filter's agency, or the whole mall). */
+  private async tallies(mall: Mall, filter: VisitFilter, dims: readonly Dimension[], months: boolean) {
+    const options = this.options(mall, await this.catalog(mall.id));
+    return this.periods.tallies(mall, { filter, dims, months, options });
   }
 
-  /** The report and the visits behind it (the XLSX lists them). */
-  async reportWithFacts(mall: Mall, staff: Actor, query: PerformanceQuery) {
-    const { filter, unit } = await this.scope(mall, staff, query);
-    const level = unit.level;
-    // The IKM grouping that the breakdown needs, read beside the visits.
-    const [catalog, facts, total, byAgency, byService, byCounter, byOfficer] = await Promise.all([
+  async report(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<PerformanceReport> {
+    const scope = await this.scope(mall, staff, query);
+    return (await this.reportOf(mall, scope)).report;
+  }
+
+  private async reportOf(mall: Mall, { filter, unit }: ReportScope) {
+    const level = LEVELS[unit.level];
+    const [catalog, units] = await Promise.all([
       this.catalog(mall.id),
-      this.repo.facts(mall.id, filter),
-      this.skm.sums(mall.id, filter),
-      level === 'mall' ? this.skm.sumsBy(mall.id, filter, 'agency_id') : undefined,
-      level === 'agency' || level === 'service' ? this.skm.sumsBy(mall.id, filter, 'service_id') : undefined,
-      level === 'agency' || level === 'service' ? this.skm.sumsBy(mall.id, filter, 'counter_id') : undefined,
-      level !== 'mall' && level !== 'officer' ? this.skm.sumsBy(mall.id, filter, 'officer_id') : undefined,
+      this.tallies(mall, filter, [level.dim, ...level.breakdown], true),
     ]);
-    const options = this.options(mall, catalog);
+    const merged = mergeByUnit(units);
+    const tallyOf = (dim: Dimension, id: string) => merged.get(unitKey(dim, id));
     const rows = <T extends { id: string; name: string }>(
-      units: T[],
-      key: (f: VisitFact) => string | null,
-      ikm: Map<string, SumsEntry> | undefined,
+      list: T[],
+      dim: Dimension,
       keepEmpty: boolean,
       shortName?: (u: T) => string,
-    ): UnitSummary[] => {
-      const groups = groupBy(facts, key);
-      return units
-        .filter((u) => keepEmpty || groups.has(u.id))
-        .map((u) =>
-          summaryOf(
-            u.id,
-            u.name,
-            measure(groups.get(u.id) ?? [], options),
-            ikmOf(ikm?.get(u.id)),
-            shortName ? shortName(u) : undefined,
-          ),
-        );
-    };
-    const agencyId = unit.agency?.id;
+    ): UnitSummary[] =>
+      list
+        .filter((u) => keepEmpty || (tallyOf(dim, u.id)?.visits ?? 0) > 0)
+        .map((u) => {
+          const t = tallyOf(dim, u.id) ?? emptyTally();
+          return summaryOf(u.id, u.name, measuresOf(t), ikmOf(t.survey), shortName ? shortName(u) : undefined);
+        });
     const breakdown: PerformanceReport['breakdown'] = { agencies: [], services: [], counters: [], officers: [] };
-    if (level === 'mall') {
-      breakdown.agencies = rows(
-        catalog.agencies,
-        (f) => f.agencyId,
-        byAgency,
-        true,
-        (a) => a.shortName,
-      );
-    } else if (level === 'agency' || level === 'service') {
+    if (unit.level === 'mall') {
+      breakdown.agencies = rows(catalog.agencies, 'agency', true, (a) => a.shortName);
+    } else if (unit.level === 'agency' || unit.level === 'service') {
       const services = catalog.services.filter((s) =>
-        level === 'agency' ? s.agencyId === agencyId : s.id === unit.service?.id,
+        unit.level === 'agency' ? s.agencyId === unit.agency?.id : s.id === unit.service?.id,
       );
-      breakdown.services = rows(services, (f) => f.serviceId, byService, level === 'agency');
-      breakdown.counters = rows(catalog.counters, (f) => f.counterId, byCounter, false);
-      breakdown.officers = rows(catalog.officers, (f) => f.officerId, byOfficer, false);
-    } else if (level === 'counter') {
-      breakdown.officers = rows(catalog.officers, (f) => f.officerId, byOfficer, false);
+      breakdown.services = rows(services, 'service', unit.level === 'agency');
+      breakdown.counters = rows(catalog.counters, 'counter', false);
+      breakdown.officers = rows(catalog.officers, 'officer', false);
+    } else if (unit.level === 'counter') {
+      breakdown.officers = rows(catalog.officers, 'officer', false);
     }
+    const total = tallyOf(level.dim, unitIdOf(mall, unit)) ?? emptyTally();
     const report: PerformanceReport = {
       unit,
       period: this.period(filter),
-      measures: measure(facts, options),
-      ikm: ikmOf(total),
+      measures: measuresOf(total),
+      ikm: ikmOf(total.survey),
       breakdown,
     };
-    return { report, facts, catalog, scope: { filter, unit } };
+    return { report, catalog };
   }
 
   /** Whether the staff member may follow the live board (403 otherwise). */
@@ -294,22 +314,18 @@ export class PerformanceService {
   async trend(mall: Mall, staff: Actor, query: TrendQuery): Promise<Trend> {
     const { filter, unit } = await this.scope(mall, staff, query);
     const granularity: Granularity = query.granularity ?? 'month';
-    const [catalog, facts, byDay] = await Promise.all([
-      this.catalog(mall.id),
-      this.repo.facts(mall.id, filter),
-      this.skm.sumsBy(mall.id, filter, 'service_date'),
-    ]);
-    const options = this.options(mall, catalog);
-    const groups = groupBy(facts, (f) => bucketOf(f.date, granularity));
-    const ikmByBucket = new Map<string, SumsEntry>();
-    for (const [day, entry] of byDay) {
-      const key = bucketOf(day, granularity);
-      ikmByBucket.set(key, addSums(ikmByBucket.get(key), entry));
-    }
+    const dim = LEVELS[unit.level].dim;
+    const units = await this.tallies(mall, filter, [dim], granularity === 'month');
+    const id = unitIdOf(mall, unit);
+    const buckets = groupBy(
+      units.filter((u) => u.dim === dim && u.unitId === id),
+      (u) => bucketOf(u.date, granularity),
+    );
     const keys = bucketsBetween(filter.from, filter.to, granularity);
     const points = keys.map((key) => {
-      const m = measure(groups.get(key) ?? [], options);
-      const ikm = ikmOf(ikmByBucket.get(key));
+      const t = mergeTallies((buckets.get(key) ?? []).map((u) => u.tally));
+      const m = measuresOf(t);
+      const ikm = ikmOf(t.survey);
       const bounds = bucketBounds(key, granularity, filter);
       return {
         key,
@@ -337,22 +353,12 @@ export class PerformanceService {
       ...(query.to !== undefined ? { to: query.to } : {}),
     });
     const measureName: RankingMeasure = query.measure ?? 'ikm';
-    const [catalog, facts, byAgency] = await Promise.all([
-      this.catalog(mall.id),
-      this.repo.facts(mall.id, filter),
-      this.skm.sumsBy(mall.id, filter, 'agency_id'),
-    ]);
-    const options = this.options(mall, catalog);
-    const groups = groupBy(facts, (f) => f.agencyId);
+    const [catalog, units] = await Promise.all([this.catalog(mall.id), this.tallies(mall, filter, ['agency'], true)]);
+    const merged = mergeByUnit(units);
     const rule = RANKING[measureName];
     const lines = catalog.agencies.map((a) => {
-      const agency = summaryOf(
-        a.id,
-        a.name,
-        measure(groups.get(a.id) ?? [], options),
-        ikmOf(byAgency.get(a.id)),
-        a.shortName,
-      );
+      const t = merged.get(unitKey('agency', a.id)) ?? emptyTally();
+      const agency = summaryOf(a.id, a.name, measuresOf(t), ikmOf(t.survey), a.shortName);
       return { agency, value: rule.value(agency) };
     });
     lines.sort((x, y) => {
@@ -375,8 +381,16 @@ export class PerformanceService {
 
   async heatMap(mall: Mall, staff: Actor, query: PerformanceQuery): Promise<HeatMap> {
     const { filter, unit } = await this.scope(mall, staff, query);
-    const grid = heatMap(await this.repo.facts(mall.id, filter));
+    const grid = heatMap(await this.unitTally(mall, filter, unit));
     return { unit, period: this.period(filter), grid, max: Math.max(0, ...grid.flat()) };
+  }
+
+  /** The unit's own tallies over the period, merged. */
+  private async unitTally(mall: Mall, filter: VisitFilter, unit: SkmUnit): Promise<Tally> {
+    const dim = LEVELS[unit.level].dim;
+    const id = unitIdOf(mall, unit);
+    const units = await this.tallies(mall, filter, [dim], true);
+    return mergeTallies(units.filter((u) => u.dim === dim && u.unitId === id).map((u) => u.tally));
   }
 
   async staffing(mall: Mall, staff: Actor, query: StaffingQuery): Promise<Staffing> {
@@ -389,8 +403,9 @@ export class PerformanceService {
    * or as a workbook with every visit behind it.
    */
   async exportFile(mall: Mall, staff: Actor, query: PerformanceQuery, format: 'pdf' | 'xlsx'): Promise<ExportFile> {
-    const { report, facts, catalog, scope } = await this.reportWithFacts(mall, staff, query);
+    const scope = await this.scope(mall, staff, query);
     const { filter, unit } = scope;
+    const { report, catalog } = await this.reportOf(mall, scope);
     const [trend, staffing] = await Promise.all([
       this.trend(mall, staff, {
         ...unitQuery(query),
@@ -417,6 +432,7 @@ export class PerformanceService {
       officer: new Map(catalog.officers.map((o) => [o.id, o.name])),
       standard: new Map(catalog.services.map((s) => [s.id, s.standardMinutes])),
     };
+    const facts = await this.repo.facts(mall.id, filter);
     const rows: VisitExportRow[] = facts.map((f) => {
       const serviceSeconds =
         f.outcome === 'done' && f.startedAt !== null && f.finishedAt !== null
@@ -456,13 +472,13 @@ export class PerformanceService {
         problemEn: 'staffing advice is per agency: choose the agency',
       });
     }
-    const [catalog, facts] = await Promise.all([
+    const [catalog, units] = await Promise.all([
       this.catalog(mall.id),
-      this.repo.facts(mall.id, { from: filter.from, to: filter.to, agencyId }),
+      this.tallies(mall, { from: filter.from, to: filter.to, agencyId }, ['agency'], true),
     ]);
     const agency = catalog.agencies.find((a) => a.id === agencyId);
     const target = targetWaitMinutes ?? agency?.thresholdMinutes ?? mall.settings.waitWarningMinutes;
-    const hours = staffingByHour(facts, { localHour: localClock(mall.timeZone), targetWaitMinutes: target });
+    const hours = staffingByHour(mergeTallies(units.map((u) => u.tally)), { targetWaitMinutes: target });
     return { unit, period: this.period(filter), targetWaitMinutes: target, hours };
   }
 }

@@ -9,6 +9,7 @@ import type { TicketStatus } from '../../../domain/queue.js';
 import { GroupCommit } from '../../db/group-commit.js';
 import type { DB, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { touchRollups } from '../performance/rollup-store.js';
 import { type IssueOutcome, type TicketToIssue, writeTickets } from './issue-write.js';
 import { countAhead } from './people-ahead.js';
 import { applyVisitChanges, type VisitOpening } from './visit-write.js';
@@ -24,6 +25,8 @@ export interface NewEvent {
   data?: Record<string, unknown>;
   /** for an event that opens a visit (a transfer): what the new visit needs */
   visit?: VisitOpening;
+  /** the ticket's day when it is over (an event after midnight): its stored tallies must go */
+  closedDay?: string | undefined;
 }
 
 export interface CounterInfo {
@@ -418,5 +421,6 @@ async function insertEvent(tx: Transaction<DB>, mallId: string, ticketId: string
     })
     .execute();
   await applyVisitChanges(tx, mallId, ticketId, { ...e, id, type: e.type }, e.visit);
+  if (e.closedDay) await touchRollups(tx, mallId, [e.closedDay]);
   return id;
 }

@@ -269,6 +269,7 @@ export class QueueService {
       actorId: staff.id,
       at: now,
       data: { reason: 'chosen' },
+      closedDay: this.closedDay(mall, ticket),
     });
     if (!claimed.ok) {
       if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
@@ -311,6 +312,7 @@ export class QueueService {
       counterId: ticket.counter_id,
       actorId: staff.id,
       at: now,
+      closedDay: this.closedDay(mall, ticket),
     });
     if (!changed) return this.conflictNow(mall, ticket.id, action);
     return this.afterChange(mall.id, changed, action, action === 'recall' ? counter : null, null);
@@ -337,6 +339,7 @@ export class QueueService {
       at: now,
       data: { fromServiceId: ticket.service_id, fromCounterId: ticket.counter_id },
       visit: { agencyId: target.agency_id, priority: ticket.priority, ...localDateHour(now, mall.timeZone) },
+      closedDay: this.closedDay(mall, ticket),
     };
     const changed = await this.repo.transition(
       mall.id,
@@ -428,6 +431,11 @@ export class QueueService {
     const service = await this.repo.service(mall.id, ticket.service_id);
     if (!service || !canOperateAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
     return null;
+  }
+
+  /** The ticket's day if it is over: a change to it reaches that day's stored tallies. */
+  private closedDay(mall: Mall, ticket: Pick<TicketRow, 'service_date'>): string | undefined {
+    return ticket.service_date < this.today(mall) ? ticket.service_date : undefined;
   }
 
   /** The status the action leads to, or the 409 that explains why not. */

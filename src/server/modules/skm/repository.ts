@@ -2,7 +2,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { SKM_ELEMENT_KEYS, type Sums } from '../../../domain/skm.js';
 import type { GroupCount, ProfileCounts } from '../../../domain/skm-report.js';
+import type { SurveyGroup } from '../../../domain/tally.js';
 import type { DB, NewSkmResponse, SkmFollowupRow } from '../../db/schema.js';
+import { touchRollups } from '../performance/rollup-store.js';
 
 /** The unit and period a report covers: the whole mall, or one agency, or one service. */
 export interface ReportFilter {
@@ -93,12 +95,17 @@ export class SkmRepository {
    * so of two racing submissions exactly one is stored, on either engine.
    */
   async insert(mallId: string, row: Omit<NewSkmResponse, 'mall_id'>): Promise<boolean> {
-    const result = await this.db
-      .insertInto('skm_responses')
-      .values({ ...row, mall_id: mallId })
-      .onConflict((oc) => oc.column('ticket_id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    return this.db.transaction().execute(async (tx) => {
+      const result = await tx
+        .insertInto('skm_responses')
+        .values({ ...row, mall_id: mallId })
+        .onConflict((oc) => oc.column('ticket_id').doNothing())
+        .executeTakeFirst();
+      const stored = Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      // Questionnaires often come the day after the service: that day's stored tallies must go.
+      if (stored) await touchRollups(tx, mallId, [row.service_date]);
+      return stored;
+    });
   }
 
   /** How many questionnaires the unit has in the period, and each element's sum of answers. */
@@ -140,6 +147,49 @@ export class SkmRepository {
       out.set(String(row.key), { respondents: Number(row.respondents ?? 0), sums });
     }
     return out;
+  }
+
+  /** As sums, per day and (agency, service, counter, officer): what the performance tallies add up. */
+  async groups(mallId: string, filter: ReportFilter): Promise<SurveyGroup[]> {
+    const rows = (await this.db
+      .selectFrom('skm_responses')
+      .select((eb) => [
+        'skm_responses.service_date',
+        'skm_responses.agency_id',
+        'skm_responses.service_id',
+        'skm_responses.counter_id',
+        'skm_responses.officer_id',
+        eb.fn.countAll<number | string>().as('respondents'),
+        ...SKM_ELEMENT_KEYS.map((key) => eb.fn.sum<number | string | null>(key).as(key)),
+      ])
+      .where((eb) => inUnit(eb, mallId, filter))
+      .groupBy([
+        'skm_responses.service_date',
+        'skm_responses.agency_id',
+        'skm_responses.service_id',
+        'skm_responses.counter_id',
+        'skm_responses.officer_id',
+      ])
+      .execute()) as (Record<string, number | string | null> & {
+      service_date: string;
+      agency_id: string;
+      service_id: string;
+      counter_id: string | null;
+      officer_id: string | null;
+    })[];
+    return rows.map((row) => {
+      const sums = {} as Sums;
+      for (const key of SKM_ELEMENT_KEYS) sums[key] = Number(row[key] ?? 0);
+      return {
+        date: row.service_date,
+        agencyId: row.agency_id,
+        serviceId: row.service_id,
+        counterId: row.counter_id,
+        officerId: row.officer_id,
+        respondents: Number(row.respondents ?? 0),
+        sums,
+      };
+    });
   }
 
   /** The population of the period: the unit's tickets served to the end (status done). */

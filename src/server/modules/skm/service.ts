@@ -325,6 +325,11 @@ export class SkmService {
     return this.repo.sumsBy(mallId, filter, by);
   }
 
+  /** Respondents and element sums per day and (agency, service, counter, officer) of a scope. */
+  surveyGroups(mallId: string, filter: ReportFilter) {
+    return this.repo.groups(mallId, filter);
+  }
+
   /** Respondents and element sums of a scope. */
   sums(mallId: string, filter: ReportFilter) {
     return this.repo.sums(mallId, filter);

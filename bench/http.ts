@@ -18,7 +18,7 @@ export interface Reply {
 export function call(
   method: string,
   url: string,
-  options: { body?: unknown; cookie?: string; timeoutMs?: number } = {},
+  options: { body?: unknown; cookie?: string; csrf?: string; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const u = new URL(url);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -28,6 +28,7 @@ export function call(
     headers['content-length'] = String(Buffer.byteLength(payload));
   }
   if (options.cookie) headers.cookie = options.cookie;
+  if (options.csrf) headers['x-csrf-token'] = options.csrf;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { agent: control, host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers },
@@ -60,7 +61,7 @@ export function call(
 export async function expectOk(
   method: string,
   url: string,
-  options: { body?: unknown; cookie?: string; timeoutMs?: number } = {},
+  options: { body?: unknown; cookie?: string; csrf?: string; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const reply = await call(method, url, options);
   if (reply.status < 200 || reply.status > 299) {

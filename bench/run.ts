@@ -219,6 +219,8 @@ function startApp(db: BenchDatabase): Promise<Child> {
       LOKET_WEB_DIST: benchWebDist(),
       // an empty database gets the seed only: no demo history under the tickets and SSE figures
       LOKET_DEMO_HISTORY_DAYS: '0',
+      // the load generator issues thousands of tickets a second from one address
+      LOKET_RATE_LIMITS: 'off',
     },
     '/api/health',
   );
@@ -475,6 +477,7 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
   const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
   const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
   if (!cookie) return fail('signing in as admin set no cookie');
+  const csrf = (await expectOk('GET', `${app.base}/api/auth/csrf`, { cookie })).json<{ token: string }>().token;
 
   const agencies = (await expectOk('GET', `${api}/agencies`)).json<{ id: string; code: string; shortName: string }[]>();
   const counters = (await expectOk('GET', `${api}/counters`)).json<
@@ -504,7 +507,7 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
     const connectSeconds = round((performance.now() - opened) / 1000, 1);
     log(`[${engine}] sse: app, ${n} clients ready in ${connectSeconds}s; ${WARMUP_CALLS}+${CALLS} calls`);
     const figures = await measureCalls(pool, async () => {
-      const r = await expectOk('POST', `${api}/counters/${counter.id}/call-next`, { cookie });
+      const r = await expectOk('POST', `${api}/counters/${counter.id}/call-next`, { cookie, csrf });
       if (r.status !== 200) return fail(`call-next answered ${r.status} (nobody waiting?)`);
       const ticketId = r.json<{ ticket: { id: string } }>().ticket.id;
       return {
@@ -512,8 +515,8 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
         sentAt: r.sentAt,
         doneAt: r.doneAt,
         after: async () => {
-          await expectOk('POST', `${api}/tickets/${ticketId}/start`, { cookie });
-          await expectOk('POST', `${api}/tickets/${ticketId}/finish`, { cookie });
+          await expectOk('POST', `${api}/tickets/${ticketId}/start`, { cookie, csrf });
+          await expectOk('POST', `${api}/tickets/${ticketId}/finish`, { cookie, csrf });
         },
       };
     });

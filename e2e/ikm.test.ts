@@ -23,11 +23,16 @@ describe.runIf(HAS_CHROMIUM)('the published IKM page', () => {
   let hall: Hall;
   let browser: Browser;
   let cookie = '';
+  let csrf = '';
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(`${hall.base}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: { cookie, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': csrf,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     return { status: res.status, res, body: res.status === 204 ? null : ((await res.json()) as any) };
@@ -50,6 +55,7 @@ describe.runIf(HAS_CHROMIUM)('the published IKM page', () => {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    csrf = (await api('/api/auth/csrf')).body.token;
   }, 180_000);
 
   afterAll(async () => {

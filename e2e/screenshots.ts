@@ -24,10 +24,11 @@ try {
     body: JSON.stringify({ username: 'admin', password: PASSWORD }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const csrf = (await json('/api/auth/csrf', { headers: { cookie } })).token as string;
   const post = (path: string, body?: object) =>
     json(path, {
       method: 'POST',
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
 
@@ -53,7 +54,7 @@ try {
     for (const c of free) {
       const res = await fetch(`${base}/api/malls/blora/counters/${c.id}/call-next`, {
         method: 'POST',
-        headers: { cookie },
+        headers: { cookie, 'x-csrf-token': csrf },
       });
       if (res.status === 200) break;
     }

@@ -30,11 +30,12 @@ describe.runIf(HAS_CHROMIUM)('the SKM report screen for staff', () => {
   let hall: Hall;
   let browser: Browser;
   let cookie = '';
+  let csrf = '';
 
   const api = async (path: string, body?: unknown) => {
     const res = await fetch(`${hall.base}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: res.status, res, body: (await res.json()) as any };
@@ -49,6 +50,7 @@ describe.runIf(HAS_CHROMIUM)('the SKM report screen for staff', () => {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    csrf = (await api('/api/auth/csrf')).body.token;
   }, 180_000);
 
   afterAll(async () => {

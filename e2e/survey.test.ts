@@ -25,11 +25,19 @@ describe.runIf(HAS_CHROMIUM)('the SKM survey in a browser', () => {
   };
 
   const api = async (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) => {
+    const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+    // a change made with the session cookie carries the CSRF token, as the web app sends it
+    const csrf =
+      init.cookie && method !== 'GET'
+        ? ((await (await fetch(`${hall.base}/api/auth/csrf`, { headers: { cookie: init.cookie } })).json()) as any)
+            .token
+        : undefined;
     const res = await fetch(`${hall.base}${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      method,
       headers: {
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(init.cookie ? { cookie: init.cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
       },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });

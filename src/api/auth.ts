@@ -36,7 +36,9 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 /** 429 locked_out: failed sign-ins for this username; also sent as the Retry-After header */
 export const LockedOutBody = Type.Object(
   {
-    error: Type.Literal('locked_out'),
+    error: Type.Union([Type.Literal('locked_out'), Type.Literal('rate_limited')], {
+      description: 'locked_out: this username failed too often; rate_limited: too many sign-ins from this address',
+    }),
     message: Type.String(),
     retryAfterSeconds: Type.Integer({ minimum: 1 }),
   },

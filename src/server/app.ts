@@ -40,7 +40,11 @@ import { SkmService } from './modules/skm/service.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin } from './plugins/tenant.js';
+import { webSurfacePlugin } from './plugins/web-surface.js';
 import { webDist } from './web-build.js';
+
+/** The largest request body: a service's standard with all its text fits many times over. */
+export const BODY_LIMIT = 64 * 1024;
 
 export interface BuildOptions {
   logger?: boolean;
@@ -58,7 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
-    bodyLimit: 64 * 1024,
+    bodyLimit: BODY_LIMIT,
     // Thousands of displays and ticket pages keep streams open.
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -67,6 +71,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (error instanceof AppError) return sendError(reply, request, error);
     if (error.validation) return sendError(reply, request, validationError(error));
     if (error.statusCode === 429) return sendError(reply, request, new AppError('rate_limited'));
+    if (error.statusCode === 413) {
+      return sendError(reply, request, new AppError('payload_too_large', { limitKb: BODY_LIMIT / 1024 }));
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, request, new AppError('bad_request', { detail: error.message }));
     }
@@ -117,8 +124,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // the docs page sets its own policy (its scripts' hashes) over the app's stricter one
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
+  await app.register(webSurfacePlugin, { rateLimits: config.rateLimits });
   await app.register(tenantPlugin, { db: database.db, bus });
   await app.register(authPlugin, { db: database.db, now: config.now });
   const auditLog = new AuditRepository(database.db);

@@ -12,6 +12,8 @@ export interface Config {
   trustProxy: boolean;
   /** `start` on an empty database, and `seed`: days of demo traffic history before today (0: none) */
   demoHistoryDays?: number;
+  /** per-address limits on ticket issuing, surveys and sign-in; LOKET_RATE_LIMITS=off for load tests */
+  rateLimits: boolean;
   /** the clock; tests replace it */
   now: () => number;
 }
@@ -40,6 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seedPassword !== null && seedPassword.length < 8) {
     throw new ConfigError('LOKET_SEED_PASSWORD must be at least 8 characters');
   }
+  const limits = (env.LOKET_RATE_LIMITS ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', '1', '0', 'true', 'false', ''].includes(limits)) {
+    throw new ConfigError(`LOKET_RATE_LIMITS must be on or off (got "${env.LOKET_RATE_LIMITS}")`);
+  }
   const demoHistoryDays = parseDays(env.LOKET_DEMO_HISTORY_DAYS, 'LOKET_DEMO_HISTORY_DAYS', DEFAULT_DEMO_HISTORY_DAYS);
   return {
     database,
@@ -49,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedPassword,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     demoHistoryDays,
+    rateLimits: !['off', '0', 'false'].includes(limits),
     now: Date.now,
   };
 }

@@ -316,10 +316,28 @@ const CATALOGUE = {
     en: () =>
       "You cannot change your own account's role, agency, status or password here; ask another admin, or change your password from the account menu.",
   },
+  csrf_invalid: {
+    status: 403,
+    id: () =>
+      'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi; aplikasi lain: ambil token dari GET /api/auth/csrf dan kirim di header x-csrf-token.',
+    en: () =>
+      'The security token (CSRF) is missing or does not match. Reload the page and try again; other clients: get the token from GET /api/auth/csrf and send it in the x-csrf-token header.',
+  },
+  payload_too_large: {
+    status: 413,
+    id: (p: Params) => `Data yang dikirim terlalu besar (paling banyak ${p.limitKb} kB).`,
+    en: (p: Params) => `The request body is too large (at most ${p.limitKb} kB).`,
+  },
   rate_limited: {
     status: 429,
-    id: () => 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
-    en: () => 'Too many requests. Please try again shortly.',
+    id: (p: Params) =>
+      p.retryAfterSeconds === undefined
+        ? 'Terlalu banyak permintaan. Coba lagi sebentar lagi.'
+        : `Terlalu banyak permintaan dari alamat ini. Coba lagi dalam ${waitId(p.retryAfterSeconds)}.`,
+    en: (p: Params) =>
+      p.retryAfterSeconds === undefined
+        ? 'Too many requests. Please try again shortly.'
+        : `Too many requests from this address. Try again in ${waitEn(p.retryAfterSeconds)}.`,
   },
   internal: {
     status: 500,

@@ -17,6 +17,7 @@ import {
   maskPersonalData,
 } from '../../src/server/plugins/audit.js';
 import type { Staff } from '../../src/server/plugins/auth.js';
+import { csrfTokenFor } from '../../src/server/plugins/csrf.js';
 import { json, MONDAY_9AM, PASSWORD, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 
@@ -378,7 +379,11 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       const res = await proxied.inject({
         method: 'POST',
         url: `/api/malls/blora/counters/${dukcapilCounter}/call-next`,
-        headers: { cookie: officer, 'x-forwarded-for': '203.0.113.7' },
+        headers: {
+          cookie: officer,
+          'x-csrf-token': csrfTokenFor(officer.slice('loket_sid='.length)),
+          'x-forwarded-for': '203.0.113.7',
+        },
         remoteAddress: '10.0.0.1',
       });
       expect(res.statusCode).toBe(204);

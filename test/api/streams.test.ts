@@ -7,13 +7,18 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
   let t: TestApp;
   let base: string;
   let officer: string;
+  let csrf: string;
   let serviceId: string;
   let counterId: string;
 
   const post = async (path: string, body?: object) => {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { cookie: officer, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie: officer,
+        'x-csrf-token': csrf,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
@@ -23,6 +28,7 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     t = await startTestApp(engine);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     officer = await t.login('petugas.dindukcapil');
+    csrf = ((await (await fetch(`${base}/api/auth/csrf`, { headers: { cookie: officer } })).json()) as any).token;
     const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
     const dk = agencies.find((a: any) => a.code === 'dindukcapil');
     serviceId = json(await t.app.inject(`/api/malls/blora/services?agencyId=${dk.id}`))[0].id;

@@ -106,6 +106,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       logLevel: 'silent',
       seedPassword: PASSWORD,
       trustProxy: false,
+      rateLimits: false,
       now: () => MONDAY_9AM,
     });
     const app = await buildApp(ctx, { logger: false });

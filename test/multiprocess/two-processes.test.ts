@@ -17,6 +17,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
   let a: AppProcess;
   let b: AppProcess;
   let cookie: string;
+  let csrf: string;
   let serviceId: string;
   let counterIds: string[];
 
@@ -32,6 +33,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     });
     expect(login.status).toBe(200);
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    csrf = ((await (await fetch(`${b.base}/api/auth/csrf`, { headers: { cookie } })).json()) as any).token;
     const agencies = (await (await fetch(`${b.base}/api/malls/blora/agencies`)).json()) as any;
     const dk = agencies.find((x: any) => x.code === 'dindukcapil');
     serviceId = ((await (await fetch(`${b.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any)[0].id;
@@ -97,7 +99,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
           const via = name === 'a' ? a : b;
           const res = await fetch(`${via.base}/api/malls/blora/counters/${counterId}/call-next`, {
             method: 'POST',
-            headers: { cookie },
+            headers: { cookie, 'x-csrf-token': csrf },
           });
           if (res.status === 200) return { id: ((await res.json()) as any).ticket.id as string, via: name, counterId };
           expect([204, 409]).toContain(res.status);
@@ -113,11 +115,11 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
         const via = w.via === 'a' ? b : a; // finish through the other process
         await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/start`, {
           method: 'POST',
-          headers: { cookie },
+          headers: { cookie, 'x-csrf-token': csrf },
         });
         const fin = await fetch(`${via.base}/api/malls/blora/tickets/${w.id}/finish`, {
           method: 'POST',
-          headers: { cookie },
+          headers: { cookie, 'x-csrf-token': csrf },
         });
         expect(fin.status).toBe(200);
       }
@@ -150,7 +152,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
     const put = await fetch(`${a.base}/api/malls/blora/opening-hours`, {
       method: 'PUT',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ weekly: closed }),
     });
     expect(put.status).toBe(200);
@@ -174,7 +176,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     );
     const hours = await fetch(`${a.base}/api/malls/blora/opening-hours`, {
       method: 'PUT',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ weekly: open }),
     });
     expect(hours.status).toBe(200);
@@ -197,7 +199,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     expect(await until(201)).toBe(201); // B now holds the service in its cache
     const off = await fetch(`${a.base}/api/malls/blora/admin/services/${other}`, {
       method: 'PATCH',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ active: false }),
     });
     expect(off.status, await off.clone().text()).toBe(200);

@@ -1,10 +1,11 @@
 /** A real server (Fastify inject) on a real, freshly seeded database, with a clock the test controls. */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
 import { type AppContext, createContext } from '../../src/server/context.js';
 import { migrate } from '../../src/server/db/database.js';
 import { seedDemo } from '../../src/server/db/seed/seed.js';
+import { CSRF_HEADER, csrfTokenFor } from '../../src/server/plugins/csrf.js';
 import { createTestDatabase, type Engine } from './databases.js';
 
 export const PASSWORD = 'rahasia-demo-123';
@@ -17,10 +18,12 @@ export interface TestApp {
   clock: { now: number };
   mall: string;
   login(username: string): Promise<string>;
+  /** inject exactly as given: app.inject adds the CSRF token to cookie requests, as the web app does */
+  rawInject: FastifyInstance['inject'];
   close(): Promise<void>;
 }
 
-export async function startTestApp(engine: Engine): Promise<TestApp> {
+export async function startTestApp(engine: Engine, options: { rateLimits?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const clock = { now: MONDAY_9AM };
   const config: Config = {
@@ -30,6 +33,8 @@ export async function startTestApp(engine: Engine): Promise<TestApp> {
     logLevel: 'silent',
     seedPassword: PASSWORD,
     trustProxy: false,
+    // test/api/web-surface.test.ts turns them on; elsewhere tests issue hundreds of tickets a minute
+    rateLimits: options.rateLimits ?? false,
     now: () => clock.now,
   };
   const ctx = await createContext(config);
@@ -37,11 +42,17 @@ export async function startTestApp(engine: Engine): Promise<TestApp> {
   await seedDemo(ctx.database.db, { password: PASSWORD, now: clock.now });
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
+  const rawInject = app.inject.bind(app) as FastifyInstance['inject'];
+  // Like the web app (src/web/lib/api.ts), the test client sends the CSRF token with every
+  // request it makes with the session cookie; test/api/web-surface.test.ts checks the refusals.
+  app.inject = ((opts: InjectOptions | string) =>
+    rawInject(typeof opts === 'string' ? opts : withCsrf(opts))) as FastifyInstance['inject'];
   return {
     app,
     ctx,
     clock,
     mall: 'blora',
+    rawInject,
     async login(username) {
       const res = await app.inject({
         method: 'POST',
@@ -59,6 +70,13 @@ export async function startTestApp(engine: Engine): Promise<TestApp> {
       await database.drop();
     },
   };
+}
+
+function withCsrf(opts: InjectOptions): InjectOptions {
+  const headers = (opts.headers ?? {}) as Record<string, string | string[] | undefined>;
+  const session = /(?:^|;\s*)loket_sid=([^;]+)/.exec(String(headers.cookie ?? ''))?.[1];
+  if (!session || headers[CSRF_HEADER] !== undefined) return opts;
+  return { ...opts, headers: { ...headers, [CSRF_HEADER]: csrfTokenFor(session) } };
 }
 
 export function json<T = any>(res: LightMyRequestResponse): T {

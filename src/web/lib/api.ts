@@ -12,7 +12,23 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+// The server refuses a change made with the session cookie unless this token rides along in the
+// x-csrf-token header (src/server/plugins/csrf.ts). Fetched once, and again if signing in or out
+// made it stale.
+let csrfToken: Promise<string> | null = null;
+
+function csrf(): Promise<string> {
+  csrfToken ??= fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    .then((res) => (res.ok ? (res.json() as Promise<{ token: string }>) : { token: '' }))
+    .then((data) => data.token)
+    .catch(() => {
+      csrfToken = null;
+      return '';
+    });
+  return csrfToken;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -22,6 +38,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         accept: 'application/json',
         'accept-language': currentLang(),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': await csrf() } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
@@ -35,6 +52,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (res.status === 204) return null as T;
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 403 && data.error === 'csrf_invalid' && !retried) {
+    csrfToken = null;
+    return request<T>(method, path, body, true);
+  }
   if (!res.ok) {
     throw new ApiError(res.status, String(data.error ?? 'error'), String(data.message ?? res.statusText), data);
   }

@@ -1,0 +1,65 @@
+/**
+ * The web surface's guards, in one place: security headers with a strict Content-Security-Policy,
+ * per-address rate limits on the public endpoints, and CSRF checks (csrf.ts).
+ *
+ * The limits are far above what a mall's normal use makes from one address (a kiosk prints a
+ * ticket every ten seconds at most; a mall's kiosks may share one address behind its router),
+ * and well below a script's flood. Each process counts on its own.
+ */
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+import { csrfPlugin } from './csrf.js';
+
+/** Requests per minute from one address. */
+export const RATE_LIMITS: Record<string, number> = {
+  'POST /api/malls/:mall/tickets': 120,
+  'POST /api/tickets/:token/survey': 30,
+  'POST /api/auth/login': 30,
+};
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // A mall's LAN may serve plain HTTP: upgrading its requests would break every screen.
+  upgradeInsecureRequests: null,
+};
+
+export const webSurfacePlugin = fp(
+  async (app: FastifyInstance, options: { rateLimits: boolean }) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      // the display and kiosk pages open no other windows; the ticket page is linked from a QR code
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+      referrerPolicy: { policy: 'same-origin' },
+    });
+    if (options.rateLimits) {
+      // set before the rate limiter's own onRoute hook reads it
+      app.addHook('onRoute', (route) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        for (const method of methods) {
+          const max = RATE_LIMITS[`${method} ${route.url}`];
+          if (max !== undefined) route.config = { ...route.config, rateLimit: { max, timeWindow: 60_000 } };
+        }
+      });
+      await app.register(rateLimit, {
+        global: false,
+        errorResponseBuilder: (_request, context) =>
+          new AppError('rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+      });
+    }
+    await app.register(csrfPlugin);
+  },
+  { name: 'web-surface', dependencies: ['@fastify/cookie'] },
+);

@@ -37,6 +37,7 @@ import { QueueService } from './modules/queue/service.js';
 import { SkmRepository } from './modules/skm/repository.js';
 import { skmRoutes } from './modules/skm/routes.js';
 import { SkmService } from './modules/skm/service.js';
+import { accessPlugin } from './plugins/access.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin } from './plugins/tenant.js';
@@ -52,6 +53,8 @@ export interface BuildOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** every route as registered (method, url): the permission and fuzz tests walk it */
+    routeTable: { method: string; url: string }[];
     /** after changing a mall's agencies, services or counters: drops every process's cached copies */
     catalogChanged(mallId: string): Promise<void>;
   }
@@ -66,6 +69,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Thousands of displays and ticket pages keep streams open.
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, request, error);
@@ -130,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(webSurfacePlugin, { rateLimits: config.rateLimits });
   await app.register(tenantPlugin, { db: database.db, bus });
   await app.register(authPlugin, { db: database.db, now: config.now });
+  await app.register(accessPlugin);
   const auditLog = new AuditRepository(database.db);
   await app.register(auditPlugin, { store: auditLog, now: config.now });
 

@@ -14,12 +14,17 @@ export interface Config {
   demoHistoryDays?: number;
   /** per-address limits on ticket issuing, surveys and sign-in; LOKET_RATE_LIMITS=off for load tests */
   rateLimits: boolean;
+  /** days personal fields are kept (SKM suggestions, addresses in the audit trail); 0: forever */
+  retentionDays?: number;
   /** the clock; tests replace it */
   now: () => number;
 }
 
 /** LOKET_DEMO_HISTORY_DAYS when unset: eight weeks, enough for last month's reports and a trend. */
 export const DEFAULT_DEMO_HISTORY_DAYS = 56;
+
+/** LOKET_RETENTION_DAYS when unset: two years, enough for the yearly SKM and its follow-up. */
+export const DEFAULT_RETENTION_DAYS = 730;
 
 export class ConfigError extends Error {}
 
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     demoHistoryDays,
     rateLimits: !['off', '0', 'false'].includes(limits),
+    retentionDays: parseDays(env.LOKET_RETENTION_DAYS, 'LOKET_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     now: Date.now,
   };
 }

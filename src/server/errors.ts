@@ -59,6 +59,11 @@ const CATALOGUE = {
     id: (p: Params) => `Isian "${p.field}" tidak valid: ${p.problemId}`,
     en: (p: Params) => `Field "${p.field}" is invalid: ${p.problemEn}`,
   },
+  nul_character: {
+    status: 400,
+    id: (p: Params) => `Isian "${p.field}" memuat karakter NUL (\\u0000), yang tidak dapat disimpan.`,
+    en: (p: Params) => `Field "${p.field}" holds a NUL character (\\u0000), which cannot be stored.`,
+  },
   bad_request: {
     status: 400,
     id: (p: Params) => `Permintaan tidak valid: ${p.detail}`,

@@ -7,8 +7,15 @@ import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { type Config, ConfigError, DEFAULT_DEMO_HISTORY_DAYS, loadConfig, parseDays } from './config.js';
-import { createContext } from './context.js';
+import {
+  type Config,
+  ConfigError,
+  DEFAULT_DEMO_HISTORY_DAYS,
+  DEFAULT_RETENTION_DAYS,
+  loadConfig,
+  parseDays,
+} from './config.js';
+import { type AppContext, createContext } from './context.js';
 import { backupCommand } from './db/backup.js';
 import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
@@ -18,6 +25,7 @@ import { errorBody } from './errors.js';
 import { newId } from './ids.js';
 import { generatePassword, hashPassword, weakPasswordError } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
+import { removeOldPersonalData } from './modules/retention/retention.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'officer', 'viewer'];
@@ -41,6 +49,7 @@ async function start(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  scheduleRetention(ctx, config, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const mall = seeded.mallSlug;
@@ -64,6 +73,23 @@ async function start(config: Config): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** Clears old personal fields now and every day after (each process; the work is idempotent). */
+function scheduleRetention(
+  ctx: AppContext,
+  config: Config,
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+) {
+  const days = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (days === 0) return;
+  const run = () =>
+    removeOldPersonalData(ctx.database.db, config.now(), days).then(
+      (r) => log.info(r, 'retention: old personal fields removed'),
+      (error: unknown) => log.error({ error }, 'retention failed'),
+    );
+  void run();
+  setInterval(run, 86_400_000).unref();
 }
 
 function printSeed(seeded: Awaited<ReturnType<typeof seedDemo>>): void {
@@ -214,8 +240,28 @@ async function main(argv: string[]): Promise<void> {
     case 'backup':
     case 'restore':
       return backupCommand(command, config.database, rest);
+    case 'retention': {
+      const days = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+      if (days === 0) {
+        console.log('LOKET_RETENTION_DAYS=0: personal fields are kept; nothing removed');
+        return;
+      }
+      const ctx = await createContext(config);
+      try {
+        await migrate(ctx.database);
+        const r = await removeOldPersonalData(ctx.database.db, config.now(), days);
+        console.log(
+          `retention (${days} days, before ${new Date(r.before).toISOString()}): ${r.suggestions} SKM suggestions, ${r.auditEntries} audit entries cleared, ${r.sessions} ended sessions deleted`,
+        );
+      } finally {
+        await ctx.close();
+      }
+      return;
+    }
     default:
-      throw new ConfigError(`unknown command "${command}"; use start, migrate, seed, user add, backup or restore`);
+      throw new ConfigError(
+        `unknown command "${command}"; use start, migrate, seed, user add, backup, restore or retention`,
+      );
   }
 }
 

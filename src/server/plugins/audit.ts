@@ -18,6 +18,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Insertable } from 'kysely';
+import { maskPersonalData } from '../../domain/personal-data.js';
 import type { AuditLogTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -137,30 +138,13 @@ export function auditAction(method: string, url: string, configured?: string | f
 
 // ---- personal data and secrets -------------------------------------------------------------
 
+export { maskPersonalData };
+
 const SECRET_KEY = /passw|secret|token|cookie|authori[sz]ation|credential|hash|api_?key|^otp$|^pin$/i;
 /** keys whose whole value is personal: masked whatever its format */
 const PERSONAL_KEY = /^(nik|ktp|no_?ktp|phone|telepon|telp|no_?hp|hp|whatsapp|wa)$/i;
 /** identifiers are not personal data, and masking them would garble them */
 const ID_KEY = /(^id$|Id$|Ids$)/;
-const NIK = /(?<![\p{L}\p{N}])(\d{4})(\d{8})(\d{4})(?![\p{L}\p{N}])/gu;
-const PHONE = /(?<![\p{L}\p{N}+])(\+62|62|0)(8\d{2})((?:[ .-]?\d){7,10})(?![\p{L}\p{N}])/gu;
-
-const stars = (s: string) => s.replace(/\d/g, '*');
-
-/**
- * Masks what looks like a 16-digit NIK (3316********0001) or an Indonesian mobile number
- * (0812****5678, +62812****5678): the first and last four digits stay, enough to tell records
- * apart, too few to use.
- */
-export function maskPersonalData(text: string): string {
-  return text
-    .replace(NIK, (_m, head: string, middle: string, tail: string) => `${head}${stars(middle)}${tail}`)
-    .replace(PHONE, (_m, prefix: string, head: string, rest: string) => {
-      let toMask = rest.replace(/\D/g, '').length - 4;
-      return `${prefix}${head}${rest.replace(/\d/g, (d) => (toMask-- > 0 ? '*' : d))}`;
-    });
-}
-
 const maskWhole = (value: string): string =>
   value.length > 8 ? `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}` : '*'.repeat(value.length);
 

@@ -36,6 +36,18 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
+/** The path of the first string holding U+0000 in a parsed request part, or null. */
+export function nulIn(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+    const found = nulIn(v, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export const webSurfacePlugin = fp(
   async (app: FastifyInstance, options: { rateLimits: boolean }) => {
     await app.register(helmet, {
@@ -60,6 +72,16 @@ export const webSurfacePlugin = fp(
       });
     }
     await app.register(csrfPlugin);
+    // PostgreSQL text cannot hold NUL: refused up front, on both engines, rather than failing late
+    // (the address before anything looks a mall up by it, the body once it is parsed)
+    app.addHook('onRequest', async (request) => {
+      const field = nulIn(request.params, 'params') ?? nulIn(request.query, 'query');
+      if (field !== null) throw new AppError('nul_character', { field });
+    });
+    app.addHook('preValidation', async (request) => {
+      const field = nulIn(request.body, '');
+      if (field !== null) throw new AppError('nul_character', { field });
+    });
   },
   { name: 'web-surface', dependencies: ['@fastify/cookie'] },
 );

@@ -20,6 +20,7 @@ import type {
   TicketSurveyBody,
 } from '../../../api/skm.js';
 import { canAdministerMall, canOperateAgency, canViewAgency } from '../../../domain/access.js';
+import { maskPersonalData } from '../../../domain/personal-data.js';
 import { localTime } from '../../../domain/schedule.js';
 import {
   type AnswerProblem,
@@ -106,7 +107,8 @@ function checkQuestionnaire(body: {
   if (!isOneOf(OCCUPATIONS, occupation)) {
     throw new AppError('validation', { field: 'respondent.occupation', ...NOT_AN_OPTION });
   }
-  const suggestion = body.suggestion?.trim() || null;
+  // the feedback is what the survey needs: a NIK or phone number written into it is not kept
+  const suggestion = body.suggestion?.trim() ? maskPersonalData(body.suggestion.trim()) : null;
   return { answers: checked.answers, respondent: { sex, age, education, occupation }, suggestion };
 }
 

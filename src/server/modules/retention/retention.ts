@@ -1,0 +1,47 @@
+/**
+ * Personal data retention (UU 27/2022): after LOKET_RETENTION_DAYS, the personal fields of old
+ * records are removed and the statistics stay.
+ *   - SKM questionnaires keep their answers and the respondent's categories (sex, age, education,
+ *     occupation: what the IKM report counts) and lose the free-text suggestion;
+ *   - the audit trail keeps who did what and when, and loses the address, the browser and the
+ *     request body;
+ *   - ended sessions are deleted.
+ * This is the system's own housekeeping, the only change ever made to the audit trail.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+export interface RetentionResult {
+  /** records older than this instant were cleared */
+  before: number;
+  suggestions: number;
+  auditEntries: number;
+  sessions: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: number): Promise<RetentionResult> {
+  const before = now - days * DAY_MS;
+  return db.transaction().execute(async (tx) => {
+    const suggestions = await tx
+      .updateTable('skm_responses')
+      .set({ suggestion: null })
+      .where('created_at', '<', before)
+      .where('suggestion', 'is not', null)
+      .executeTakeFirst();
+    const audit = await tx
+      .updateTable('audit_log')
+      .set({ ip: null, user_agent: null, detail: null })
+      .where('at', '<', before)
+      .where((eb) => eb.or([eb('ip', 'is not', null), eb('user_agent', 'is not', null), eb('detail', 'is not', null)]))
+      .executeTakeFirst();
+    const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+    return {
+      before,
+      suggestions: Number(suggestions.numUpdatedRows),
+      auditEntries: Number(audit.numUpdatedRows),
+      sessions: Number(sessions.numDeletedRows),
+    };
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Personal data (issue #6 point 7): a NIK or phone number written into a suggestion is masked
+ * before it is stored; after the retention period the personal fields of old records go and the
+ * statistics (the IKM and its respondent profile, who did what in the audit trail) stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeOldPersonalData } from '../../src/server/modules/retention/retention.js';
+import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
+import { ENGINES } from '../support/databases.js';
+
+const DAY = 86_400_000;
+const ANSWERS = {
+  persyaratan: 4,
+  prosedur: 3,
+  waktu: 3,
+  biaya: 4,
+  produk: 3,
+  kompetensi: 4,
+  perilaku: 4,
+  pengaduan: 2,
+  sarana: 3,
+};
+
+describe.each(ENGINES)('personal data on %s', (engine) => {
+  let t: TestApp;
+  let admin: string;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    admin = await t.login('admin');
+    serviceId = json(await t.app.inject('/api/malls/blora/services?q=ktp'))[0].id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const paper = async (suggestion: string, date: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/skm/responses',
+      headers: { cookie: admin },
+      payload: {
+        serviceId,
+        date,
+        answers: ANSWERS,
+        respondent: { sex: 'L', age: 41, education: 'SMA', occupation: 'SWASTA' },
+        suggestion,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  const suggestions = async () =>
+    (
+      await t.ctx.database.db
+        .selectFrom('skm_responses')
+        .select(['suggestion', 'created_at'])
+        .orderBy('created_at')
+        .execute()
+    ).map((r) => r.suggestion);
+
+  it('masks a NIK or phone number written into a suggestion before storing it', async () => {
+    await paper('Antrean lama. NIK saya 3316012345670001, hubungi 0812-3456-7890 ya', '2026-11-30');
+    expect(await suggestions()).toEqual(['Antrean lama. NIK saya 3316********0001, hubungi 0812-****-7890 ya']);
+  });
+
+  it('removes the personal fields of old records after the retention period and keeps the statistics', async () => {
+    t.clock.now = MONDAY_9AM + 400 * DAY;
+    admin = await t.login('admin');
+    await paper('Ruang tunggu nyaman', '2027-12-31');
+    const ikm = async () =>
+      json(
+        await t.app.inject({
+          url: '/api/malls/blora/skm/report?from=2026-01-01&to=2027-12-31',
+          headers: { cookie: admin },
+        }),
+      );
+    const before = await ikm();
+    const db = t.ctx.database.db;
+    const oldAudit = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('at', '<', MONDAY_9AM + DAY)
+      .execute();
+    expect(oldAudit.length).toBeGreaterThan(0);
+
+    const result = await removeOldPersonalData(db, MONDAY_9AM + 731 * DAY, 730);
+    expect(result.suggestions).toBe(1);
+    expect(result.auditEntries).toBeGreaterThanOrEqual(oldAudit.length);
+    expect(await suggestions()).toEqual([null, 'Ruang tunggu nyaman']);
+    const cleared = await db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'action', 'ip', 'user_agent', 'detail'])
+      .where('at', '<', MONDAY_9AM + DAY)
+      .execute();
+    expect(cleared.every((e) => e.ip === null && e.user_agent === null && e.detail === null)).toBe(true);
+    expect(cleared.some((e) => e.actor_username === 'admin' && e.action.length > 0)).toBe(true);
+    const recent = await db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('at', '>', MONDAY_9AM + 399 * DAY)
+      .execute();
+    expect(recent.some((e) => e.ip !== null)).toBe(true);
+
+    const after = await ikm();
+    expect(after.ikm).toBe(before.ikm);
+    expect(after.respondents).toBe(2);
+    expect(after.profile).toEqual(before.profile);
+    expect(after.suggestions.total).toBe(1);
+    // again: nothing more to clear
+    expect(await removeOldPersonalData(db, MONDAY_9AM + 731 * DAY, 730)).toMatchObject({
+      suggestions: 0,
+      auditEntries: 0,
+    });
+  });
+});

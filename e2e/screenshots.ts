@@ -3,7 +3,7 @@
  * Blora mall, saved to screenshots/ for anyone to look at.
  *   kiosk 1080×1920 · display 1920×1080 · counter 1366×768 · phone 360×740
  *   dashboard 1920×1080 · kinerja 1366×768 (and the whole page) and on a 390×844 phone, over the
- *   demo history (LOKET_DEMO_HISTORY_DAYS)
+ *   demo history (LOKET_DEMO_HISTORY_DAYS) · administration 1366×768 and on a 390×844 phone
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +120,24 @@ try {
     true,
   );
   await shot('kinerja-phone', '/blora/kinerja', 390, 844, signIn('pimpinan', ...evaluation));
+  await shot('admin', '/blora/admin', 1366, 768, signIn('admin', 'agency-row'));
+  await shot('admin-services', '/blora/admin?tab=services', 1366, 768, async (p) => {
+    await signIn('admin', 'service-row')(p);
+    await p.getByRole('button', { name: 'Tambah layanan' }).click();
+  });
+  await shot('admin-users', '/blora/admin?tab=users', 1366, 768, signIn('admin', 'user-row'));
+  await shot(
+    'admin-hours-full',
+    '/blora/admin?tab=hours',
+    1366,
+    768,
+    async (p) => {
+      await signIn('admin')(p);
+      await p.getByRole('button', { name: 'Simpan jam layanan' }).waitFor();
+    },
+    true,
+  );
+  await shot('admin-phone', '/blora/admin?tab=counters', 390, 844, signIn('admin', 'counter-row'));
 } finally {
   await browser.close();
   await hall.close();

@@ -18,6 +18,7 @@ const Ikm = lazy(() => import('./pages/ikm/IkmPage'));
 const SkmAdmin = lazy(() => import('./pages/skm-admin/SkmAdminPage'));
 const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage'));
 const Kinerja = lazy(() => import('./pages/kinerja/KinerjaPage'));
+const Admin = lazy(() => import('./pages/admin/AdminPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,6 +54,7 @@ if (root) {
               <Route path="/:mall/skm" element={<SkmAdmin />} />
               <Route path="/:mall/dashboard" element={<Dashboard />} />
               <Route path="/:mall/kinerja" element={<Kinerja />} />
+              <Route path="/:mall/admin" element={<Admin />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

@@ -74,6 +74,11 @@ export default function KinerjaPage() {
                     {t('kinerja:toDashboard')}
                   </Link>
                 )}
+                {(me.data.role === 'mall_admin' || me.data.role === 'agency_admin') && (
+                  <Link to={`/${slug}/admin`} className="font-semibold underline underline-offset-4">
+                    {t('kinerja:toAdmin')}
+                  </Link>
+                )}
                 <span className="hidden sm:inline">{me.data.displayName}</span>
                 <button
                   type="button"

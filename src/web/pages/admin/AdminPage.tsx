@@ -1,0 +1,160 @@
+/**
+ * /:mall/admin — the administration screens (issue #6 point 1), desktop first and readable on a
+ * phone. A mall admin manages everything in the mall: agencies, services with their standards,
+ * counters, display zones, staff accounts, opening hours and special days, the display's running
+ * text. An agency admin sees only what they may change: their own agency's services, counters and
+ * officers. The open tab lives in the address (?tab=…).
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Me } from '../../../api/auth';
+import type { MallDetail } from '../../../api/catalog';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { SignInForm } from '../../components/SignInForm';
+import { addTranslations } from '../../i18n';
+import { useMall } from '../../lib/queries';
+import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { AgenciesTab } from './AgenciesTab';
+import { AnnouncementsTab } from './AnnouncementsTab';
+import { CountersTab } from './CountersTab';
+import { useAdminAgencies } from './data';
+import { HoursTab } from './HoursTab';
+import en from './i18n.en.json';
+import id from './i18n.id.json';
+import { ServicesTab } from './ServicesTab';
+import { UsersTab } from './UsersTab';
+import { ZonesTab } from './ZonesTab';
+
+addTranslations('admin', { id, en });
+
+const MALL_TABS = ['agencies', 'services', 'counters', 'users', 'hours', 'announcements', 'zones'] as const;
+const AGENCY_TABS = ['services', 'counters', 'users'] as const;
+type Tab = (typeof MALL_TABS)[number];
+
+export default function AdminPage() {
+  const { t } = useTranslation(['admin', 'common']);
+  const slug = useParams().mall ?? '';
+  const mall = useMall(slug);
+  const me = useMe();
+  const signOut = useSignOut();
+
+  useEffect(() => {
+    document.title = `${t('admin:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
+  }, [mall.data, t]);
+
+  const allowed = me.data && (me.data.role === 'mall_admin' || me.data.role === 'agency_admin');
+  let body: React.ReactNode;
+  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
+  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('admin:signInHeading')} />;
+  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
+  else if (me.data && !allowed) body = <Alert text={t('admin:forbidden')} />;
+  else if (me.data && mall.data) body = <Administration slug={slug} me={me.data} mall={mall.data} />;
+
+  const staffLinks = me.data
+    ? [
+        ...(me.data.role !== 'officer'
+          ? [
+              { to: `/${slug}/dashboard`, label: t('admin:links.dashboard') },
+              { to: `/${slug}/kinerja`, label: t('admin:links.kinerja') },
+              { to: `/${slug}/skm`, label: t('admin:links.skm') },
+            ]
+          : []),
+        { to: `/${slug}/counter`, label: t('admin:links.counter') },
+      ]
+    : [];
+
+  return (
+    <div className="flex min-h-full flex-col bg-slate-100">
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+          <p className="text-lg font-semibold">{mall.data?.name ?? 'Loket'}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            {me.data && (
+              <>
+                <nav aria-label={t('admin:links.label')} className="flex flex-wrap gap-x-3 gap-y-1">
+                  {staffLinks.map((l) => (
+                    <Link key={l.to} to={l.to} className="font-semibold underline underline-offset-4">
+                      {l.label}
+                    </Link>
+                  ))}
+                </nav>
+                <span className="hidden md:inline">{me.data.displayName}</span>
+                <button
+                  type="button"
+                  onClick={() => void signOut()}
+                  className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
+                >
+                  {t('admin:signOut')}
+                </button>
+              </>
+            )}
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6">
+        <h1 className="text-2xl font-bold">{t('admin:pageTitle')}</h1>
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function Alert({ text }: { text: string }) {
+  return (
+    <p role="alert" className="font-semibold text-red-800">
+      {text}
+    </p>
+  );
+}
+
+function Administration({ slug, me, mall }: { slug: string; me: Me; mall: MallDetail }) {
+  const { t } = useTranslation('admin');
+  const [params] = useSearchParams();
+  const ownAgencyId = me.role === 'mall_admin' ? null : me.agencyId;
+  const tabs: readonly Tab[] = ownAgencyId === null ? MALL_TABS : AGENCY_TABS;
+  const asked = params.get('tab') as Tab | null;
+  const tab: Tab = asked && tabs.includes(asked) ? asked : (tabs[0] ?? 'services');
+  const agencies = useAdminAgencies(slug);
+  const ownAgency = ownAgencyId ? agencies.data?.find((a) => a.id === ownAgencyId) : null;
+
+  // A session that ended meanwhile (401 on a list): ask again who is signed in.
+  const sessionLost = useRef(useSessionLost());
+  const lost = isUnauthorized(agencies.error);
+  useEffect(() => {
+    if (lost) void sessionLost.current();
+  }, [lost]);
+
+  return (
+    <>
+      {ownAgency && <p className="text-slate-800">{t('agencyScope', { name: ownAgency.name })}</p>}
+      <nav aria-label={t('tabsLabel')}>
+        <ul className="flex flex-wrap gap-2">
+          {tabs.map((key) => (
+            <li key={key}>
+              <Link
+                to={`?tab=${key}`}
+                aria-current={tab === key ? 'page' : undefined}
+                className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 font-semibold ${
+                  tab === key
+                    ? 'border-brand-800 bg-brand-800 text-white'
+                    : 'border-brand-700 bg-white text-brand-800 hover:bg-brand-50'
+                }`}
+              >
+                {t(`tabs.${key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === 'agencies' && <AgenciesTab slug={slug} />}
+      {tab === 'services' && <ServicesTab slug={slug} ownAgencyId={ownAgencyId} />}
+      {tab === 'counters' && <CountersTab slug={slug} ownAgencyId={ownAgencyId} />}
+      {tab === 'zones' && <ZonesTab slug={slug} />}
+      {tab === 'users' && <UsersTab slug={slug} me={me} />}
+      {tab === 'hours' && <HoursTab slug={slug} mall={mall} />}
+      {tab === 'announcements' && <AnnouncementsTab slug={slug} />}
+    </>
+  );
+}

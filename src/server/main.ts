@@ -25,6 +25,7 @@ import { errorBody } from './errors.js';
 import { newId } from './ids.js';
 import { generatePassword, hashPassword, weakPasswordError } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
+import { createMall, MallSetupError } from './modules/malls/create-mall.js';
 import { removeOldPersonalData } from './modules/retention/retention.js';
 import { ensureWebBuilt } from './web-build.js';
 
@@ -123,6 +124,55 @@ async function loadDemoHistory(
   console.log(
     `Riwayat demo / demo history: ${r.from} … ${r.to} (${days} hari/days), ${n(r.tickets)} tiket, ${n(r.visits)} kunjungan/visits, ${n(r.responses)} SKM, ${seconds} s (LOKET_DEMO_HISTORY_DAYS=0 to skip)\n`,
   );
+}
+
+/** `mall add`: a new mall on this deployment with its time zone and its first mall admin. */
+async function addMall(config: Config, args: string[]): Promise<void> {
+  let parsed: { values: Record<string, string | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        'time-zone': { type: 'string', default: 'Asia/Jakarta' },
+        address: { type: 'string' },
+        admin: { type: 'string' },
+        'admin-name': { type: 'string' },
+      },
+    }) as typeof parsed;
+  } catch (e) {
+    throw new ConfigError(`mall add: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const { values, positionals } = parsed;
+  if (!positionals[0] || !values.name || !values.admin) {
+    throw new ConfigError(
+      'usage: mall add <slug> --name "MPP Kabupaten …" --time-zone Asia/Jakarta --admin <username>',
+    );
+  }
+  const ctx = await createContext(config);
+  try {
+    await migrate(ctx.database);
+    const made = await createMall(
+      ctx.database.db,
+      {
+        slug: positionals[0],
+        name: values.name,
+        timeZone: values['time-zone'] ?? 'Asia/Jakarta',
+        ...(values.address ? { address: values.address } : {}),
+        admin: { username: values.admin, ...(values['admin-name'] ? { displayName: values['admin-name'] } : {}) },
+      },
+      config.now(),
+    ).catch((e: unknown) => {
+      throw e instanceof MallSetupError ? new ConfigError(`mall add: ${e.message}`) : e;
+    });
+    console.log(
+      `mall ${positionals[0]} created (${values['time-zone']}), open Mon–Fri 08:00–15:00 until its admin changes it.\n` +
+        `admin ${values.admin}: password ${made.password} (to be changed at the first sign-in / wajib diganti saat pertama masuk); then /${positionals[0]}/admin`,
+    );
+  } finally {
+    await ctx.close();
+  }
 }
 
 async function addUser(config: Config, args: string[]): Promise<void> {
@@ -240,6 +290,13 @@ async function main(argv: string[]): Promise<void> {
     case 'backup':
     case 'restore':
       return backupCommand(command, config.database, rest);
+    case 'mall':
+      if (rest[0] !== 'add') {
+        throw new ConfigError(
+          'usage: mall add <slug> --name "MPP Kabupaten …" --time-zone Asia/Jakarta --admin <username> [--address "…"]',
+        );
+      }
+      return addMall(config, rest.slice(1));
     case 'retention': {
       const days = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
       if (days === 0) {
@@ -260,7 +317,7 @@ async function main(argv: string[]): Promise<void> {
     }
     default:
       throw new ConfigError(
-        `unknown command "${command}"; use start, migrate, seed, user add, backup, restore or retention`,
+        `unknown command "${command}"; use start, migrate, seed, user add, mall add, backup, restore or retention`,
       );
   }
 }

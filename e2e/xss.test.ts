@@ -157,7 +157,7 @@ describe.runIf(HAS_CHROMIUM)('text fields rendered on every screen', () => {
       const state = await page.evaluate(() => ({
         ran: (window as unknown as { __xss?: number }).__xss === 1,
         elements: document.querySelectorAll('img[src="x"], svg[onload], script:not([src])').length,
-        text: document.body.innerText,
+        text: document.body.textContent ?? '',
       }));
       expect(state.ran, path).toBe(false);
       expect(state.elements, path).toBe(0);

@@ -53,11 +53,72 @@ const WEAK_PASSWORD: Record<string, { id: string; en: string }> = {
   },
 };
 
+/** What people call a request's fields: messages name these, the `field` property keeps the path. */
+const FIELD_LABELS: Record<string, { id: string; en: string }> = {
+  name: { id: 'Nama', en: 'Name' },
+  shortName: { id: 'Nama singkat', en: 'Short name' },
+  code: { id: 'Kode', en: 'Code' },
+  color: { id: 'Warna', en: 'Colour' },
+  prefix: { id: 'Awalan nomor', en: 'Number prefix' },
+  dailyQuota: { id: 'Kuota harian', en: 'Daily quota' },
+  waitThresholdMinutes: { id: 'Batas waktu tunggu', en: 'Waiting-time limit' },
+  agencyId: { id: 'Instansi', en: 'Agency' },
+  serviceId: { id: 'Layanan', en: 'Service' },
+  serviceIds: { id: 'Layanan', en: 'Services' },
+  counterId: { id: 'Loket', en: 'Counter' },
+  officerId: { id: 'Petugas', en: 'Officer' },
+  zoneId: { id: 'Zona layar', en: 'Display zone' },
+  number: { id: 'Nomor loket', en: 'Counter number' },
+  username: { id: 'Nama pengguna', en: 'Username' },
+  password: { id: 'Kata sandi', en: 'Password' },
+  currentPassword: { id: 'Kata sandi saat ini', en: 'Current password' },
+  newPassword: { id: 'Kata sandi baru', en: 'New password' },
+  displayName: { id: 'Nama tampilan', en: 'Display name' },
+  role: { id: 'Peran', en: 'Role' },
+  priority: { id: 'Prioritas', en: 'Priority' },
+  date: { id: 'Tanggal', en: 'Date' },
+  from: { id: 'Dari tanggal', en: 'From' },
+  to: { id: 'Sampai tanggal', en: 'To' },
+  period: { id: 'Periode', en: 'Period' },
+  text: { id: 'Teks', en: 'Text' },
+  note: { id: 'Keterangan', en: 'Note' },
+  open: { id: 'Jam buka', en: 'Opening time' },
+  close: { id: 'Jam tutup', en: 'Closing time' },
+  standard: { id: 'Standar layanan', en: 'Service standard' },
+  requirements: { id: 'Persyaratan', en: 'Requirements' },
+  procedure: { id: 'Prosedur', en: 'Procedure' },
+  duration: { id: 'Jangka waktu', en: 'Time' },
+  durationMinutes: { id: 'Waktu layanan (menit)', en: 'Service time (minutes)' },
+  feeRupiah: { id: 'Biaya', en: 'Fee' },
+  feeNote: { id: 'Keterangan biaya', en: 'Fee note' },
+  product: { id: 'Produk layanan', en: 'Product' },
+  complaint: { id: 'Pengaduan', en: 'Complaints' },
+  legalBasis: { id: 'Dasar hukum', en: 'Legal basis' },
+  suggestion: { id: 'Saran', en: 'Suggestion' },
+  answers: { id: 'Jawaban', en: 'Answers' },
+  age: { id: 'Umur', en: 'Age' },
+  sex: { id: 'Jenis kelamin', en: 'Sex' },
+  education: { id: 'Pendidikan', en: 'Education' },
+  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+};
+
+/** "standard.product" → `"Produk layanan" (standard.product)`; an unknown path quoted as it is. */
+function fieldName(field: unknown, lang: Lang): string {
+  const path = String(field ?? '');
+  const last =
+    path
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? path;
+  const label = FIELD_LABELS[last]?.[lang];
+  return label ? `"${label}" (${path})` : `"${path}"`;
+}
+
 const CATALOGUE = {
   validation: {
     status: 400,
-    id: (p: Params) => `Isian "${p.field}" tidak valid: ${p.problemId}`,
-    en: (p: Params) => `Field "${p.field}" is invalid: ${p.problemEn}`,
+    id: (p: Params) => `Isian ${fieldName(p.field, 'id')} tidak valid: ${p.problemId}`,
+    en: (p: Params) => `Field ${fieldName(p.field, 'en')} is invalid: ${p.problemEn}`,
   },
   nul_character: {
     status: 400,
@@ -93,13 +154,15 @@ const CATALOGUE = {
   },
   weak_password: {
     status: 400,
-    id: (p: Params) => `Isian "${p.field}": ${WEAK_PASSWORD[String(p.rule)]?.id ?? 'kata sandi terlalu lemah'}.`,
-    en: (p: Params) => `Field "${p.field}": ${WEAK_PASSWORD[String(p.rule)]?.en ?? 'the password is too weak'}.`,
+    id: (p: Params) =>
+      `Isian ${fieldName(p.field, 'id')}: ${WEAK_PASSWORD[String(p.rule)]?.id ?? 'kata sandi terlalu lemah'}.`,
+    en: (p: Params) =>
+      `Field ${fieldName(p.field, 'en')}: ${WEAK_PASSWORD[String(p.rule)]?.en ?? 'the password is too weak'}.`,
   },
   current_password_wrong: {
     status: 400,
-    id: (p: Params) => `Isian "${p.field}": kata sandi saat ini salah.`,
-    en: (p: Params) => `Field "${p.field}": the current password is wrong.`,
+    id: (p: Params) => `Isian ${fieldName(p.field, 'id')}: kata sandi saat ini salah.`,
+    en: (p: Params) => `Field ${fieldName(p.field, 'en')}: the current password is wrong.`,
   },
   forbidden: {
     status: 403,

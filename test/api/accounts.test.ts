@@ -317,13 +317,13 @@ describe.each(ENGINES)('staff accounts on %s', (engine) => {
         const res = await change(password);
         expect(res.statusCode, password).toBe(400);
         expect(json(res), password).toMatchObject({ error: 'weak_password', field: 'newPassword', rule });
-        if (id) expect(json(res).message).toBe(`Isian "newPassword": ${id}.`);
-        if (en) expect(json(await change(password, 'en')).message).toBe(`Field "newPassword": ${en}.`);
+        if (id) expect(json(res).message).toBe(`Isian "Kata sandi baru" (newPassword): ${id}.`);
+        if (en) expect(json(await change(password, 'en')).message).toBe(`Field "New password" (newPassword): ${en}.`);
       }
       const wrong = await change('kopi tubruk pagi hari', undefined, 'bukan-sandinya');
       expect(wrong.statusCode).toBe(400);
       expect(json(wrong)).toMatchObject({ error: 'current_password_wrong', field: 'currentPassword' });
-      expect(json(wrong).message).toBe('Isian "currentPassword": kata sandi saat ini salah.');
+      expect(json(wrong).message).toBe('Isian "Kata sandi saat ini" (currentPassword): kata sandi saat ini salah.');
       const missing = await post('/api/auth/password', cookie, { currentPassword: PASSWORD });
       expect(json(missing)).toMatchObject({ error: 'validation', field: 'newPassword' });
       expect(

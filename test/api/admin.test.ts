@@ -126,14 +126,14 @@ describe.each(ENGINES)('administration on %s', (engine) => {
       const id = await req('POST', `${M}/admin/agencies`, admin, body);
       expect(id.statusCode).toBe(400);
       expect(json(id)).toMatchObject({ error: 'validation', field: 'code' });
-      expect(json(id).message).toBe('Isian "code" tidak valid: formatnya tidak sesuai');
+      expect(json(id).message).toBe('Isian "Kode" (code) tidak valid: formatnya tidak sesuai');
       const en = await req('POST', `${M}/admin/agencies`, admin, { ...body, code: 'xy', color: 'red' }, 'en');
       expect(json(en)).toMatchObject({
         field: 'color',
-        message: 'Field "color" is invalid: is not in the expected format',
+        message: 'Field "Colour" (color) is invalid: is not in the expected format',
       });
       const blank = await req('POST', `${M}/admin/agencies`, admin, { ...body, code: 'xy', name: '   ' });
-      expect(json(blank)).toMatchObject({ field: 'name', message: 'Isian "name" tidak valid: wajib diisi' });
+      expect(json(blank)).toMatchObject({ field: 'name', message: 'Isian "Nama" (name) tidak valid: wajib diisi' });
       const missing = await req('POST', `${M}/admin/agencies`, admin, { name: 'X', code: 'xy', color: '#123456' });
       expect(json(missing).field).toBe('shortName');
     });
@@ -348,12 +348,12 @@ describe.each(ENGINES)('administration on %s', (engine) => {
       const zero = await newService(dukcapil.id, 'X', { dailyQuota: 0 });
       expect(json(zero)).toMatchObject({
         field: 'dailyQuota',
-        message: 'Isian "dailyQuota" tidak valid: minimal 1; kosongkan untuk tanpa kuota',
+        message: 'Isian "Kuota harian" (dailyQuota) tidak valid: minimal 1; kosongkan untuk tanpa kuota',
       });
       const blank = await newService(dukcapil.id, 'X', { standard: { ...STANDARD, product: ' ' } });
       expect(json(blank)).toMatchObject({
         field: 'standard.product',
-        message: 'Isian "standard.product" tidak valid: wajib diisi',
+        message: 'Isian "Produk layanan" (standard.product) tidak valid: wajib diisi',
       });
       // null stays null: a fee that depends on the case is not made free
       const caseByCase = ok(
@@ -706,7 +706,7 @@ describe.each(ENGINES)('administration on %s', (engine) => {
       expect(noAgency.statusCode).toBe(400);
       expect(json(noAgency)).toMatchObject({
         field: 'agencyId',
-        message: 'Isian "agencyId" tidak valid: wajib diisi untuk petugas dan admin instansi',
+        message: 'Isian "Instansi" (agencyId) tidak valid: wajib diisi untuk petugas dan admin instansi',
       });
       const en = await req(
         'POST',
@@ -715,7 +715,7 @@ describe.each(ENGINES)('administration on %s', (engine) => {
         { username: 'tanpa', displayName: 'X', role: 'viewer', agencyId: polres.id },
         'en',
       );
-      expect(json(en).message).toBe('Field "agencyId" is invalid: must be empty for mall admins and viewers');
+      expect(json(en).message).toBe('Field "Agency" (agencyId) is invalid: must be empty for mall admins and viewers');
       const badName = await req('POST', `${M}/admin/users`, admin, {
         username: 'a b',
         displayName: 'X',
@@ -842,7 +842,7 @@ describe.each(ENGINES)('administration on %s', (engine) => {
       expect(bad.statusCode).toBe(400);
       expect(json(bad)).toMatchObject({
         field: 'spans[0].close',
-        message: 'Isian "spans[0].close" tidak valid: jam tutup harus setelah jam buka',
+        message: 'Isian "Jam tutup" (spans[0].close) tidak valid: jam tutup harus setelah jam buka',
       });
       const overlap = await req('PUT', `${M}/special-days/2026-12-24`, admin, {
         spans: [

@@ -5,13 +5,12 @@ import { type AdminAgency, LIMITS } from '../../../api/admin';
 import { api } from '../../lib/api';
 import { adminPath, byName, useAdminAgencies, useRefresh } from './data';
 import { intOrNull, str, useFormSubmit } from './form';
-import { FormFoot, FormPanel, ListState, RemoveAction } from './shared';
-import { ActionButton, Badge, Panel, primaryButton, Row, smallButton, TextField } from './ui';
+import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { Badge, Panel, primaryButton, Row, TextField } from './ui';
 
 export function AgenciesTab({ slug }: { slug: string }) {
   const { t } = useTranslation('admin');
   const agencies = useAdminAgencies(slug);
-  const refresh = useRefresh(slug);
   const [editing, setEditing] = useState<AdminAgency | 'new' | null>(null);
   const list = [...(agencies.data ?? [])].sort((a, b) => Number(a.archived) - Number(b.archived) || byName(a, b));
 
@@ -41,28 +40,13 @@ export function AgenciesTab({ slug }: { slug: string }) {
               archived={a.archived}
               testId="agency-row"
               actions={
-                a.archived ? (
-                  <ActionButton
-                    label={t('restore')}
-                    onClick={async () => {
-                      await api.post(adminPath(slug, `agencies/${a.id}/restore`));
-                      await refresh();
-                    }}
-                  />
-                ) : (
-                  <>
-                    <button type="button" className={smallButton} onClick={() => setEditing(a)}>
-                      {t('edit')}
-                      <span className="sr-only">: {a.name}</span>
-                    </button>
-                    <RemoveAction
-                      slug={slug}
-                      path={`agencies/${a.id}`}
-                      name={a.name}
-                      question={t('agencies.archiveQuestion', { name: a.shortName })}
-                    />
-                  </>
-                )
+                <ArchivableActions
+                  slug={slug}
+                  path={`agencies/${a.id}`}
+                  item={a}
+                  question={t('agencies.archiveQuestion', { name: a.shortName })}
+                  onEdit={() => setEditing(a)}
+                />
               }
             >
               <p className="font-semibold">

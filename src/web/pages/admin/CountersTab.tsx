@@ -13,19 +13,8 @@ import {
   useRefresh,
 } from './data';
 import { str, useFormSubmit } from './form';
-import { FormFoot, FormPanel, ListState, RemoveAction } from './shared';
-import {
-  ActionButton,
-  Badge,
-  CheckBox,
-  Group,
-  Panel,
-  primaryButton,
-  Row,
-  SelectField,
-  smallButton,
-  TextField,
-} from './ui';
+import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, TextField } from './ui';
 
 export function CountersTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: string | null }) {
   const { t } = useTranslation('admin');
@@ -33,7 +22,6 @@ export function CountersTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
   const agencies = useAdminAgencies(slug);
   const services = useAdminServices(slug);
   const zones = useAdminZones(slug);
-  const refresh = useRefresh(slug);
   const [editing, setEditing] = useState<AdminCounter | 'new' | null>(null);
   const [filter, setFilter] = useState(ownAgencyId ?? '');
   const agencyList = [...(agencies.data ?? [])].sort(byName);
@@ -88,28 +76,13 @@ export function CountersTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
               archived={c.archived}
               testId="counter-row"
               actions={
-                c.archived ? (
-                  <ActionButton
-                    label={t('restore')}
-                    onClick={async () => {
-                      await api.post(adminPath(slug, `counters/${c.id}/restore`));
-                      await refresh();
-                    }}
-                  />
-                ) : (
-                  <>
-                    <button type="button" className={smallButton} onClick={() => setEditing(c)}>
-                      {t('edit')}
-                      <span className="sr-only">: {c.name}</span>
-                    </button>
-                    <RemoveAction
-                      slug={slug}
-                      path={`counters/${c.id}`}
-                      name={c.name}
-                      question={t('counters.archiveQuestion', { name: c.name })}
-                    />
-                  </>
-                )
+                <ArchivableActions
+                  slug={slug}
+                  path={`counters/${c.id}`}
+                  item={c}
+                  question={t('counters.archiveQuestion', { name: c.name })}
+                  onEdit={() => setEditing(c)}
+                />
               }
             >
               <p className="font-semibold">

@@ -9,26 +9,13 @@ import { type AdminAgency, type AdminService, LIMITS } from '../../../api/admin'
 import { api } from '../../lib/api';
 import { adminPath, byName, useAdminAgencies, useAdminCounters, useAdminServices, useRefresh } from './data';
 import { intOrNull, lines, str, useFormSubmit } from './form';
-import { FormFoot, FormPanel, ListState, RemoveAction } from './shared';
-import {
-  ActionButton,
-  Badge,
-  CheckBox,
-  Group,
-  Panel,
-  primaryButton,
-  Row,
-  SelectField,
-  smallButton,
-  TextArea,
-  TextField,
-} from './ui';
+import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, TextArea, TextField } from './ui';
 
 export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: string | null }) {
   const { t, i18n } = useTranslation('admin');
   const services = useAdminServices(slug);
   const agencies = useAdminAgencies(slug);
-  const refresh = useRefresh(slug);
   const [editing, setEditing] = useState<AdminService | 'new' | null>(null);
   const [filter, setFilter] = useState(ownAgencyId ?? '');
   const agencyList = [...(agencies.data ?? [])].sort(byName);
@@ -86,28 +73,13 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
               archived={s.archived}
               testId="service-row"
               actions={
-                s.archived ? (
-                  <ActionButton
-                    label={t('restore')}
-                    onClick={async () => {
-                      await api.post(adminPath(slug, `services/${s.id}/restore`));
-                      await refresh();
-                    }}
-                  />
-                ) : (
-                  <>
-                    <button type="button" className={smallButton} onClick={() => setEditing(s)}>
-                      {t('edit')}
-                      <span className="sr-only">: {s.name}</span>
-                    </button>
-                    <RemoveAction
-                      slug={slug}
-                      path={`services/${s.id}`}
-                      name={s.name}
-                      question={t('services.archiveQuestion', { name: s.name })}
-                    />
-                  </>
-                )
+                <ArchivableActions
+                  slug={slug}
+                  path={`services/${s.id}`}
+                  item={s}
+                  question={t('services.archiveQuestion', { name: s.name })}
+                  onEdit={() => setEditing(s)}
+                />
               }
             >
               <p className="font-semibold">

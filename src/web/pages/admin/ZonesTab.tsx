@@ -5,13 +5,12 @@ import type { AdminZone } from '../../../api/admin';
 import { api } from '../../lib/api';
 import { adminPath, byName, useAdminZones, useRefresh } from './data';
 import { str, useFormSubmit } from './form';
-import { FormFoot, FormPanel, ListState, RemoveAction } from './shared';
-import { ActionButton, Badge, Panel, primaryButton, Row, smallButton, TextField } from './ui';
+import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { Badge, Panel, primaryButton, Row, TextField } from './ui';
 
 export function ZonesTab({ slug }: { slug: string }) {
   const { t } = useTranslation('admin');
   const zones = useAdminZones(slug);
-  const refresh = useRefresh(slug);
   const [editing, setEditing] = useState<AdminZone | 'new' | null>(null);
   const list = [...(zones.data ?? [])].sort((a, b) => Number(a.archived) - Number(b.archived) || byName(a, b));
 
@@ -42,16 +41,13 @@ export function ZonesTab({ slug }: { slug: string }) {
               archived={z.archived}
               testId="zone-row"
               actions={
-                z.archived ? (
-                  <ActionButton
-                    label={t('restore')}
-                    onClick={async () => {
-                      await api.post(adminPath(slug, `zones/${z.id}/restore`));
-                      await refresh();
-                    }}
-                  />
-                ) : (
-                  <>
+                <ArchivableActions
+                  slug={slug}
+                  path={`zones/${z.id}`}
+                  item={z}
+                  question={t('zones.archiveQuestion', { name: z.name })}
+                  onEdit={() => setEditing(z)}
+                  before={
                     <a
                       href={`/${encodeURIComponent(slug)}/display?zone=${encodeURIComponent(z.id)}`}
                       className="text-sm font-semibold text-brand-700 underline"
@@ -59,18 +55,8 @@ export function ZonesTab({ slug }: { slug: string }) {
                       {t('zones.openDisplay')}
                       <span className="sr-only">: {z.name}</span>
                     </a>
-                    <button type="button" className={smallButton} onClick={() => setEditing(z)}>
-                      {t('edit')}
-                      <span className="sr-only">: {z.name}</span>
-                    </button>
-                    <RemoveAction
-                      slug={slug}
-                      path={`zones/${z.id}`}
-                      name={z.name}
-                      question={t('zones.archiveQuestion', { name: z.name })}
-                    />
-                  </>
-                )
+                  }
+                />
               }
             >
               <p className="font-semibold">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RemoveResult } from '../../../api/admin';
 import { api } from '../../lib/api';
 import { adminPath, useRefresh } from './data';
-import { ConfirmButton, FormMessage, primaryButton, secondaryButton } from './ui';
+import { ActionButton, ConfirmButton, FormMessage, primaryButton, secondaryButton, smallButton } from './ui';
 
 export function ListState({ query, empty }: { query: UseQueryResult<unknown[]>; empty: string }) {
   const { t } = useTranslation('common');
@@ -44,6 +44,51 @@ export function RemoveAction({
         await refresh();
       }}
     />
+  );
+}
+
+/**
+ * A list row's actions: "Pulihkan" when it is archived; else change and archive (after anything
+ * the row adds before them).
+ */
+export function ArchivableActions({
+  slug,
+  path,
+  item,
+  question,
+  onEdit,
+  before,
+}: {
+  slug: string;
+  /** the item's admin path, e.g. counters/<id> */
+  path: string;
+  item: { name: string; archived: boolean };
+  question: string;
+  onEdit: () => void;
+  before?: ReactNode;
+}) {
+  const { t } = useTranslation('admin');
+  const refresh = useRefresh(slug);
+  if (item.archived) {
+    return (
+      <ActionButton
+        label={t('restore')}
+        onClick={async () => {
+          await api.post(adminPath(slug, `${path}/restore`));
+          await refresh();
+        }}
+      />
+    );
+  }
+  return (
+    <>
+      {before}
+      <button type="button" className={smallButton} onClick={onEdit}>
+        {t('edit')}
+        <span className="sr-only">: {item.name}</span>
+      </button>
+      <RemoveAction slug={slug} path={path} name={item.name} question={question} />
+    </>
   );
 }
 

@@ -51,7 +51,19 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// formatToParts is the slow part of issuing a ticket: the answer is the same for a whole minute.
+const lastMinute = new Map<string, { minute: number; time: LocalTime }>();
+
 export function localTime(instant: number, timeZone: string): LocalTime {
+  const minute = Math.floor(instant / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return { ...last.time };
+  const time = computeLocalTime(instant, timeZone);
+  lastMinute.set(timeZone, { minute, time });
+  return { ...time };
+}
+
+function computeLocalTime(instant: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const hour = Number(parts.hour);

@@ -20,21 +20,24 @@ export const RATE_LIMITS: Record<string, number> = {
   'POST /api/auth/login': 30,
 };
 
-export const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  mediaSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  // A mall's LAN may serve plain HTTP: upgrading its requests would break every screen.
-  upgradeInsecureRequests: null,
-};
+/**
+ * Scripts, styles, fonts and requests from this server only, images and sounds also inline;
+ * never framed. No upgrade-insecure-requests: a mall's LAN may serve plain HTTP, and upgrading
+ * its requests would break every screen. Written out once, not built per response.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join(';');
 
 /** The path of the first string holding U+0000 in a parsed request part, or null. */
 export function nulIn(value: unknown, path: string): string | null {
@@ -51,10 +54,14 @@ export function nulIn(value: unknown, path: string): string | null {
 export const webSurfacePlugin = fp(
   async (app: FastifyInstance, options: { rateLimits: boolean }) => {
     await app.register(helmet, {
-      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      contentSecurityPolicy: false,
       // the display and kiosk pages open no other windows; the ticket page is linked from a QR code
       crossOriginOpenerPolicy: { policy: 'same-origin' },
       referrerPolicy: { policy: 'same-origin' },
+    });
+    // (set on the way in: the docs page replaces it with its own on the way out)
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     });
     if (options.rateLimits) {
       // set before the rate limiter's own onRoute hook reads it

@@ -165,4 +165,25 @@ describe.runIf(HAS_CHROMIUM)('the administration screens', () => {
     await kiosk.reload();
     await kiosk.getByRole('heading', { name: /sedang tutup/ }).waitFor();
   }, 90_000);
+
+  it("offers an agency admin only their agency's services, counters and officers", async () => {
+    const page = await open('/blora/admin', 1366, 768);
+    await page.getByLabel('Nama pengguna').fill('admin.dindukcapil');
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const nav = page.getByRole('navigation', { name: 'Bagian administrasi' });
+    await nav.getByRole('link').first().waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Layanan', 'Loket', 'Akun petugas']);
+    await nav.getByRole('link', { name: 'Layanan', exact: true }).click();
+    await page.getByTestId('service-row').first().waitFor();
+    // every service listed is Dindukcapil's: the agency filter is not even offered
+    expect(await page.getByLabel('Tampilkan instansi').count()).toBe(0);
+    const dukcapil = ((await (await fetch(`${hall.base}/api/malls/blora/agencies`)).json()) as any[]).find(
+      (a) => a.code === 'dindukcapil',
+    );
+    const own = ((await (await fetch(`${hall.base}/api/malls/blora/services?agencyId=${dukcapil.id}`)).json()) as any[])
+      .length;
+    expect(await page.getByTestId('service-row').count()).toBe(own);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 60_000);
 });

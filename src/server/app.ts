@@ -40,7 +40,7 @@ import { SkmService } from './modules/skm/service.js';
 import { accessPlugin } from './plugins/access.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
-import { tenantPlugin } from './plugins/tenant.js';
+import { tenantPlugin, toMall } from './plugins/tenant.js';
 import { webSurfacePlugin } from './plugins/web-surface.js';
 import { webDist } from './web-build.js';
 
@@ -55,6 +55,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** every route as registered (method, url): the permission and fuzz tests walk it */
     routeTable: { method: string; url: string }[];
+    /** tallies and stores the last year's closed days of every mall (a background job at start) */
+    prepareReports(): Promise<void>;
     /** after changing a mall's agencies, services or counters: drops every process's cached copies */
     catalogChanged(mallId: string): Promise<void>;
   }
@@ -178,6 +180,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     config.now,
   );
   const performance = new PerformanceService(performanceRepo, skm, periods, config.now);
+  app.decorate('prepareReports', async () => {
+    for (const row of await database.db.selectFrom('malls').selectAll().execute()) {
+      await performance.prepareStoredTallies(toMall(row));
+    }
+  });
   await app.register(performanceRoutes, { performance, bus });
   // Issuing reads a service per ticket and reports read the catalog's names: each process caches
   // them, and a catalog change drops the copies (here at once, elsewhere through the bus).

@@ -359,12 +359,16 @@ describe.each(ENGINES)('performance on a day worked out by hand, on %s', (engine
     t.clock.now = MONDAY_9AM + 24 * 60 * MIN; // Tuesday 1 December, 09:00: the day and November have closed
     viewer = await t.login('pimpinan');
     officer = await t.login('petugas.dindukcapil');
-    expect(await read()).toEqual(monday);
     const current = async () =>
       (await t.ctx.database.db.selectFrom('rollup_marks').selectAll().execute())
         .filter((m) => m.built === m.generation)
         .map((m) => `${m.span} ${m.start}`);
-    expect(await current()).toEqual(expect.arrayContaining(['day 2026-11-30', 'month 2026-11-01']));
+    // what the server does in the background at start: the last year's closed days and months
+    // (Monday and November could not be stored before today)
+    expect(await current()).not.toContain('month 2026-11-01');
+    await t.app.prepareReports();
+    expect(await current()).toEqual(expect.arrayContaining(['day 2026-11-30', 'month 2026-11-01', 'month 2026-01-01']));
+    expect(await read()).toEqual(monday);
 
     // Tuesday: E, still waiting since Monday, is cancelled; D's citizen answers the SKM at home.
     await post(`/api/malls/blora/tickets/${ids.E}/cancel`, officer);

@@ -193,6 +193,16 @@ export class PerformanceService {
     return { from: p.from, to: p.to, days: periodDays(p), label: formatPeriodId(p) };
   }
 
+  /**
+   * Tallies and stores the closed days and months of the last year, so the first report of a
+   * long period after an upgrade or a restore does not wait for them. Safe to run anywhere, any
+   * time: what is stored and current is left alone.
+   */
+  async prepareStoredTallies(mall: Mall): Promise<void> {
+    const today = localTime(this.now(), mall.timeZone).date;
+    await this.tallies(mall, { from: twelveMonthsBefore(today), to: today }, ['mall'], true);
+  }
+
   /** The tallies of a period in these dimensions (of the filter's agency, or the whole mall). */
   private async tallies(mall: Mall, filter: VisitFilter, dims: readonly Dimension[], months: boolean) {
     const options = this.options(mall, await this.catalog(mall.id));

@@ -200,7 +200,10 @@ export class PerformanceService {
    */
   async prepareStoredTallies(mall: Mall): Promise<void> {
     const today = localTime(this.now(), mall.timeZone).date;
-    await this.tallies(mall, { from: twelveMonthsBefore(today), to: today }, ['mall'], true);
+    // the catalog read afresh, not kept: the requests' cache fills with what they read
+    const options = this.options(mall, await this.repo.catalog(mall.id));
+    const filter = { from: twelveMonthsBefore(today), to: today };
+    await this.periods.tallies(mall, { filter, dims: ['mall'], months: true, options });
   }
 
   /** The tallies of a period in these dimensions (of the filter's agency, or the whole mall). */

@@ -291,10 +291,12 @@ export const auditPlugin = fp<{ store: AuditStore; now: () => number }>(
         const signIn = request.auditSignIn;
         if (signIn) {
           const typed = clean(signIn.username).slice(0, 100);
+          // taken now, not after the lookup: ids keep the order the attempts were answered in
+          const id = newId();
           track(async () => {
             const account = await store.accountByUsername(typed.trim().toLowerCase());
             await store.insert({
-              id: newId(),
+              id,
               mall_id: account?.mall_id ?? null,
               actor_id: account?.id ?? null,
               actor_username: typed,

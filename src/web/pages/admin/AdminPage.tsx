@@ -10,8 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { MallDetail } from '../../../api/catalog';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { SignInForm } from '../../components/SignInForm';
+import { StaffLayout } from '../../components/StaffLayout';
 import { addTranslations } from '../../i18n';
 import { useMall } from '../../lib/queries';
 import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
@@ -65,39 +65,17 @@ export default function AdminPage() {
     : [];
 
   return (
-    <div className="flex min-h-full flex-col bg-slate-100">
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <p className="text-lg font-semibold">{mall.data?.name ?? 'Loket'}</p>
-          <div className="flex flex-wrap items-center gap-3">
-            {me.data && (
-              <>
-                <nav aria-label={t('admin:links.label')} className="flex flex-wrap gap-x-3 gap-y-1">
-                  {staffLinks.map((l) => (
-                    <Link key={l.to} to={l.to} className="font-semibold underline underline-offset-4">
-                      {l.label}
-                    </Link>
-                  ))}
-                </nav>
-                <span className="hidden md:inline">{me.data.displayName}</span>
-                <button
-                  type="button"
-                  onClick={() => void signOut()}
-                  className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
-                >
-                  {t('admin:signOut')}
-                </button>
-              </>
-            )}
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
-      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-3 py-4 sm:px-6">
-        <h1 className="text-2xl font-bold">{t('admin:pageTitle')}</h1>
-        {body}
-      </main>
-    </div>
+    <StaffLayout
+      mallName={mall.data?.name}
+      staff={me.data ?? null}
+      links={staffLinks}
+      linksLabel={t('admin:links.label')}
+      signOutLabel={t('admin:signOut')}
+      onSignOut={() => void signOut()}
+      title={t('admin:pageTitle')}
+    >
+      {body}
+    </StaffLayout>
   );
 }
 

@@ -13,7 +13,7 @@ import {
   useRefresh,
 } from './data';
 import { str, useFormSubmit } from './form';
-import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { AgencyFilter, ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
 import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, TextField } from './ui';
 
 export function CountersTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: string | null }) {
@@ -56,16 +56,11 @@ export function CountersTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
         }
       >
         {ownAgencyId === null && (
-          <SelectField
-            label={t('services.filter')}
-            name="filter"
+          <AgencyFilter
+            agencies={agencyList}
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            options={[
-              { value: '', label: t('services.allAgencies') },
-              ...agencyList.map((a) => ({ value: a.id, label: a.name })),
-            ]}
-            className="mb-3 max-w-md"
+            onChange={setFilter}
+            allLabel={t('services.allAgencies')}
           />
         )}
         <ListState query={counters} empty={t('counters.empty')} />

@@ -9,7 +9,7 @@ import { type AdminAgency, type AdminService, LIMITS } from '../../../api/admin'
 import { api } from '../../lib/api';
 import { adminPath, byName, useAdminAgencies, useAdminCounters, useAdminServices, useRefresh } from './data';
 import { intOrNull, lines, str, useFormSubmit } from './form';
-import { ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
+import { AgencyFilter, ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
 import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, TextArea, TextField } from './ui';
 
 export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: string | null }) {
@@ -52,16 +52,11 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
         }
       >
         {ownAgencyId === null && (
-          <SelectField
-            label={t('services.filter')}
-            name="filter"
+          <AgencyFilter
+            agencies={agencyList}
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            options={[
-              { value: '', label: t('services.allAgencies') },
-              ...agencyList.map((a) => ({ value: a.id, label: a.name })),
-            ]}
-            className="mb-3 max-w-md"
+            onChange={setFilter}
+            allLabel={t('services.allAgencies')}
           />
         )}
         <ListState query={services} empty={t('services.empty')} />

@@ -10,7 +10,7 @@ import type { Me } from '../../../api/auth';
 import { api } from '../../lib/api';
 import { adminPath, byName, useAdminAgencies, useAdminUsers, useRefresh } from './data';
 import { str, useFormSubmit } from './form';
-import { FormFoot, FormPanel, ListState } from './shared';
+import { AgencyFilter, FormFoot, FormPanel, ListState } from './shared';
 import {
   ActionButton,
   Badge,
@@ -89,17 +89,7 @@ export function UsersTab({ slug, me }: { slug: string; me: Me }) {
         }
       >
         {ownAgencyId === null && (
-          <SelectField
-            label={t('services.filter')}
-            name="filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            options={[
-              { value: '', label: t('users.allAccounts') },
-              ...agencyList.map((a) => ({ value: a.id, label: a.name })),
-            ]}
-            className="mb-3 max-w-md"
-          />
+          <AgencyFilter agencies={agencyList} value={filter} onChange={setFilter} allLabel={t('users.allAccounts')} />
         )}
         <ListState query={users} empty={t('users.empty')} />
         <ul className="divide-y divide-slate-200">

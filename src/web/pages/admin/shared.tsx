@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { RemoveResult } from '../../../api/admin';
 import { api } from '../../lib/api';
 import { adminPath, useRefresh } from './data';
-import { ActionButton, ConfirmButton, FormMessage, primaryButton, secondaryButton, smallButton } from './ui';
+import {
+  ActionButton,
+  ConfirmButton,
+  FormMessage,
+  primaryButton,
+  SelectField,
+  secondaryButton,
+  smallButton,
+} from './ui';
 
 export function ListState({ query, empty }: { query: UseQueryResult<unknown[]>; empty: string }) {
   const { t } = useTranslation('common');
@@ -43,6 +51,31 @@ export function RemoveAction({
         await api.delete<RemoveResult>(adminPath(slug, path));
         await refresh();
       }}
+    />
+  );
+}
+
+/** The mall admin's choice of one agency's items in a list ('' for all of them). */
+export function AgencyFilter({
+  agencies,
+  value,
+  onChange,
+  allLabel,
+}: {
+  agencies: { id: string; name: string }[];
+  value: string;
+  onChange: (agencyId: string) => void;
+  allLabel: string;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <SelectField
+      label={t('services.filter')}
+      name="filter"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={[{ value: '', label: allLabel }, ...agencies.map((a) => ({ value: a.id, label: a.name }))]}
+      className="mb-3 max-w-md"
     />
   );
 }

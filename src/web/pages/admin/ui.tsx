@@ -62,6 +62,15 @@ function Described({
 const describedBy = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
+/** What an input, text area or select shares: its label's id, its hint and error for screen readers. */
+const controlProps = (id: string, name: string | undefined, hint?: string, error?: string) => ({
+  id,
+  name,
+  className: inputClass,
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': describedBy(id, hint, error),
+});
+
 export function TextField({
   label,
   name,
@@ -73,14 +82,7 @@ export function TextField({
   const id = useId();
   return (
     <Described id={id} label={label} hint={hint} error={error} className={className}>
-      <input
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      <input {...controlProps(id, name, hint, error)} {...rest} />
     </Described>
   );
 }
@@ -96,14 +98,7 @@ export function TextArea({
   const id = useId();
   return (
     <Described id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      <textarea {...controlProps(id, name, hint, error)} {...rest} />
     </Described>
   );
 }
@@ -123,14 +118,7 @@ export function SelectField({
   const id = useId();
   return (
     <Described id={id} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      >
+      <select {...controlProps(id, name, hint, error)} {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -9,10 +9,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { PerformanceReport } from '../../../api/performance';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PeriodPicker } from '../../components/report/PeriodPicker';
 import {
   choiceFromParams,
@@ -27,6 +26,7 @@ import {
 } from '../../components/report/period';
 import { UnitPicker } from '../../components/report/UnitPicker';
 import { SignInForm } from '../../components/SignInForm';
+import { StaffLayout } from '../../components/StaffLayout';
 import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
@@ -61,43 +61,26 @@ export default function KinerjaPage() {
   else if (me.data && me.data.role === 'officer') body = <Alert text={t('kinerja:forbidden')} />;
   else if (me.data && mall.data) body = <Evaluation slug={slug} me={me.data} today={mall.data.today} />;
 
+  const links = me.data
+    ? [
+        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/dashboard`, label: t('kinerja:toDashboard') }] : []),
+        ...(me.data.role === 'mall_admin' || me.data.role === 'agency_admin'
+          ? [{ to: `/${slug}/admin`, label: t('kinerja:toAdmin') }]
+          : []),
+      ]
+    : [];
   return (
-    <div className="flex min-h-full flex-col bg-slate-100">
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <p className="text-lg font-semibold">{mall.data?.name ?? 'Loket'}</p>
-          <div className="flex flex-wrap items-center gap-3">
-            {me.data && (
-              <>
-                {me.data.role !== 'officer' && (
-                  <Link to={`/${slug}/dashboard`} className="font-semibold underline underline-offset-4">
-                    {t('kinerja:toDashboard')}
-                  </Link>
-                )}
-                {(me.data.role === 'mall_admin' || me.data.role === 'agency_admin') && (
-                  <Link to={`/${slug}/admin`} className="font-semibold underline underline-offset-4">
-                    {t('kinerja:toAdmin')}
-                  </Link>
-                )}
-                <span className="hidden sm:inline">{me.data.displayName}</span>
-                <button
-                  type="button"
-                  onClick={() => void signOut()}
-                  className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
-                >
-                  {t('kinerja:signOut')}
-                </button>
-              </>
-            )}
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
-      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-4 sm:px-6">
-        <h1 className="text-2xl font-bold">{t('kinerja:pageTitle')}</h1>
-        {body}
-      </main>
-    </div>
+    <StaffLayout
+      mallName={mall.data?.name}
+      staff={me.data ?? null}
+      links={links}
+      linksLabel={t('kinerja:links')}
+      signOutLabel={t('kinerja:signOut')}
+      onSignOut={() => void signOut()}
+      title={t('kinerja:pageTitle')}
+    >
+      {body}
+    </StaffLayout>
   );
 }
 

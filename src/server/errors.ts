@@ -471,7 +471,10 @@ export function validationError(error: FastifyError): AppError {
   const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
   if (missing) field = field ? `${field}.${missing}` : missing;
   if (!field) field = context;
-  const problem = PROBLEMS[first?.keyword ?? ''] ?? {
+  // a text that must hold at least one character was left empty: say so as a form would
+  const limit = (first?.params as { limit?: number } | undefined)?.limit;
+  const keyword = first?.keyword === 'minLength' && limit === 1 ? 'required' : (first?.keyword ?? '');
+  const problem = PROBLEMS[keyword] ?? {
     id: first?.message ?? 'tidak valid',
     en: first?.message ?? 'is invalid',
   };

@@ -134,6 +134,9 @@ describe.each(ENGINES)('administration on %s', (engine) => {
       });
       const blank = await req('POST', `${M}/admin/agencies`, admin, { ...body, code: 'xy', name: '   ' });
       expect(json(blank)).toMatchObject({ field: 'name', message: 'Isian "Nama" (name) tidak valid: wajib diisi' });
+      // an empty string fails the schema's minimum length: said the same way
+      const empty = await req('POST', `${M}/admin/agencies`, admin, { ...body, code: 'xy', name: '' });
+      expect(json(empty)).toMatchObject({ field: 'name', message: 'Isian "Nama" (name) tidak valid: wajib diisi' });
       const missing = await req('POST', `${M}/admin/agencies`, admin, { name: 'X', code: 'xy', color: '#123456' });
       expect(json(missing).field).toBe('shortName');
     });

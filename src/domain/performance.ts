@@ -188,10 +188,20 @@ export function weekdayOf(date: string): number {
   return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
+/** The date n days after (or before) a date. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The last day of the date's month. */
+export function lastOfMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
 /** The Monday that starts the date's week. */
 export function weekStart(date: string): string {
-  const day = Date.parse(`${date}T00:00:00Z`) - weekdayOf(date) * DAY_MS;
-  return new Date(day).toISOString().slice(0, 10);
+  return addDays(date, -weekdayOf(date));
 }
 
 export type Granularity = 'week' | 'month';

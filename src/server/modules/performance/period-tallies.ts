@@ -6,7 +6,7 @@
  * report needs them; today is tallied from its visits as it happens. A narrower unit (a service, a
  * counter, an officer) has few enough visits to tally straight from them.
  */
-import type { MeasureOptions, VisitFact } from '../../../domain/performance.js';
+import { addDays, lastOfMonth, type MeasureOptions, type VisitFact } from '../../../domain/performance.js';
 import { localTime } from '../../../domain/schedule.js';
 import {
   DIMENSIONS,
@@ -32,17 +32,6 @@ export interface TallyRequest {
   /** use whole months' tallies where the period holds them (not for weekly trends) */
   months: boolean;
   options: MeasureOptions;
-}
-
-const DAY_MS = 86_400_000;
-
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-function lastOfMonth(monthStart: string): string {
-  const [y, m] = monthStart.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /** The closed days from..to as whole months (when asked) and the days left over. */

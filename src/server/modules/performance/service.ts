@@ -24,11 +24,13 @@ import type {
 import type { SkmUnit } from '../../../api/skm.js';
 import { type Actor, canEvaluate } from '../../../domain/access.js';
 import {
+  addDays,
   bucketOf,
   bucketsBetween,
   type Granularity,
   groupBy,
   heatMap,
+  lastOfMonth,
   type MeasureOptions,
   type Measures,
   measuresOf,
@@ -519,12 +521,11 @@ function bucketBounds(key: string, granularity: Granularity, period: Period): { 
   let from: string;
   let to: string;
   if (granularity === 'month') {
-    const [y, m] = key.split('-').map(Number) as [number, number];
     from = `${key}-01`;
-    to = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    to = lastOfMonth(from);
   } else {
     from = key;
-    to = new Date(Date.parse(`${key}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+    to = addDays(key, 6);
   }
   return { from: from < period.from ? period.from : from, to: to > period.to ? period.to : to };
 }

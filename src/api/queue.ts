@@ -48,6 +48,20 @@ export const TicketPublic = Type.Object({
   surveyed: Type.Boolean(),
   issuedAt: Type.Integer(),
   calledAt: Type.Union([Type.Integer(), Type.Null()]),
+  /** the booked slot's start (epoch ms) for a checked-in booking; null for a walk-in */
+  appointmentAt: Type.Union([Type.Integer(), Type.Null()]),
+  /** "I need more time" was used (it can be, once, while waiting) */
+  postponed: Type.Boolean(),
+  /** after a missed call: the citizen may rejoin the line from the phone until then (epoch ms) */
+  canRejoinUntil: Type.Union([Type.Integer(), Type.Null()]),
+  /** where the citizen is told, masked; null when nobody left a number */
+  contact: Type.Union([
+    Type.Object({
+      phoneMasked: Type.Union([Type.String(), Type.Null()]),
+      emailMasked: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
 });
 export type TicketPublic = Static<typeof TicketPublic>;
 
@@ -67,6 +81,10 @@ export const Ticket = Type.Object({
   finishedAt: Type.Union([Type.Integer(), Type.Null()]),
   transferredFromServiceId: Type.Union([Type.String(), Type.Null()]),
   serviceDate: Type.String(),
+  /** the booked slot's start (epoch ms) for a checked-in booking; null for a walk-in */
+  appointmentAt: Type.Union([Type.Integer(), Type.Null()]),
+  /** how it was taken: kiosk, booking (a check-in), online (from a phone), staff; null for older tickets */
+  source: Type.Union([Type.Enum(['kiosk', 'booking', 'online', 'staff']), Type.Null()]),
 });
 export type Ticket = Static<typeof Ticket>;
 

@@ -7,6 +7,7 @@
  * PERCENTILE.INC, so the XLSX export's own formulas give the same figures.
  */
 import type { PriorityClass } from './queue.js';
+import { addDays } from './schedule.js';
 import { countersNeeded } from './staffing.js';
 import type { Tally } from './tally.js';
 import type { VisitOutcome } from './visits.js';
@@ -181,6 +182,8 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string | null)
 // ---------------------------------------------------------------------------------------------
 // Calendar buckets for trends and the heat map (dates are YYYY-MM-DD, read on UTC midnights)
 
+export { addDays };
+
 const DAY_MS = 86_400_000;
 
 /** 0 = Monday … 6 = Sunday, as Indonesian calendars start the week. */
@@ -189,9 +192,6 @@ export function weekdayOf(date: string): number {
 }
 
 /** The date n days after (or before) a date. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The last day of the date's month. */
 export function lastOfMonth(date: string): string {

@@ -199,6 +199,31 @@ export function datesBetween(from: string, to: string, weekdays?: readonly Weekd
   return dates;
 }
 
+/** The date n days after (before, when negative) a date. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * The instant at which the zone's clock shows this date and minute. Indonesia's zones keep no
+ * daylight saving; elsewhere a skipped or repeated hour resolves to one of its instants.
+ */
+export function instantAt(date: string, minuteOfDay: number, timeZone: string): number {
+  let t = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
+  for (let i = 0; i < 3; i++) {
+    const shown = localTime(t, timeZone);
+    const off = daysFrom(date, shown.date) * 1440 + shown.minuteOfDay - minuteOfDay;
+    if (off === 0) break;
+    t -= off * 60_000;
+  }
+  return t;
+}
+
 export const CLOSED_WEEK: WeeklyHours = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
 /** How Indonesia names its zones on a clock (WIB, WITA, WIT); null for any other zone. */

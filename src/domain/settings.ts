@@ -10,6 +10,16 @@ export interface QueueSettings {
   recallsBeforeNoShow: number;
   /** the live board warns about an agency whose citizens wait longer (unless the agency sets its own) */
   waitWarningMinutes: number;
+  /** a citizen who left a number is told when this many people are before them */
+  notifyAhead: number;
+  /** a booking checked in after its window: joins as a walk-in, or is refused */
+  lateCheckIn: 'walk_in' | 'refuse';
+  /** "I need more time" moves a ticket back this many places (once per ticket) */
+  postponePlaces: number;
+  /** a citizen who missed the call may rejoin from the phone within this many minutes */
+  rejoinMinutes: number;
+  /** where messages to a phone go: the mall's WhatsApp gateway or its SMS gateway */
+  phoneChannel: 'whatsapp' | 'sms';
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -17,6 +27,11 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   maxWaitMinutes: 45,
   recallsBeforeNoShow: 1,
   waitWarningMinutes: 30,
+  notifyAhead: 3,
+  lateCheckIn: 'walk_in',
+  postponePlaces: 3,
+  rejoinMinutes: 30,
+  phoneChannel: 'whatsapp',
 };
 
 export function pickPolicy(settings: QueueSettings): PickPolicy {

@@ -23,9 +23,15 @@ import { AuditService } from './modules/audit/service.js';
 import { AuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AuthService } from './modules/auth/service.js';
+import { BookingRepository } from './modules/booking/repository.js';
+import { bookingRoutes } from './modules/booking/routes.js';
+import { BookingService } from './modules/booking/service.js';
 import { CatalogRepository } from './modules/catalog/repository.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
+import { ticketMessagesHook } from './modules/messages/notify.js';
+import { messageRoutes } from './modules/messages/routes.js';
+import { OutboxWorker } from './modules/messages/worker.js';
 import { PeriodTallies } from './modules/performance/period-tallies.js';
 import { PerformanceRepository } from './modules/performance/repository.js';
 import { RollupStore } from './modules/performance/rollup-store.js';
@@ -33,7 +39,7 @@ import { performanceRoutes } from './modules/performance/routes.js';
 import { PerformanceService } from './modules/performance/service.js';
 import { QueueRepository } from './modules/queue/repository.js';
 import { queueRoutes } from './modules/queue/routes.js';
-import { QueueService } from './modules/queue/service.js';
+import { QueueService, toTicket } from './modules/queue/service.js';
 import { SkmRepository } from './modules/skm/repository.js';
 import { skmRoutes } from './modules/skm/routes.js';
 import { SkmService } from './modules/skm/service.js';
@@ -59,6 +65,8 @@ declare module 'fastify' {
     prepareReports(): Promise<void>;
     /** after changing a mall's agencies, services or counters: drops every process's cached copies */
     catalogChanged(mallId: string): Promise<void>;
+    /** sends the message outbox; main.ts starts it in every serving process, tests run rounds by hand */
+    outboxWorker: OutboxWorker;
   }
 }
 
@@ -132,6 +140,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'skm', description: 'Survei Kepuasan Masyarakat (SKM) and the IKM' },
         { name: 'admin', description: 'Agencies, services, counters, zones, accounts, special days' },
         { name: 'audit', description: 'The audit trail of staff actions (read-only)' },
+        { name: 'booking', description: 'Online booking, check-in, and joining the queue from a phone' },
       ],
     },
   });
@@ -163,11 +172,40 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const adminRepo = new AdminRepository(database.db);
   const specialDays = new SpecialDayCalendar(adminRepo);
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
-  const queue = new QueueService(new QueueRepository(database.db), bus, config.now, specialDays.lookup);
+  const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
+  const queue = new QueueService(
+    new QueueRepository(
+      database.db,
+      ticketMessagesHook((path) => linkOf(path) ?? ''),
+    ),
+    bus,
+    config.now,
+    specialDays.lookup,
+  );
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
   await app.register(queueRoutes, { queue, bus });
   await app.register(authRoutes, { auth });
+  const booking = new BookingService(new BookingRepository(database.db), {
+    now: config.now,
+    specialDay: specialDays.lookup,
+    linkOf,
+    issueTicket: async (mall, serviceId, options) => {
+      const issued = await queue.issueWith(mall, { serviceId }, options);
+      return issued && { ticket: toTicket(issued.row), row: issued.row, peopleAhead: issued.ticket.peopleAhead };
+    },
+  });
+  const mallById = async (mallId: string) =>
+    toMall(await database.db.selectFrom('malls').selectAll().where('id', '=', mallId).executeTakeFirstOrThrow());
+  await app.register(bookingRoutes, { booking, mallById });
+  const outboxWorker = new OutboxWorker(database.db, config.now, { log: app.log });
+  app.decorate('outboxWorker', outboxWorker);
+  app.addHook('onClose', async () => outboxWorker.stop());
+  await app.register(messageRoutes, {
+    db: database.db,
+    now: config.now,
+    channelsChanged: (mallId) => outboxWorker.forget(mallId),
+  });
   const skm = new SkmService(new SkmRepository(database.db), config.now);
   await app.register(skmRoutes, { skm });
   const performanceRepo = new PerformanceRepository(database.db);

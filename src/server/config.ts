@@ -16,6 +16,10 @@ export interface Config {
   rateLimits: boolean;
   /** days personal fields are kept (SKM suggestions, addresses in the audit trail); 0: forever */
   retentionDays?: number;
+  /** the address citizens reach Loket at (LOKET_PUBLIC_URL), for links in messages; none: messages carry no link */
+  publicUrl?: string | null;
+  /** LOKET_OUTBOX=off: this process sends no messages (another one does) */
+  outbox?: boolean;
   /** the clock; tests replace it */
   now: () => number;
 }
@@ -51,6 +55,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['on', 'off', '1', '0', 'true', 'false', ''].includes(limits)) {
     throw new ConfigError(`LOKET_RATE_LIMITS must be on or off (got "${env.LOKET_RATE_LIMITS}")`);
   }
+  const publicUrl = env.LOKET_PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
+  if (publicUrl !== null && !/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    throw new ConfigError(
+      `LOKET_PUBLIC_URL must be an http(s) address such as https://mpp.blorakab.go.id (got "${publicUrl}")`,
+    );
+  }
+  const outbox = (env.LOKET_OUTBOX ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', '1', '0', 'true', 'false', ''].includes(outbox)) {
+    throw new ConfigError(`LOKET_OUTBOX must be on or off (got "${env.LOKET_OUTBOX}")`);
+  }
   const demoHistoryDays = parseDays(env.LOKET_DEMO_HISTORY_DAYS, 'LOKET_DEMO_HISTORY_DAYS', DEFAULT_DEMO_HISTORY_DAYS);
   return {
     database,
@@ -62,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoHistoryDays,
     rateLimits: !['off', '0', 'false'].includes(limits),
     retentionDays: parseDays(env.LOKET_RETENTION_DAYS, 'LOKET_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    publicUrl,
+    outbox: !['off', '0', 'false'].includes(outbox),
     now: Date.now,
   };
 }

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 export type Lang = 'id' | 'en';
-type Params = Record<string, string | number | readonly string[] | undefined>;
+type Params = Record<string, string | number | boolean | readonly string[] | undefined>;
 type Message = (p: Params) => string;
 
 const STATUS_ID: Record<string, string> = {
@@ -15,6 +15,12 @@ const STATUS_ID: Record<string, string> = {
   done: 'selesai',
   no_show: 'tidak hadir',
   cancelled: 'dibatalkan',
+};
+const BOOKING_STATUS_ID: Record<string, string> = {
+  booked: 'terpesan',
+  checked_in: 'sudah check-in',
+  cancelled: 'dibatalkan',
+  no_show: 'tidak datang',
 };
 const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
@@ -77,6 +83,15 @@ const FIELD_LABELS: Record<string, { id: string; en: string }> = {
   role: { id: 'Peran', en: 'Role' },
   priority: { id: 'Prioritas', en: 'Priority' },
   date: { id: 'Tanggal', en: 'Date' },
+  start: { id: 'Jam sesi', en: 'Slot time' },
+  phone: { id: 'Nomor HP', en: 'Mobile number' },
+  nik: { id: 'NIK', en: 'NIK' },
+  email: { id: 'E-mail', en: 'E-mail' },
+  slotMinutes: { id: 'Lama sesi', en: 'Slot length' },
+  capacity: { id: 'Kapasitas per sesi', en: 'Capacity per slot' },
+  walkInShare: { id: 'Bagian untuk datang langsung', en: 'Walk-in share' },
+  daysAhead: { id: 'Hari ke depan', en: 'Days ahead' },
+  opensAt: { id: 'Booking dibuka pukul', en: 'Booking opens at' },
   from: { id: 'Dari tanggal', en: 'From' },
   to: { id: 'Sampai tanggal', en: 'To' },
   period: { id: 'Periode', en: 'Period' },
@@ -406,6 +421,101 @@ const CATALOGUE = {
       p.retryAfterSeconds === undefined
         ? 'Too many requests. Please try again shortly.'
         : `Too many requests from this address. Try again in ${waitEn(p.retryAfterSeconds)}.`,
+  },
+  booking_not_found: {
+    status: 404,
+    id: () => 'Booking dengan kode itu tidak ditemukan. Periksa kembali kode pada pesan konfirmasi.',
+    en: () => 'No booking has that code. Please check the code in your confirmation.',
+  },
+  slot_full: {
+    status: 409,
+    id: (p: Params) => `Sesi ${p.start} tanggal ${p.date} sudah penuh. Silakan pilih sesi lain.`,
+    en: (p: Params) => `The ${p.start} slot on ${p.date} is full. Please choose another slot.`,
+  },
+  duplicate_booking: {
+    status: 409,
+    id: (p: Params) =>
+      `Sudah ada booking aktif untuk ${p.by === 'nik' ? 'NIK' : 'nomor HP'} ini pada layanan yang sama tanggal ${p.date}. Satu orang satu booking per layanan per hari.`,
+    en: (p: Params) =>
+      `This ${p.by === 'nik' ? 'NIK' : 'phone number'} already has an active booking for this service on ${p.date}. One booking per person, service and day.`,
+  },
+  booking_closed: {
+    status: 409,
+    id: (p: Params) =>
+      p.reason === 'disabled'
+        ? `Layanan "${p.serviceName}" belum dapat dipesan online.`
+        : p.reason === 'past'
+          ? `Sesi ${p.start ?? ''} tanggal ${p.date} sudah lewat.`.replace('  ', ' ')
+          : p.reason === 'closed_day'
+            ? `Tanggal ${p.date} tidak ada layanan${p.note ? ` (${p.note})` : ''}.`
+            : `Booking untuk tanggal ${p.date} dibuka ${p.opensId}.`,
+    en: (p: Params) =>
+      p.reason === 'disabled'
+        ? `"${p.serviceName}" cannot be booked online yet.`
+        : p.reason === 'past'
+          ? `The ${p.start ?? ''} slot on ${p.date} has passed.`.replace('  ', ' ')
+          : p.reason === 'closed_day'
+            ? `There is no service on ${p.date}${p.note ? ` (${p.note})` : ''}.`
+            : `Booking for ${p.date} opens ${p.opensEn}.`,
+  },
+  booking_not_changeable: {
+    status: 409,
+    id: (p: Params) =>
+      p.status === 'booked'
+        ? 'Check-in sudah dibuka: booking tidak dapat dibatalkan atau dipindah lagi. Silakan datang ke kiosk.'
+        : `Booking ini berstatus "${BOOKING_STATUS_ID[String(p.status)] ?? p.status}" dan tidak dapat diubah.`,
+    en: (p: Params) =>
+      p.status === 'booked'
+        ? 'Check-in has opened: the booking can no longer be cancelled or moved. Please come to the kiosk.'
+        : `This booking is "${p.status}" and cannot be changed.`,
+  },
+  too_early: {
+    status: 409,
+    id: (p: Params) =>
+      `Check-in untuk booking pukul ${p.start} dibuka pukul ${String(p.comeAt).replace(':', '.')}. Silakan kembali nanti.`,
+    en: (p: Params) => `Check-in for the ${p.start} booking opens at ${p.comeAt}. Please come back then.`,
+  },
+  too_late: {
+    status: 409,
+    id: (p: Params) =>
+      `Waktu check-in booking pukul ${p.start} sudah lewat.${p.walkInAllowed ? ' Anda dapat mengambil antrian biasa.' : ''}`,
+    en: (p: Params) =>
+      `Check-in for the ${p.start} booking has closed.${p.walkInAllowed ? ' You can take a regular queue ticket.' : ''}`,
+  },
+  already_checked_in: {
+    status: 409,
+    id: (p: Params) => `Booking ini sudah check-in${p.number ? ` dengan nomor antrian ${p.number}` : ''}.`,
+    en: (p: Params) => `This booking is already checked in${p.number ? ` as number ${p.number}` : ''}.`,
+  },
+  booking_cancelled: {
+    status: 409,
+    id: () => 'Booking ini sudah dibatalkan.',
+    en: () => 'This booking was cancelled.',
+  },
+  online_queue_closed: {
+    status: 409,
+    id: (p: Params) => `Antrian online untuk "${p.serviceName}" tidak dibuka. Silakan ambil tiket di kiosk.`,
+    en: (p: Params) => `"${p.serviceName}" has no online queue. Please take a ticket at the kiosk.`,
+  },
+  already_in_queue: {
+    status: 409,
+    id: (p: Params) => `Nomor HP ini sudah punya antrian ${p.number} untuk layanan ini hari ini.`,
+    en: (p: Params) => `This phone number already holds ticket ${p.number} for this service today.`,
+  },
+  already_postponed: {
+    status: 409,
+    id: () => '"Saya perlu waktu lagi" hanya dapat dipakai sekali.',
+    en: () => '"I need more time" can be used once.',
+  },
+  rejoin_expired: {
+    status: 409,
+    id: (p: Params) => `Batas waktu untuk masuk antrian lagi (${p.minutes} menit setelah dilewati) sudah habis.`,
+    en: (p: Params) => `The time to rejoin the line (${p.minutes} minutes after the missed call) is over.`,
+  },
+  not_waiting: {
+    status: 409,
+    id: (p: Params) => `Tiket ${p.number} berstatus "${statusId(p.currentStatus)}".`,
+    en: (p: Params) => `Ticket ${p.number} is "${p.currentStatus}".`,
   },
   internal: {
     status: 500,

@@ -51,6 +51,8 @@ async function start(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   scheduleRetention(ctx, config, app.log);
+  // messages to citizens: every serving process sends the outbox (leases keep them apart)
+  if (config.outbox !== false) app.outboxWorker.start();
   // the evaluation's stored tallies of the last year, made now rather than at the first report
   const preparing = performance.now();
   app.prepareReports().then(

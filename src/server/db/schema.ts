@@ -139,7 +139,13 @@ export interface TicketsTable {
   recall_count: number;
   transferred_from_service_id: string | null;
   updated_at: number;
+  /** how the ticket was taken (migration 0012): null or 'kiosk' at the kiosk, 'booking' at a check-in, 'online' from a phone, 'staff' by an officer */
+  source: TicketSource | null;
+  /** 1 once the citizen used "I need more time" (once per ticket) */
+  postponed: Generated<number>;
 }
+
+export type TicketSource = 'kiosk' | 'booking' | 'online' | 'staff';
 
 export type TicketEventType = 'issue' | TicketAction;
 
@@ -367,7 +373,123 @@ export interface RollupsTable {
   skm_sums: string;
 }
 
+/** A service's booking rules (migration 0012). */
+export interface ServiceBookingRulesTable {
+  service_id: string;
+  mall_id: string;
+  /** JSON BookingRules (src/domain/booking.ts) */
+  rules: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** Booked places of one slot. PRIMARY KEY (service_id, date, start). */
+export interface BookingSlotsTable {
+  mall_id: string;
+  service_id: string;
+  date: string;
+  /** "HH:MM" at the mall */
+  start: string;
+  booked: number;
+}
+
+export type BookingStatus = 'booked' | 'checked_in' | 'cancelled' | 'no_show';
+
+export interface BookingsTable {
+  id: string;
+  mall_id: string;
+  service_id: string;
+  agency_id: string;
+  /** eight digits, typed at the kiosk; unique per mall */
+  code: string;
+  /** 128-bit random: the booking's page /b/:token */
+  token: string;
+  date: string;
+  start: string;
+  end: string;
+  slot_start_at: number;
+  check_in_from: number;
+  check_in_until: number;
+  name: string;
+  /** 62… */
+  phone: string;
+  email: string | null;
+  /** never the whole NIK: its masked form, for the officer to compare with the KTP */
+  nik_masked: string | null;
+  /** sha-256 of the phone, or of the NIK where the service asks for it */
+  person_key: string;
+  /** person_key while booked or checked in, null after: one active booking per person, service and day */
+  active_key: string | null;
+  lang: 'id' | 'en';
+  status: BookingStatus;
+  ticket_id: string | null;
+  /** the officer who booked on the citizen's behalf */
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  checked_in_at: number | null;
+  cancelled_at: number | null;
+}
+
+/** Where to tell a ticket's citizen. */
+export interface TicketContactsTable {
+  ticket_id: string;
+  mall_id: string;
+  phone: string | null;
+  email: string | null;
+  lang: 'id' | 'en';
+  booking_id: string | null;
+  created_at: number;
+}
+
+export type MessageChannel = 'email' | 'whatsapp' | 'sms';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unsent' | 'cancelled';
+
+/** One message to a citizen (migration 0012). UNIQUE (mall_id, event_key, channel). */
+export interface OutboxTable {
+  id: string;
+  mall_id: string;
+  /** what caused it, e.g. booking:<id>:confirmed, call:<event id> */
+  event_key: string;
+  channel: MessageChannel;
+  /** an e-mail address or a 62… number */
+  recipient: string;
+  kind: string;
+  lang: 'id' | 'en';
+  subject: string;
+  body: string;
+  status: OutboxStatus;
+  tries: number;
+  /** not sent before this instant (a reminder the evening before) */
+  not_before: number;
+  next_attempt_at: number;
+  /** a worker holds it until then; a worker that died lets go when it passes */
+  lease_until: number | null;
+  last_error: string | null;
+  booking_id: string | null;
+  ticket_id: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** A mall's message adapter. PRIMARY KEY (mall_id, channel). */
+export interface MessageChannelsTable {
+  mall_id: string;
+  channel: MessageChannel;
+  /** JSON: SmtpConfig or GatewayConfig */
+  config: string;
+  enabled: number;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface DB {
+  service_booking_rules: ServiceBookingRulesTable;
+  booking_slots: BookingSlotsTable;
+  bookings: BookingsTable;
+  ticket_contacts: TicketContactsTable;
+  outbox: OutboxTable;
+  message_channels: MessageChannelsTable;
   special_days: SpecialDaysTable;
   announcements: AnnouncementsTable;
   malls: MallsTable;
@@ -399,3 +521,6 @@ export type NewTicket = Insertable<TicketsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewSkmResponse = Insertable<SkmResponsesTable>;
 export type SkmFollowupRow = Selectable<SkmFollowupsTable>;
+export type BookingRow = Selectable<BookingsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;

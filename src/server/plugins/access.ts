@@ -55,6 +55,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/malls/:mall/skm/published': 'public',
   'GET /api/malls/:mall/skm/report.xlsx': STAFF,
 
+  // booking (citizens; staff book on a citizen's behalf and check in with their session)
+  'GET /api/malls/:mall/services/:serviceId/slots': 'public',
+  'GET /api/malls/:mall/services/:serviceId/booking-days': 'public',
+  'POST /api/malls/:mall/bookings': 'public',
+  'POST /api/malls/:mall/bookings/check-in': 'public',
+  'GET /api/bookings/:token': 'public',
+  'GET /api/bookings/:token/qr.svg': 'public',
+  'GET /api/bookings/:token/booking.ics': 'public',
+  'POST /api/bookings/:token/cancel': 'public',
+  'POST /api/bookings/:token/move': 'public',
+  'GET /api/malls/:mall/bookings': STAFF,
+
   // the counter
   'POST /api/malls/:mall/counters/:counterId/call-next': OPERATE,
   'POST /api/malls/:mall/counters/:counterId/call': OPERATE,
@@ -120,6 +132,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PATCH /api/malls/:mall/admin/users/:id': ADMINS,
   'POST /api/malls/:mall/admin/users/:id/reset-password': ADMINS,
   'GET /api/malls/:mall/audit': ADMINS,
+  'GET /api/malls/:mall/admin/services/:serviceId/booking': ADMINS,
+  'PUT /api/malls/:mall/admin/services/:serviceId/booking': ADMINS,
+  'GET /api/malls/:mall/outbox': MALL_ADMIN,
+  'GET /api/malls/:mall/admin/channels': MALL_ADMIN,
+  'PUT /api/malls/:mall/admin/channels/:channel': MALL_ADMIN,
+  'POST /api/malls/:mall/admin/channels/:channel/test': MALL_ADMIN,
 };
 
 /** The table's entry for a route; HEAD goes with GET. */

@@ -23,6 +23,13 @@ export interface TicketToIssue {
   quota: number | null;
   format: (seq: number) => string;
   event: NewEvent;
+  /**
+   * Runs first, in the batch's transaction: false refuses the ticket (null, nothing written for it).
+   * A check-in claims its booking here, so a booking never becomes two tickets.
+   */
+  before?: (tx: Transaction<DB>) => Promise<boolean>;
+  /** Runs after the ticket is stored, in the same transaction: its contact, its messages. */
+  after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
 }
 
 /**
@@ -48,11 +55,16 @@ const SEP = '\u0000';
 
 export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]): Promise<IssueOutcome[]> {
   const refused = new Set<number>();
+  for (const [i, b] of batch.entries()) {
+    if (b.before && !(await b.before(tx))) refused.add(i);
+  }
 
   // 1. Quota: count every ticket in, then hand back the ones over the quota.
   const groups = groupBy(batch, (b) =>
     b.quota === null ? null : `${b.ticket.service_id}${SEP}${b.ticket.service_date}`,
-  ).map(([, at]) => at);
+  )
+    .map(([, at]) => at.filter((i) => !refused.has(i)))
+    .filter((at) => at.length > 0);
   if (groups.length > 0) {
     const counts = await tx
       .insertInto('service_day_counts')
@@ -182,6 +194,10 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
   // 6. Where each stands in its line, counted in the same transaction.
   const stored = taken.map(({ b }) => rowById.get(b.ticket.id) as TicketRow);
   const ahead = await countAhead(tx, stored);
+
+  for (const [j, { b }] of taken.entries()) {
+    if (b.after) await b.after(tx, stored[j] as TicketRow, eventIds[j] as string);
+  }
 
   const outcomes: IssueOutcome[] = batch.map(() => null);
   for (const [j, { i }] of taken.entries()) {

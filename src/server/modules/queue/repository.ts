@@ -3,7 +3,7 @@
  * mall id. State changes are compare-and-set updates (WHERE id = ? AND status = ?), so two app
  * processes racing for one ticket cannot both win, on SQLite or PostgreSQL.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
 import { GroupCommit } from '../../db/group-commit.js';
@@ -42,6 +42,15 @@ export interface CounterInfo {
 
 export type CounterRef = Omit<CounterInfo, 'serviceIds' | 'active'>;
 
+/**
+ * Runs in the transaction of every queue event after the ticket is stored (a call, a transfer, a
+ * cancel …): the messages module writes the citizen's messages here, so none is lost or invented.
+ */
+export type TicketEventHook = (
+  tx: Transaction<DB>,
+  change: { mallId: string; row: TicketRow; eventId: string; event: NewEvent },
+) => Promise<void>;
+
 export type ClaimResult =
   | { ok: true; eventId: string; row: TicketRow }
   | { ok: false; why: 'lost' | 'busy'; held?: TicketRow };
@@ -58,8 +67,20 @@ export class QueueRepository {
   /** tickets issued at the same moment share one commit */
   private readonly issues: GroupCommit<DB, TicketToIssue, IssueOutcome>;
 
-  constructor(private readonly db: Kysely<DB>) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly onEvent: TicketEventHook = async () => {},
+  ) {
     this.issues = new GroupCommit(db, writeTickets);
+  }
+
+  /** Where the ticket's citizen asked to be told, if anywhere. */
+  contactOf(ticketId: string) {
+    return this.db
+      .selectFrom('ticket_contacts')
+      .select(['phone', 'email', 'lang'])
+      .where('ticket_id', '=', ticketId)
+      .executeTakeFirst();
   }
 
   service(mallId: string, serviceId: string) {
@@ -141,6 +162,7 @@ export class QueueRepository {
         'malls.slug as mall_slug',
         'malls.name as mall_name',
         'malls.time_zone',
+        'malls.settings',
       ])
       .select((eb) =>
         eb
@@ -292,7 +314,9 @@ export class QueueRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return { ok: false, why: 'lost' } as const;
-      return { ok: true, eventId: await insertEvent(tx, mallId, ticketId, event), row } as const;
+      const eventId = await insertEvent(tx, mallId, ticketId, event);
+      await this.onEvent(tx, { mallId, row, eventId, event });
+      return { ok: true, eventId, row } as const;
     });
   }
 
@@ -304,7 +328,7 @@ export class QueueRepository {
   async transition(
     mallId: string,
     current: Pick<TicketRow, 'id' | 'status' | 'recall_count'>,
-    set: Partial<TicketsTable>,
+    set: Updateable<TicketsTable>,
     event: NewEvent,
   ): Promise<Changed | null> {
     return this.db.transaction().execute(async (tx) => {
@@ -318,7 +342,9 @@ export class QueueRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
-      return { eventId: await insertEvent(tx, mallId, current.id, event), row };
+      const eventId = await insertEvent(tx, mallId, current.id, event);
+      await this.onEvent(tx, { mallId, row, eventId, event });
+      return { eventId, row };
     });
   }
 

@@ -2,6 +2,7 @@
  * Queue use cases: issue a ticket, call, recall, start, finish, no-show, cancel, reactivate,
  * transfer. The rules come from src/domain; this layer loads, asks the rules, stores and announces.
  */
+import type { Updateable } from 'kysely';
 import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
 import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
@@ -14,8 +15,9 @@ const localDateHour = (at: number, timeZone: string) => {
   return { date, hour };
 };
 
-import { pickPolicy } from '../../../domain/settings.js';
-import type { TicketRow, TicketsTable } from '../../db/schema.js';
+import { maskEmail, maskPhone } from '../../../domain/contact.js';
+import { pickPolicy, type QueueSettings, withDefaults } from '../../../domain/settings.js';
+import type { TicketRow, TicketSource, TicketsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events/bus.js';
 import type { TicketChanged } from '../../events/types.js';
@@ -23,6 +25,7 @@ import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { TtlCache } from '../../ttl-cache.js';
+import type { TicketToIssue } from './issue-write.js';
 import type { Changed, CounterInfo, CounterRef, NewEvent, QueueRepository } from './repository.js';
 
 /** How long a process trusts its copy of a service without hearing of a change (a safety net only). */
@@ -49,7 +52,22 @@ export function toTicket(row: TicketRow): Ticket {
     finishedAt: row.finished_at,
     transferredFromServiceId: row.transferred_from_service_id,
     serviceDate: row.service_date,
+    appointmentAt: row.appointment_at,
+    source: row.source,
   };
+}
+
+/** How a ticket is taken, beyond the kiosk's plain walk-in. */
+export interface IssueOptions {
+  /** a checked-in booking's slot start: call-next favours it while it is due */
+  appointmentAt?: number | null;
+  source?: TicketSource;
+  /** false: not counted against the daily quota (a booking already holds its place) */
+  countsToQuota?: boolean;
+  /** in the issuing transaction, before the ticket: false refuses it (issueWith answers null) */
+  before?: TicketToIssue['before'];
+  /** in the issuing transaction, after the ticket is stored */
+  after?: TicketToIssue['after'];
 }
 
 export class QueueService {
@@ -89,7 +107,23 @@ export class QueueService {
   async issue(
     mall: Mall,
     body: { serviceId: string; priority?: PriorityClass | null | undefined },
+    options: IssueOptions = {},
   ): Promise<IssuedTicket> {
+    const issued = await this.issueWith(mall, body, options);
+    // null only when options.before refused, and callers that pass one use issueWith
+    if (!issued) throw new AppError('internal');
+    return issued.ticket;
+  }
+
+  /**
+   * Issues a ticket; null only when options.before refused it. The stored row comes back too, for
+   * callers that answer with the staff's view of it (a check-in).
+   */
+  async issueWith(
+    mall: Mall,
+    body: { serviceId: string; priority?: PriorityClass | null | undefined },
+    options: IssueOptions = {},
+  ): Promise<{ ticket: IssuedTicket; row: TicketRow } | null> {
     const service = await this.service(mall.id, body.serviceId);
     if (!service) throw new AppError('service_not_found', { serviceId: body.serviceId });
     if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
@@ -107,6 +141,14 @@ export class QueueService {
       });
     }
     const priority = body.priority ?? null;
+    let refusedBefore = false;
+    const before = options.before
+      ? async (tx: Parameters<NonNullable<TicketToIssue['before']>>[0]) => {
+          const ok = await (options.before as NonNullable<TicketToIssue['before']>)(tx);
+          refusedBefore = !ok;
+          return ok;
+        }
+      : undefined;
     const inserted = await this.repo.insertTicket({
       mallId: mall.id,
       agencyId: service.agency_id,
@@ -121,7 +163,7 @@ export class QueueService {
         service_hour: local.hour,
         issued_at: now,
         arrival_at: now,
-        appointment_at: null,
+        appointment_at: options.appointmentAt ?? null,
         called_at: null,
         started_at: null,
         finished_at: null,
@@ -130,8 +172,9 @@ export class QueueService {
         recall_count: 0,
         transferred_from_service_id: null,
         updated_at: now,
+        source: options.source ?? 'kiosk',
       },
-      quota: service.daily_quota,
+      quota: options.countsToQuota === false ? null : service.daily_quota,
       format: (seq) => formatTicketNumber(service.prefix, seq),
       event: {
         type: 'issue',
@@ -142,11 +185,14 @@ export class QueueService {
         actorId: null,
         at: now,
       },
+      ...(before ? { before } : {}),
+      ...(options.after ? { after: options.after } : {}),
     });
+    if (!inserted && refusedBefore) return null;
     if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
     const { row, eventId, peopleAhead } = inserted;
     await this.announce(mall.id, eventId, 'issue', row, null, null);
-    return {
+    const ticket = {
       id: row.id,
       token: row.token,
       number: row.number,
@@ -157,6 +203,7 @@ export class QueueService {
       issuedAt: row.issued_at,
       serviceDate: row.service_date,
     };
+    return { ticket, row };
   }
 
   /** What the citizen's ticket page shows. */
@@ -171,10 +218,11 @@ export class QueueService {
   async followTicket(token: string): Promise<{ mallId: string; row: TicketRow; view: TicketPublic }> {
     const row = await this.repo.ticketByToken(token);
     if (!row) throw new AppError('ticket_not_found');
-    const [counter, names, peopleAhead] = await Promise.all([
+    const [counter, names, peopleAhead, contact] = await Promise.all([
       row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
       this.repo.ticketContext(row.mall_id, row.service_id, row.id),
       this.peopleAheadOf(row),
+      this.repo.contactOf(row.id),
     ]);
     const view: TicketPublic = {
       number: row.number,
@@ -194,8 +242,26 @@ export class QueueService {
       surveyed: Boolean(names.surveyed),
       issuedAt: row.issued_at,
       calledAt: row.called_at,
+      appointmentAt: row.appointment_at,
+      postponed: row.postponed === 1,
+      canRejoinUntil: this.rejoinUntil(row, names.settings),
+      contact: contact
+        ? {
+            phoneMasked: contact.phone ? maskPhone(contact.phone) : null,
+            emailMasked: contact.email ? maskEmail(contact.email) : null,
+          }
+        : null,
     };
     return { mallId: row.mall_id, row, view };
+  }
+
+  /** Until when a citizen who missed the call may rejoin from the phone: the same day, within the mall's minutes. */
+  private rejoinUntil(row: TicketRow, storedSettings: string): number | null {
+    if (row.status !== 'no_show') return null;
+    const { rejoinMinutes } = withDefaults(JSON.parse(storedSettings) as Partial<QueueSettings>);
+    if (rejoinMinutes <= 0) return null;
+    const until = row.updated_at + rejoinMinutes * 60_000;
+    return until > this.now() ? until : null;
   }
 
   /** Waiting tickets before this one; 0 once it is no longer waiting. */
@@ -290,7 +356,7 @@ export class QueueService {
     const counter = await this.authorizeTicket(mall, staff, ticket);
     const to = this.require(ticket, action, mall);
     const now = this.now();
-    const set: Partial<TicketsTable> = { status: to };
+    const set: Updateable<TicketsTable> = { status: to };
     if (action === 'recall') set.recall_count = ticket.recall_count + 1;
     if (action === 'start') set.started_at = now;
     if (action === 'finish') set.finished_at = now;

@@ -1,0 +1,299 @@
+/**
+ * Bookings, their slots' counts and the services' booking rules. Every method takes the mall id.
+ * A booking takes its place with a conditional upsert of the slot's count, in the transaction
+ * that stores the booking and its messages: many citizens booking one slot at once on one
+ * engine or on several processes never take more places than it has.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { type BookingRules, DEFAULT_BOOKING_RULES } from '../../../domain/booking.js';
+import type { BookingRow, BookingsTable, DB } from '../../db/schema.js';
+
+export type NewBookingRow = Omit<BookingsTable, 'ticket_id' | 'checked_in_at' | 'cancelled_at'>;
+
+/** Why a write did not happen; the service turns it into its error. */
+export class BookingConflict extends Error {
+  constructor(readonly why: 'full' | 'duplicate' | 'code_taken' | 'changed') {
+    super(why);
+  }
+}
+
+/** Which unique index a failed insert ran into (SQLite names the columns, PostgreSQL the index). */
+function uniqueViolation(error: unknown): 'code' | 'person' | null {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  const text = `${e.constraint ?? ''} ${e.message ?? ''}`;
+  if (e.code !== '23505' && !/UNIQUE constraint failed/.test(text)) return null;
+  if (/bookings_code|bookings\.code/.test(text)) return 'code';
+  if (/bookings_one_per_person|bookings\.active_key/.test(text)) return 'person';
+  return null;
+}
+
+export class BookingRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  service(mallId: string, serviceId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .leftJoin('service_booking_rules', 'service_booking_rules.service_id', 'services.id')
+      .select([
+        'services.id',
+        'services.name',
+        'services.agency_id',
+        'services.active',
+        'agencies.name as agency_name',
+        'service_booking_rules.rules',
+      ])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', '=', serviceId)
+      .executeTakeFirst();
+  }
+
+  async putRules(mallId: string, serviceId: string, rules: BookingRules, by: string | null, at: number) {
+    await this.db
+      .insertInto('service_booking_rules')
+      .values({ mall_id: mallId, service_id: serviceId, rules: JSON.stringify(rules), updated_by: by, updated_at: at })
+      .onConflict((oc) =>
+        oc.column('service_id').doUpdateSet({ rules: JSON.stringify(rules), updated_by: by, updated_at: at }),
+      )
+      .execute();
+  }
+
+  async slotCounts(mallId: string, serviceId: string, date: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('booking_slots')
+      .select(['start', 'booked'])
+      .where('mall_id', '=', mallId)
+      .where('service_id', '=', serviceId)
+      .where('date', '=', date)
+      .execute();
+    return new Map(rows.map((r) => [r.start, Number(r.booked)]));
+  }
+
+  /** Booked places per date of a service over a range (the day picker's "full"). */
+  async bookedByDate(mallId: string, serviceId: string, from: string, to: string) {
+    const rows = await this.db
+      .selectFrom('booking_slots')
+      .select(['date', 'start', 'booked'])
+      .where('mall_id', '=', mallId)
+      .where('service_id', '=', serviceId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    const by = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const day = by.get(r.date) ?? new Map<string, number>();
+      day.set(r.start, Number(r.booked));
+      by.set(r.date, day);
+    }
+    return by;
+  }
+
+  activeBookingOf(mallId: string, serviceId: string, date: string, personKey: string) {
+    return this.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('mall_id', '=', mallId)
+      .where('service_id', '=', serviceId)
+      .where('date', '=', date)
+      .where('active_key', '=', personKey)
+      .executeTakeFirst();
+  }
+
+  byToken(token: string) {
+    return this.db.selectFrom('bookings').selectAll().where('token', '=', token).executeTakeFirst();
+  }
+
+  byCode(mallId: string, code: string) {
+    return this.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  /** The names and mall a booking's page shows. */
+  context(mallId: string, serviceId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .innerJoin('malls', 'malls.id', 'services.mall_id')
+      .select([
+        'services.name as service_name',
+        'agencies.name as agency_name',
+        'malls.slug as mall_slug',
+        'malls.name as mall_name',
+        'malls.time_zone',
+      ])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', '=', serviceId)
+      .executeTakeFirstOrThrow();
+  }
+
+  ticketToken(ticketId: string) {
+    return this.db.selectFrom('tickets').select(['token', 'number']).where('id', '=', ticketId).executeTakeFirst();
+  }
+
+  /**
+   * Takes a place in the slot and stores the booking, then `also` (its messages), in one
+   * transaction. Throws BookingConflict('full' | 'duplicate' | 'code_taken') and writes nothing.
+   */
+  async create(
+    row: NewBookingRow,
+    bookable: number,
+    also: (tx: Transaction<DB>) => Promise<void>,
+  ): Promise<BookingRow> {
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        await this.takePlace(tx, row, bookable);
+        const stored = await tx
+          .insertInto('bookings')
+          .values({ ...row, ticket_id: null, checked_in_at: null, cancelled_at: null })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await also(tx);
+        return stored;
+      });
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+
+  private async takePlace(
+    tx: Transaction<DB>,
+    slot: { mall_id: string; service_id: string; date: string; start: string },
+    bookable: number,
+  ): Promise<void> {
+    if (bookable < 1) throw new BookingConflict('full');
+    const taken = await tx
+      .insertInto('booking_slots')
+      .values({ mall_id: slot.mall_id, service_id: slot.service_id, date: slot.date, start: slot.start, booked: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['service_id', 'date', 'start'])
+          .doUpdateSet((eb) => ({ booked: eb('booking_slots.booked', '+', 1) }))
+          .where('booking_slots.booked', '<', bookable),
+      )
+      .returning('booked')
+      .executeTakeFirst();
+    if (!taken) throw new BookingConflict('full');
+  }
+
+  private async freePlace(tx: Transaction<DB>, slot: Pick<BookingRow, 'mall_id' | 'service_id' | 'date' | 'start'>) {
+    await tx
+      .updateTable('booking_slots')
+      .set((eb) => ({ booked: eb('booked', '-', 1) }))
+      .where('service_id', '=', slot.service_id)
+      .where('date', '=', slot.date)
+      .where('start', '=', slot.start)
+      .where('booked', '>', 0)
+      .execute();
+  }
+
+  /** Cancels a booking still booked (compare-and-set) and frees its place at once; null when it had changed. */
+  async cancel(booking: BookingRow, at: number, also: (tx: Transaction<DB>) => Promise<void>) {
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .updateTable('bookings')
+        .set({ status: 'cancelled', active_key: null, cancelled_at: at, updated_at: at })
+        .where('id', '=', booking.id)
+        .where('status', '=', 'booked')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null;
+      await this.freePlace(tx, booking);
+      await also(tx);
+      return row;
+    });
+  }
+
+  /** Moves a booking to another slot: the new place taken first (or BookingConflict), the old one freed. */
+  async move(
+    booking: BookingRow,
+    to: Pick<BookingRow, 'date' | 'start' | 'end' | 'slot_start_at' | 'check_in_from' | 'check_in_until'>,
+    bookable: number,
+    at: number,
+    also: (tx: Transaction<DB>, row: BookingRow) => Promise<void>,
+  ) {
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        await this.takePlace(tx, { ...booking, ...to }, bookable);
+        const row = await tx
+          .updateTable('bookings')
+          .set({ ...to, updated_at: at })
+          .where('id', '=', booking.id)
+          .where('status', '=', 'booked')
+          .where('date', '=', booking.date)
+          .where('start', '=', booking.start)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new BookingConflict('changed');
+        await this.freePlace(tx, booking);
+        await also(tx, row);
+        return row;
+      });
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+
+  /**
+   * In a check-in's transaction, before its ticket: booked → checked in (or, for a late arrival
+   * joining as a walk-in, no-show), if no other check-in of it came first.
+   */
+  async markCheckedIn(tx: Transaction<DB>, bookingId: string, status: 'checked_in' | 'no_show', at: number) {
+    const row = await tx
+      .updateTable('bookings')
+      .set({ status, checked_in_at: at, updated_at: at, ...(status === 'no_show' ? { active_key: null } : {}) })
+      .where('id', '=', bookingId)
+      .where('checked_in_at', 'is', null)
+      .where('status', 'in', ['booked', 'no_show'])
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** …and after it, the ticket it became. */
+  async linkTicket(tx: Transaction<DB>, bookingId: string, ticketId: string) {
+    await tx.updateTable('bookings').set({ ticket_id: ticketId }).where('id', '=', bookingId).execute();
+  }
+
+  dayList(mallId: string, date: string, serviceIds: string[] | null) {
+    let q = this.db
+      .selectFrom('bookings')
+      .leftJoin('tickets', 'tickets.id', 'bookings.ticket_id')
+      .selectAll('bookings')
+      .select('tickets.number as ticket_number')
+      .where('bookings.mall_id', '=', mallId)
+      .where('bookings.date', '=', date);
+    if (serviceIds) {
+      if (serviceIds.length === 0) return Promise.resolve([]);
+      q = q.where('bookings.service_id', 'in', serviceIds);
+    }
+    return q.orderBy('bookings.start').orderBy('bookings.created_at').execute();
+  }
+
+  serviceIdsOfAgency(mallId: string, agencyId: string) {
+    return this.db
+      .selectFrom('services')
+      .select('id')
+      .where('mall_id', '=', mallId)
+      .where('agency_id', '=', agencyId)
+      .execute()
+      .then((rows) => rows.map((r) => r.id));
+  }
+}
+
+function asConflict(error: unknown): unknown {
+  if (error instanceof BookingConflict) return error;
+  const which = uniqueViolation(error);
+  if (which === 'code') return new BookingConflict('code_taken');
+  if (which === 'person') return new BookingConflict('duplicate');
+  return error;
+}
+
+export function parseRules(stored: string | null | undefined): BookingRules {
+  return stored
+    ? { ...DEFAULT_BOOKING_RULES, ...(JSON.parse(stored) as Partial<BookingRules>) }
+    : DEFAULT_BOOKING_RULES;
+}

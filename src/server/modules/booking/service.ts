@@ -1,0 +1,670 @@
+/**
+ * Booking use cases: the rules per service, the slots a citizen may book, booking, moving and
+ * cancelling, check-in at the kiosk or the counter, the staff's day list. The rules come from
+ * src/domain/booking.ts; the ticket a check-in makes comes from the queue (issueTicket), in the
+ * same transaction that marks the booking checked in.
+ */
+import { createHash, randomInt } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import QRCode from 'qrcode';
+import type { Booking, BookingRulesBody, BookingView, SlotView } from '../../../api/booking.js';
+import type { Ticket } from '../../../api/queue.js';
+import { canManageAgency, canViewAgency } from '../../../domain/access.js';
+import {
+  type BookingRules,
+  bookablePerSlot,
+  bookingOpensAt,
+  bookingRefusal,
+  checkInVerdict,
+  checkInWindow,
+  clock,
+  type Slot,
+  slotsOfDay,
+  validateBookingRules,
+} from '../../../domain/booking.js';
+import { isEmail, isNik, maskNik, maskPhone, normalizePhone } from '../../../domain/contact.js';
+import type { MessageLang } from '../../../domain/messages.js';
+import {
+  addDays,
+  hoursOn,
+  instantAt,
+  isValidDate,
+  localTime,
+  type SpecialDay,
+  weekdayOf,
+} from '../../../domain/schedule.js';
+import type { BookingRow, DB, TicketRow, TicketSource } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { newId, newToken } from '../../ids.js';
+import type { Staff } from '../../plugins/auth.js';
+import type { Mall } from '../../plugins/tenant.js';
+import { cancelPendingReminders, enqueueMessages, type MessageToSend } from '../messages/outbox.js';
+import { BookingConflict, type BookingRepository, parseRules } from './repository.js';
+
+/** What a check-in or an online join asks of the queue (QueueService.issueWith, wired in app.ts). */
+export type IssueTicket = (
+  mall: Mall,
+  serviceId: string,
+  options: {
+    appointmentAt?: number | null;
+    source: TicketSource;
+    countsToQuota?: boolean;
+    before?: (tx: Transaction<DB>) => Promise<boolean>;
+    after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
+  },
+) => Promise<{ ticket: Ticket; row: TicketRow; peopleAhead: number } | null>;
+
+export interface BookingDeps {
+  now: () => number;
+  specialDay: (mallId: string, date: string) => Promise<SpecialDay | null>;
+  issueTicket: IssueTicket;
+  /** an absolute link for messages (LOKET_PUBLIC_URL), or null when none is configured */
+  linkOf: (path: string) => string | null;
+}
+
+const CODE_ATTEMPTS = 5;
+/** the evening reminder goes out at 18:00 the day before */
+const EVENING_MINUTE = 18 * 60;
+
+const invalid = (field: string, problemId: string, problemEn: string) =>
+  new AppError('validation', { field, in: 'body', problemId, problemEn });
+
+export function toBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    code: row.code,
+    token: row.token,
+    serviceId: row.service_id,
+    date: row.date,
+    start: row.start,
+    end: row.end,
+    status: row.status,
+  };
+}
+
+export class BookingService {
+  constructor(
+    private readonly repo: BookingRepository,
+    private readonly deps: BookingDeps,
+  ) {}
+
+  private async serviceOf(mall: Mall, serviceId: string) {
+    const service = await this.repo.service(mall.id, serviceId);
+    if (!service) throw new AppError('service_not_found', { serviceId });
+    return { ...service, bookingRules: parseRules(service.rules) };
+  }
+
+  // ── rules ─────────────────────────────────────────────────────────────
+
+  private storedRules(serviceId: string, rules: BookingRules) {
+    return { ...rules, serviceId, bookablePerSlot: bookablePerSlot(rules) };
+  }
+
+  async rules(mall: Mall, staff: Staff, serviceId: string) {
+    const service = await this.serviceOf(mall, serviceId);
+    if (!canManageAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+    return this.storedRules(service.id, service.bookingRules);
+  }
+
+  async putRules(mall: Mall, staff: Staff, serviceId: string, body: BookingRulesBody) {
+    const service = await this.serviceOf(mall, serviceId);
+    if (!canManageAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+    const rules: BookingRules = { ...body, onlineQueue: body.onlineQueue ?? service.bookingRules.onlineQueue };
+    const [problem] = validateBookingRules(rules);
+    if (problem) {
+      throw problem.code === 'no_bookable_place'
+        ? invalid(
+            problem.field,
+            'tidak menyisakan satu tempat pun untuk booking (kapasitas × (1 − bagian datang langsung) < 1)',
+            'leaves no place to book (capacity × (1 − walk-in share) < 1)',
+          )
+        : invalid(problem.field, 'formatnya tidak sesuai (JJ:MM)', 'is not in the expected format (HH:MM)');
+    }
+    await this.repo.putRules(mall.id, service.id, rules, staff.id, this.deps.now());
+    return this.storedRules(service.id, rules);
+  }
+
+  // ── what may be booked ────────────────────────────────────────────────
+
+  private async slotsOn(mall: Mall, date: string, rules: BookingRules): Promise<{ slots: Slot[]; note: string }> {
+    const special = await this.deps.specialDay(mall.id, date);
+    const spans = hoursOn(mall.openingHours, special, { date, weekday: weekdayOf(date) });
+    return { slots: slotsOfDay(spans, rules.slotMinutes), note: special?.note ?? '' };
+  }
+
+  private nowLocal(mall: Mall) {
+    const t = localTime(this.deps.now(), mall.timeZone);
+    return { date: t.date, minuteOfDay: t.minuteOfDay };
+  }
+
+  async slots(mall: Mall, serviceId: string, date: string): Promise<SlotView[]> {
+    if (!isValidDate(date)) {
+      throw new AppError('validation', {
+        field: 'date',
+        in: 'querystring',
+        problemId: 'bukan tanggal (TTTT-BB-HH)',
+        problemEn: 'is not a date (YYYY-MM-DD)',
+      });
+    }
+    const service = await this.serviceOf(mall, serviceId);
+    const rules = service.bookingRules;
+    if (!rules.enabled || service.active !== 1) return [];
+    const now = this.nowLocal(mall);
+    const { slots } = await this.slotsOn(mall, date, rules);
+    const counts = await this.repo.slotCounts(mall.id, service.id, date);
+    const capacity = bookablePerSlot(rules);
+    return slots
+      .filter((s) => bookingRefusal(now, date, s.startMinute, rules) === null)
+      .map((s) => {
+        const booked = counts.get(s.start) ?? 0;
+        return { start: s.start, end: s.end, capacity, booked, available: Math.max(0, capacity - booked) };
+      });
+  }
+
+  /** The days a citizen may pick from: today and the days ahead, each open, closed, full or not open yet. */
+  async bookingDays(mall: Mall, serviceId: string) {
+    const service = await this.serviceOf(mall, serviceId);
+    const rules = service.bookingRules;
+    const now = this.nowLocal(mall);
+    const last = addDays(now.date, rules.daysAhead + 1);
+    const booked = await this.repo.bookedByDate(mall.id, service.id, now.date, last);
+    const capacity = bookablePerSlot(rules);
+    const days: { date: string; status: 'open' | 'closed' | 'not_open_yet' | 'full'; opensAt: number | null }[] = [];
+    for (let i = 0; rules.enabled && i <= rules.daysAhead + 1; i++) {
+      const date = addDays(now.date, i);
+      const { slots } = await this.slotsOn(mall, date, rules);
+      const open = slots.filter((s) => bookingRefusal(now, date, s.startMinute, rules) === null);
+      const notYet = slots.some((s) => bookingRefusal(now, date, s.startMinute, rules) === 'not_open_yet');
+      const counts = booked.get(date);
+      const room = open.some((s) => (counts?.get(s.start) ?? 0) < capacity);
+      const opens = bookingOpensAt(date, rules);
+      const status: 'open' | 'closed' | 'not_open_yet' | 'full' =
+        slots.length === 0 ? 'closed' : notYet ? 'not_open_yet' : open.length === 0 ? 'closed' : room ? 'open' : 'full';
+      // the day after the horizon is shown only while its booking opens later today
+      if (i === rules.daysAhead + 1 && status !== 'not_open_yet') continue;
+      days.push({
+        date,
+        status,
+        opensAt: status === 'not_open_yet' ? instantAt(opens.date, opens.minuteOfDay, mall.timeZone) : null,
+      });
+    }
+    return {
+      enabled: rules.enabled && service.active === 1,
+      onlineQueue: rules.onlineQueue && service.active === 1,
+      askNik: rules.askNik,
+      slotMinutes: rules.slotMinutes,
+      daysAhead: rules.daysAhead,
+      checkInBeforeMinutes: rules.checkInBeforeMinutes,
+      checkInAfterMinutes: rules.checkInAfterMinutes,
+      days,
+    };
+  }
+
+  /** The slot a booking asks for, or the error that says why it cannot be booked. */
+  private async bookableSlot(
+    mall: Mall,
+    service: { name: string; bookingRules: BookingRules },
+    date: string,
+    start: string,
+  ) {
+    const rules = service.bookingRules;
+    if (!rules.enabled) throw new AppError('booking_closed', { reason: 'disabled', serviceName: service.name, date });
+    if (!isValidDate(date)) throw invalid('date', 'bukan tanggal yang ada', 'is not a real date');
+    const { slots, note } = await this.slotsOn(mall, date, rules);
+    if (slots.length === 0) throw new AppError('booking_closed', { reason: 'closed_day', date, note });
+    const slot = slots.find((s) => s.start === start);
+    if (!slot) {
+      throw invalid(
+        'start',
+        `bukan jam mulai sesi pada tanggal itu (sesi ${rules.slotMinutes} menit mulai ${slots[0]?.start})`,
+        `is not a slot start that day (${rules.slotMinutes}-minute slots from ${slots[0]?.start})`,
+      );
+    }
+    const refusal = bookingRefusal(this.nowLocal(mall), date, slot.startMinute, rules);
+    if (refusal) {
+      const opens = bookingOpensAt(date, rules);
+      throw new AppError('booking_closed', {
+        reason: refusal === 'disabled' ? 'disabled' : refusal,
+        serviceName: service.name,
+        date,
+        start,
+        opensId: `tanggal ${opens.date} pukul ${clock(opens.minuteOfDay).replace(':', '.')}`,
+        opensEn: `on ${opens.date} at ${clock(opens.minuteOfDay)}`,
+      });
+    }
+    const slotStartAt = instantAt(date, slot.startMinute, mall.timeZone);
+    const window = checkInWindow(slotStartAt, rules);
+    return { slot, slotStartAt, window };
+  }
+
+  // ── booking ───────────────────────────────────────────────────────────
+
+  async book(
+    mall: Mall,
+    body: {
+      serviceId: string;
+      date: string;
+      start: string;
+      name: string;
+      phone: string;
+      nik?: string | undefined;
+      email?: string | undefined;
+      lang?: 'id' | 'en' | undefined;
+    },
+    staff: Staff | null,
+    requestLang: MessageLang,
+  ): Promise<Booking> {
+    const service = await this.serviceOf(mall, body.serviceId);
+    if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
+    const rules = service.bookingRules;
+    if (staff && !canViewAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+    const name = body.name.trim();
+    if (!name) throw invalid('name', 'wajib diisi', 'is required');
+    const phone = normalizePhone(body.phone);
+    if (!phone)
+      throw invalid(
+        'phone',
+        'bukan nomor HP Indonesia (contoh 0812-3456-7890)',
+        'is not an Indonesian mobile number (e.g. 0812-3456-7890)',
+      );
+    const email = body.email?.trim() || null;
+    if (email && !isEmail(email)) throw invalid('email', 'bukan alamat e-mail', 'is not an e-mail address');
+    const nik = rules.askNik ? (body.nik ?? '').replace(/\s/g, '') : null;
+    if (rules.askNik && !isNik(nik ?? '')) throw invalid('nik', 'harus 16 angka', 'must be 16 digits');
+    const { slot, slotStartAt, window } = await this.bookableSlot(mall, service, body.date, body.start);
+
+    const personKey = createHash('sha256')
+      .update(`${mall.id}|${nik ? `nik:${nik}` : `phone:${phone}`}`)
+      .digest('base64url');
+    const by = nik ? 'nik' : 'phone';
+    if (await this.repo.activeBookingOf(mall.id, service.id, body.date, personKey)) {
+      throw new AppError('duplicate_booking', { date: body.date, by });
+    }
+    const now = this.deps.now();
+    const lang: MessageLang = body.lang ?? requestLang;
+    for (let attempt = 1; ; attempt++) {
+      const row = {
+        id: newId(),
+        mall_id: mall.id,
+        service_id: service.id,
+        agency_id: service.agency_id,
+        code: String(randomInt(10_000_000, 100_000_000)),
+        token: newToken(),
+        date: body.date,
+        start: slot.start,
+        end: slot.end,
+        slot_start_at: slotStartAt,
+        check_in_from: window.from,
+        check_in_until: window.until,
+        name,
+        phone,
+        email,
+        nik_masked: nik ? maskNik(nik) : null,
+        person_key: personKey,
+        active_key: personKey,
+        lang,
+        status: 'booked' as const,
+        created_by: staff?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        const stored = await this.repo.create(row, bookablePerSlot(rules), (tx) =>
+          enqueueMessages(
+            tx,
+            this.messageMall(mall),
+            this.bookingMessages(mall, service.name, row, 'booking_confirmed'),
+            now,
+          ),
+        );
+        return toBooking(stored);
+      } catch (error) {
+        if (!(error instanceof BookingConflict)) throw error;
+        if (error.why === 'full') throw new AppError('slot_full', { date: body.date, start: slot.start });
+        if (error.why === 'duplicate') throw new AppError('duplicate_booking', { date: body.date, by });
+        if (attempt >= CODE_ATTEMPTS) throw error;
+        // another booking drew the same code: draw again
+      }
+    }
+  }
+
+  private messageMall(mall: Mall) {
+    return { id: mall.id, phoneChannel: mall.settings.phoneChannel };
+  }
+
+  /** The confirmation (or move notice) and the two reminders of a booking as it now stands. */
+  private bookingMessages(
+    mall: Mall,
+    serviceName: string,
+    b: Pick<BookingRow, 'id' | 'code' | 'token' | 'date' | 'start' | 'slot_start_at' | 'phone' | 'email' | 'lang'>,
+    first: 'booking_confirmed' | 'booking_moved',
+  ): MessageToSend[] {
+    const now = this.deps.now();
+    const link = this.deps.linkOf(`/b/${b.token}`);
+    const params = {
+      mallName: mall.name,
+      serviceName,
+      code: b.code,
+      date: b.date,
+      start: b.start,
+      ...(link ? { link } : {}),
+    };
+    const to = { phone: b.phone, email: b.email, lang: b.lang };
+    const slotKey = `${b.date}T${b.start}`;
+    const messages: MessageToSend[] = [
+      { eventKey: `booking:${b.id}:${first}:${slotKey}`, kind: first, params, to, bookingId: b.id },
+    ];
+    const evening = instantAt(addDays(b.date, -1), EVENING_MINUTE, mall.timeZone);
+    if (evening > now) {
+      messages.push({
+        eventKey: `booking:${b.id}:reminder_evening:${slotKey}`,
+        kind: 'reminder_evening',
+        params,
+        to,
+        notBefore: evening,
+        bookingId: b.id,
+      });
+    }
+    const hourBefore = b.slot_start_at - 3_600_000;
+    if (hourBefore > now) {
+      messages.push({
+        eventKey: `booking:${b.id}:reminder_hour:${slotKey}`,
+        kind: 'reminder_hour',
+        params,
+        to,
+        notBefore: hourBefore,
+        bookingId: b.id,
+      });
+    }
+    return messages;
+  }
+
+  async view(token: string): Promise<BookingView> {
+    const row = await this.repo.byToken(token);
+    if (!row) throw new AppError('booking_not_found');
+    const [names, ticket] = await Promise.all([
+      this.repo.context(row.mall_id, row.service_id),
+      row.ticket_id ? this.repo.ticketToken(row.ticket_id) : undefined,
+    ]);
+    const now = this.deps.now();
+    const status = row.status === 'booked' && row.check_in_until < now ? 'no_show' : row.status;
+    return {
+      ...toBooking(row),
+      status,
+      name: row.name,
+      phoneMasked: maskPhone(row.phone),
+      nikMasked: row.nik_masked,
+      mallSlug: names.mall_slug,
+      mallName: names.mall_name,
+      serviceName: names.service_name,
+      agencyName: names.agency_name,
+      timeZone: names.time_zone,
+      checkInFrom: row.check_in_from,
+      checkInUntil: row.check_in_until,
+      changeable: status === 'booked' && now < row.check_in_from,
+      ticketToken: ticket?.token ?? null,
+      lang: row.lang,
+    };
+  }
+
+  private async changeable(token: string, mall: (mallId: string) => Promise<Mall>) {
+    const row = await this.repo.byToken(token);
+    if (!row) throw new AppError('booking_not_found');
+    if (row.status !== 'booked' || this.deps.now() >= row.check_in_from) {
+      throw new AppError('booking_not_changeable', { status: row.status });
+    }
+    return { row, mall: await mall(row.mall_id) };
+  }
+
+  async cancel(token: string, mallById: (mallId: string) => Promise<Mall>): Promise<BookingView> {
+    const { row, mall } = await this.changeable(token, mallById);
+    const now = this.deps.now();
+    const names = await this.repo.context(row.mall_id, row.service_id);
+    const done = await this.repo.cancel(row, now, async (tx) => {
+      await cancelPendingReminders(tx, row.mall_id, row.id);
+      const link = this.deps.linkOf(`/b/${row.token}`);
+      await enqueueMessages(
+        tx,
+        this.messageMall(mall),
+        [
+          {
+            eventKey: `booking:${row.id}:cancelled`,
+            kind: 'booking_cancelled',
+            params: {
+              mallName: mall.name,
+              serviceName: names.service_name,
+              code: row.code,
+              date: row.date,
+              start: row.start,
+              ...(link ? { link } : {}),
+            },
+            to: { phone: row.phone, email: row.email, lang: row.lang },
+            bookingId: row.id,
+          },
+        ],
+        now,
+      );
+    });
+    if (!done)
+      throw new AppError('booking_not_changeable', { status: (await this.repo.byToken(token))?.status ?? 'cancelled' });
+    return this.view(token);
+  }
+
+  async move(
+    token: string,
+    body: { date: string; start: string },
+    mallById: (mallId: string) => Promise<Mall>,
+  ): Promise<BookingView> {
+    const { row, mall } = await this.changeable(token, mallById);
+    const service = await this.serviceOf(mall, row.service_id);
+    const { slot, slotStartAt, window } = await this.bookableSlot(mall, service, body.date, body.start);
+    if (slot.start === row.start && body.date === row.date) return this.view(token);
+    const now = this.deps.now();
+    try {
+      await this.repo.move(
+        row,
+        {
+          date: body.date,
+          start: slot.start,
+          end: slot.end,
+          slot_start_at: slotStartAt,
+          check_in_from: window.from,
+          check_in_until: window.until,
+        },
+        bookablePerSlot(service.bookingRules),
+        now,
+        async (tx, moved) => {
+          await cancelPendingReminders(tx, row.mall_id, row.id);
+          await enqueueMessages(
+            tx,
+            this.messageMall(mall),
+            this.bookingMessages(mall, service.name, moved, 'booking_moved'),
+            now,
+          );
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof BookingConflict)) throw error;
+      if (error.why === 'full') throw new AppError('slot_full', { date: body.date, start: slot.start });
+      if (error.why === 'duplicate')
+        throw new AppError('duplicate_booking', { date: body.date, by: row.nik_masked ? 'nik' : 'phone' });
+      throw new AppError('booking_not_changeable', { status: 'changed' });
+    }
+    return this.view(token);
+  }
+
+  // ── check-in ──────────────────────────────────────────────────────────
+
+  async checkIn(mall: Mall, body: { code: string; asWalkIn?: boolean | undefined }, staff: Staff | null) {
+    const code = body.code.replace(/[\s-]/g, '');
+    if (!/^\d{8}$/.test(code)) throw invalid('code', 'harus 8 angka', 'must be 8 digits');
+    const booking = await this.repo.byCode(mall.id, code);
+    if (!booking) throw new AppError('booking_not_found');
+    if (staff) {
+      const service = await this.serviceOf(mall, booking.service_id);
+      if (!canViewAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+    }
+    if (booking.status === 'cancelled') throw new AppError('booking_cancelled');
+    if (booking.checked_in_at !== null) {
+      const ticket = booking.ticket_id ? await this.repo.ticketToken(booking.ticket_id) : undefined;
+      throw new AppError('already_checked_in', { number: ticket?.number });
+    }
+    const now = this.deps.now();
+    const verdict = checkInVerdict(now, { from: booking.check_in_from, until: booking.check_in_until });
+    const walkInAllowed = mall.settings.lateCheckIn === 'walk_in';
+    if (verdict === 'too_early') {
+      const comeAt = clock(localTime(booking.check_in_from, mall.timeZone).minuteOfDay);
+      throw new AppError('too_early', { start: booking.start, comeAt, checkInFrom: booking.check_in_from });
+    }
+    const asBooked = verdict === 'ok';
+    if (!asBooked && !(body.asWalkIn && walkInAllowed)) {
+      throw new AppError('too_late', { start: booking.start, walkInAllowed });
+    }
+    const names = await this.repo.context(mall.id, booking.service_id);
+    const link = (token: string) => this.deps.linkOf(`/t/${token}`);
+    const issued = await this.deps.issueTicket(mall, booking.service_id, {
+      appointmentAt: asBooked ? booking.slot_start_at : null,
+      source: 'booking',
+      countsToQuota: !asBooked,
+      before: (tx) => this.repo.markCheckedIn(tx, booking.id, asBooked ? 'checked_in' : 'no_show', now),
+      after: async (tx, ticket) => {
+        await this.repo.linkTicket(tx, booking.id, ticket.id);
+        await tx
+          .insertInto('ticket_contacts')
+          .values({
+            ticket_id: ticket.id,
+            mall_id: mall.id,
+            phone: booking.phone,
+            email: booking.email,
+            lang: booking.lang,
+            booking_id: booking.id,
+            created_at: now,
+          })
+          .execute();
+        const ticketLink = link(ticket.token);
+        await enqueueMessages(
+          tx,
+          this.messageMall(mall),
+          [
+            {
+              eventKey: `booking:${booking.id}:checked_in`,
+              kind: 'checked_in',
+              params: {
+                mallName: mall.name,
+                serviceName: names.service_name,
+                number: ticket.number,
+                ...(ticketLink ? { link: ticketLink } : {}),
+              },
+              to: { phone: booking.phone, email: booking.email, lang: booking.lang },
+              bookingId: booking.id,
+              ticketId: ticket.id,
+            },
+          ],
+          now,
+        );
+        await cancelPendingReminders(tx, mall.id, booking.id);
+      },
+    });
+    if (!issued) {
+      const again = await this.repo.byCode(mall.id, code);
+      const ticket = again?.ticket_id ? await this.repo.ticketToken(again.ticket_id) : undefined;
+      throw new AppError('already_checked_in', { number: ticket?.number });
+    }
+    const stored = await this.repo.byCode(mall.id, code);
+    return {
+      ticket: issued.ticket,
+      token: issued.row.token,
+      booking: toBooking(stored as BookingRow),
+      asBooked,
+    };
+  }
+
+  // ── staff ─────────────────────────────────────────────────────────────
+
+  async dayList(mall: Mall, staff: Staff, query: { date: string; serviceId?: string | undefined }) {
+    if (!isValidDate(query.date)) {
+      throw new AppError('validation', {
+        field: 'date',
+        in: 'querystring',
+        problemId: 'bukan tanggal (TTTT-BB-HH)',
+        problemEn: 'is not a date (YYYY-MM-DD)',
+      });
+    }
+    let serviceIds: string[] | null = null;
+    if (query.serviceId) {
+      const service = await this.serviceOf(mall, query.serviceId);
+      if (!canViewAgency(staff, mall.id, service.agency_id)) throw new AppError('forbidden');
+      serviceIds = [service.id];
+    } else if (staff.role !== 'mall_admin' && staff.role !== 'viewer') {
+      serviceIds = staff.agencyId ? await this.repo.serviceIdsOfAgency(mall.id, staff.agencyId) : [];
+    }
+    const now = this.deps.now();
+    const rows = await this.repo.dayList(mall.id, query.date, serviceIds);
+    return rows.map((r) => ({
+      ...toBooking(r),
+      status: r.status === 'booked' && r.check_in_until < now ? ('no_show' as const) : r.status,
+      name: r.name,
+      phoneMasked: maskPhone(r.phone),
+      nikMasked: r.nik_masked,
+      ticketId: r.ticket_id,
+      ticketNumber: r.ticket_number ?? null,
+      checkedInAt: r.checked_in_at,
+      createdBy: r.created_by,
+    }));
+  }
+
+  // ── files ─────────────────────────────────────────────────────────────
+
+  async qrSvg(token: string): Promise<string> {
+    const row = await this.repo.byToken(token);
+    if (!row) throw new AppError('booking_not_found');
+    // the kiosk's camera reads the code itself: the same eight digits a citizen could type
+    return QRCode.toString(row.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  }
+
+  async ics(token: string): Promise<{ filename: string; body: string }> {
+    const view = await this.view(token);
+    const row = (await this.repo.byToken(token)) as BookingRow;
+    const stamp = (ms: number) =>
+      new Date(ms)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+    const end = row.slot_start_at + (minutesBetween(row.start, row.end) || 30) * 60_000;
+    const esc = (s: string) =>
+      s
+        .replace(/\\/g, '\\\\')
+        .replace(/\n/g, '\\n')
+        .replace(/[,;]/g, (c) => `\\${c}`);
+    const link = this.deps.linkOf(`/b/${row.token}`);
+    const lines = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Loket//Booking//ID',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'BEGIN:VEVENT',
+      `UID:${row.id}@loket`,
+      `DTSTAMP:${stamp(this.deps.now())}`,
+      `DTSTART:${stamp(row.slot_start_at)}`,
+      `DTEND:${stamp(end)}`,
+      `SUMMARY:${esc(`${view.serviceName} – ${view.mallName}`)}`,
+      `LOCATION:${esc(view.mallName)}`,
+      `DESCRIPTION:${esc(`Kode booking ${row.code}. Check-in di kiosk.${link ? ` ${link}` : ''}`)}`,
+      'BEGIN:VALARM',
+      'TRIGGER:-PT1H',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${esc(view.serviceName)}`,
+      'END:VALARM',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ];
+    return { filename: `booking-${row.code}.ics`, body: `${lines.join('\r\n')}\r\n` };
+  }
+}
+
+function minutesBetween(start: string, end: string): number {
+  const [sh, sm] = start.split(':').map(Number) as [number, number];
+  const [eh, em] = end.split(':').map(Number) as [number, number];
+  return eh * 60 + em - (sh * 60 + sm);
+}

@@ -110,3 +110,19 @@ export function peopleAhead(mine: Candidate, waitingSameService: readonly Candid
   for (const other of waitingSameService) if (isAhead(other, mine)) n++;
   return n;
 }
+
+/**
+ * The arrival time that puts a ticket `places` places further back in its line ("I need more
+ * time"): just after the ticket that many places behind it in the order the citizen sees, or after
+ * the last one when fewer stand behind; unchanged when nobody does.
+ */
+export function postponedArrival(mine: Candidate, waitingSameService: readonly Candidate[], places: number): number {
+  const behind = waitingSameService
+    .filter(
+      (other) =>
+        other.id !== mine.id && !isAhead(other, mine) && (other.priority === null) === (mine.priority === null),
+    )
+    .sort(byArrival);
+  const target = behind[Math.min(places, behind.length) - 1];
+  return target ? Math.max(mine.arrivalAt, target.arrivalAt + 1) : mine.arrivalAt;
+}

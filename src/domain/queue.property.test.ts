@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Candidate, type PickPolicy, type PickReason, pickNext } from './pick-next.js';
+import { type Candidate, type PickPolicy, type PickReason, pickNext, postponedArrival } from './pick-next.js';
 import {
   checkTransition,
   formatTicketNumber,
@@ -38,7 +38,8 @@ type Op =
   | { k: 'noShow'; counter: number; recallFirst: boolean }
   | { k: 'cancel'; ticket: number; fitting: boolean }
   | { k: 'reactivate'; ticket: number; fitting: boolean }
-  | { k: 'transfer'; ticket: number; fitting: boolean; shift: number };
+  | { k: 'transfer'; ticket: number; fitting: boolean; shift: number }
+  | { k: 'postpone'; ticket: number; fitting: boolean; places: number };
 
 interface Step {
   /** the clock advances by this much before the operation */
@@ -99,6 +100,12 @@ function opArb(nServices: number): fc.Arbitrary<Op> {
     { arbitrary: fc.record({ ticket, fitting }).map((r): Op => ({ k: 'reactivate', ...r })), weight: 1 },
     {
       arbitrary: fc.record({ ticket, fitting, shift: fc.nat() }).map((r): Op => ({ k: 'transfer', ...r })),
+      weight: 1,
+    },
+    {
+      arbitrary: fc
+        .record({ ticket, fitting, places: fc.integer({ min: 1, max: 5 }) })
+        .map((r): Op => ({ k: 'postpone', ...r })),
       weight: 1,
     },
   );
@@ -229,7 +236,12 @@ class Mall {
     return this.tickets.find((t) => t.counter === counter && isHeldByCounter(t.status));
   }
 
-  apply(t: SimTicket, action: TicketAction, counter: number | null, extra?: { toService: number }): boolean {
+  apply(
+    t: SimTicket,
+    action: TicketAction,
+    counter: number | null,
+    extra?: { toService?: number; arrivalAt?: number },
+  ): boolean {
     const result = checkTransition(t, action, {
       recallsBeforeNoShow: this.s.recallsBeforeNoShow,
       today: this.today,
@@ -250,10 +262,11 @@ class Mall {
       // finish, no_show, cancel, transfer: whoever held it lets go
       for (let c = 0; c < this.holding.length; c++) if (this.holding[c] === t.id) this.holding[c] = null;
     }
-    if (action === 'transfer' && extra) {
+    if (action === 'transfer' && extra?.toService !== undefined) {
       t.service = extra.toService; // arrivalAt is kept
       t.counter = null;
     }
+    if (action === 'postpone' && extra?.arrivalAt !== undefined) t.arrivalAt = extra.arrivalAt;
     this.events.push({ ticketId: t.id, action, counter, at: this.now, from, to: t.status });
     return true;
   }
@@ -334,6 +347,20 @@ class Mall {
         const fits: TicketStatus[] = op.k === 'cancel' ? ['waiting', 'called'] : ['no_show'];
         const t = this.ticketAt(op.ticket, op.fitting ? fits : null);
         if (t) this.apply(t, op.k, t.counter);
+        return;
+      }
+      case 'postpone': {
+        const t = this.ticketAt(op.ticket, op.fitting ? ['waiting'] : null);
+        if (!t) return;
+        const line = this.tickets
+          .filter((o) => o.status === 'waiting' && o.service === t.service)
+          .map((o) => ({ id: o.id, arrivalAt: o.arrivalAt, priority: o.priority, appointmentAt: null }));
+        const arrivalAt = postponedArrival(
+          { id: t.id, arrivalAt: t.arrivalAt, priority: t.priority, appointmentAt: null },
+          line,
+          op.places,
+        );
+        this.apply(t, 'postpone', t.counter, { arrivalAt });
         return;
       }
       case 'transfer': {

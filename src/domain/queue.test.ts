@@ -24,6 +24,7 @@ const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>
   cancel: { waiting: 'cancelled', called: 'cancelled' },
   reactivate: { no_show: 'waiting' },
   transfer: { waiting: 'waiting', called: 'waiting', serving: 'waiting' },
+  postpone: { waiting: 'waiting' },
 };
 
 const cases = TICKET_ACTIONS.flatMap((action) =>
@@ -31,7 +32,7 @@ const cases = TICKET_ACTIONS.flatMap((action) =>
 );
 
 describe('checkTransition: every action × status', () => {
-  it('covers all 8 actions and 6 statuses', () => {
+  it('covers all 9 actions and 6 statuses', () => {
     expect(cases).toHaveLength(TICKET_ACTIONS.length * TICKET_STATUSES.length);
     expect([...TICKET_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
   });

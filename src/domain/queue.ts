@@ -19,6 +19,7 @@ export const TICKET_ACTIONS = [
   'cancel',
   'reactivate',
   'transfer',
+  'postpone',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -32,6 +33,8 @@ const RULES: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketSta
   reactivate: { from: ['no_show'], to: 'waiting' },
   // A transferred ticket waits again, at the new service, keeping its arrival time.
   transfer: { from: ['waiting', 'called', 'serving'], to: 'waiting' },
+  // "I need more time": the citizen steps back a few places in the line (postponedArrival), once.
+  postpone: { from: ['waiting'], to: 'waiting' },
 };
 
 /** Statuses from which an action may be taken; used to word a 409. */

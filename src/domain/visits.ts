@@ -47,7 +47,8 @@ export type VisitEventType =
   | 'no_show'
   | 'cancel'
   | 'reactivate'
-  | 'transfer';
+  | 'transfer'
+  | 'postpone';
 
 export interface VisitEvent {
   id: string;
@@ -105,6 +106,9 @@ export function visitChanges(event: VisitEvent): VisitChange[] {
       return [{ kind: 'update', set: { endedAt: at, outcome: 'cancelled' } }];
     case 'reactivate':
       return [{ kind: 'update', set: { endedAt: null, outcome: 'waiting' } }];
+    case 'postpone':
+      // the visit's wait still runs from when it joined the line
+      return [];
   }
 }
 

@@ -173,14 +173,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const specialDays = new SpecialDayCalendar(adminRepo);
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
   const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
+  const mallById = async (mallId: string) =>
+    toMall(await database.db.selectFrom('malls').selectAll().where('id', '=', mallId).executeTakeFirstOrThrow());
   const queue = new QueueService(
-    new QueueRepository(
-      database.db,
-      ticketMessagesHook((path) => linkOf(path) ?? ''),
-    ),
+    new QueueRepository(database.db, ticketMessagesHook(linkOf)),
     bus,
     config.now,
     specialDays.lookup,
+    mallById,
   );
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
@@ -195,8 +195,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return issued && { ticket: toTicket(issued.row), row: issued.row, peopleAhead: issued.ticket.peopleAhead };
     },
   });
-  const mallById = async (mallId: string) =>
-    toMall(await database.db.selectFrom('malls').selectAll().where('id', '=', mallId).executeTakeFirstOrThrow());
   await app.register(bookingRoutes, { booking, mallById });
   const outboxWorker = new OutboxWorker(database.db, config.now, { log: app.log });
   app.decorate('outboxWorker', outboxWorker);

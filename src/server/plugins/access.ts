@@ -66,6 +66,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/bookings/:token/cancel': 'public',
   'POST /api/bookings/:token/move': 'public',
   'GET /api/malls/:mall/bookings': STAFF,
+  'POST /api/malls/:mall/tickets/online': 'public',
+  'POST /api/tickets/:token/postpone': 'public',
+  'POST /api/tickets/:token/rejoin': 'public',
+  'PUT /api/tickets/:token/contact': 'public',
 
   // the counter
   'POST /api/malls/:mall/counters/:counterId/call-next': OPERATE,

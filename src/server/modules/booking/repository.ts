@@ -273,6 +273,20 @@ export class BookingRepository {
     return q.orderBy('bookings.start').orderBy('bookings.created_at').execute();
   }
 
+  /** A ticket of today still in the line for this service whose citizen left this number. */
+  openTicketOf(mallId: string, serviceId: string, date: string, phone: string) {
+    return this.db
+      .selectFrom('tickets')
+      .innerJoin('ticket_contacts', 'ticket_contacts.ticket_id', 'tickets.id')
+      .select('tickets.number')
+      .where('tickets.mall_id', '=', mallId)
+      .where('tickets.service_id', '=', serviceId)
+      .where('tickets.service_date', '=', date)
+      .where('tickets.status', 'in', ['waiting', 'called', 'serving'])
+      .where('ticket_contacts.phone', '=', phone)
+      .executeTakeFirst();
+  }
+
   serviceIdsOfAgency(mallId: string, agencyId: string) {
     return this.db
       .selectFrom('services')

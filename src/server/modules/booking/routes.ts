@@ -11,6 +11,7 @@ import {
   CheckInBody,
   MoveBookingBody,
   NewBooking,
+  OnlineTicketBody,
   ServiceParams,
   SlotsQuery,
   SlotView,
@@ -18,6 +19,7 @@ import {
   StoredBookingRules,
 } from '../../../api/booking.js';
 import { ErrorBody, MallParams } from '../../../api/common.js';
+import { IssuedTicket } from '../../../api/queue.js';
 import { requestLang } from '../../errors.js';
 import { requireStaff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
@@ -145,6 +147,24 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const done = await booking.checkIn(request.mall, request.body, request.staff ?? null);
       return reply.status(201).send(done);
+    },
+  );
+
+  app.post(
+    '/api/malls/:mall/tickets/online',
+    {
+      schema: {
+        tags: ['booking'],
+        summary:
+          "Join today's queue from a phone (antrian online), where the service allows it: the same numbering and quota",
+        params: MallParams,
+        body: OnlineTicketBody,
+        response: { 201: IssuedTicket, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await booking.joinOnline(request.mall, request.body, requestLang(request));
+      return reply.status(201).send(ticket);
     },
   );
 

@@ -579,6 +579,61 @@ export class BookingService {
     };
   }
 
+  // ── joining today's queue from a phone ("antrian online") ─────────────
+
+  async joinOnline(
+    mall: Mall,
+    body: { serviceId: string; phone: string; email?: string | undefined; lang?: 'id' | 'en' | undefined },
+    requestLang: MessageLang,
+  ) {
+    const service = await this.serviceOf(mall, body.serviceId);
+    if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
+    if (!service.bookingRules.onlineQueue) throw new AppError('online_queue_closed', { serviceName: service.name });
+    const phone = normalizePhone(body.phone);
+    if (!phone)
+      throw invalid(
+        'phone',
+        'bukan nomor HP Indonesia (contoh 0812-3456-7890)',
+        'is not an Indonesian mobile number (e.g. 0812-3456-7890)',
+      );
+    const email = body.email?.trim() || null;
+    if (email && !isEmail(email)) throw invalid('email', 'bukan alamat e-mail', 'is not an e-mail address');
+    const today = this.nowLocal(mall).date;
+    const held = await this.repo.openTicketOf(mall.id, service.id, today, phone);
+    if (held) throw new AppError('already_in_queue', { number: held.number });
+    const now = this.deps.now();
+    const issued = await this.deps.issueTicket(mall, service.id, {
+      source: 'online',
+      after: async (tx, ticket) => {
+        await tx
+          .insertInto('ticket_contacts')
+          .values({
+            ticket_id: ticket.id,
+            mall_id: mall.id,
+            phone,
+            email,
+            lang: body.lang ?? requestLang,
+            booking_id: null,
+            created_at: now,
+          })
+          .execute();
+      },
+    });
+    if (!issued) throw new AppError('internal');
+    const { row } = issued;
+    return {
+      id: row.id,
+      token: row.token,
+      number: row.number,
+      status: row.status,
+      serviceId: row.service_id,
+      priority: row.priority,
+      peopleAhead: issued.peopleAhead,
+      issuedAt: row.issued_at,
+      serviceDate: row.service_date,
+    };
+  }
+
   // ── staff ─────────────────────────────────────────────────────────────
 
   async dayList(mall: Mall, staff: Staff, query: { date: string; serviceId?: string | undefined }) {

@@ -30,7 +30,7 @@ async function context(tx: Transaction<DB>, mallId: string, serviceId: string) {
 type Contact = { phone: string | null; email: string | null; lang: MessageLang };
 
 /** The link a message carries to the citizen's ticket page. */
-export type LinkOf = (path: string) => string;
+export type LinkOf = (path: string) => string | null;
 
 export function ticketMessagesHook(linkOf: LinkOf): TicketEventHook {
   return async (tx, { mallId, row, eventId, event }) => {
@@ -72,7 +72,7 @@ export function ticketMessagesHook(linkOf: LinkOf): TicketEventHook {
           serviceName: ctx.serviceName,
           number: row.number,
           ...(counterName ? { counterName } : {}),
-          link: linkOf(`/t/${row.token}`),
+          ...(linkOf(`/t/${row.token}`) ? { link: linkOf(`/t/${row.token}`) as string } : {}),
         },
         to: own as Contact,
         ticketId: row.id,

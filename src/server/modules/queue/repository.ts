@@ -3,11 +3,11 @@
  * mall id. State changes are compare-and-set updates (WHERE id = ? AND status = ?), so two app
  * processes racing for one ticket cannot both win, on SQLite or PostgreSQL.
  */
-import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
 import { GroupCommit } from '../../db/group-commit.js';
-import type { DB, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
+import type { DB, TicketContactsTable, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { touchRollups } from '../performance/rollup-store.js';
 import { type IssueOutcome, type TicketToIssue, writeTickets } from './issue-write.js';
@@ -72,6 +72,17 @@ export class QueueRepository {
     private readonly onEvent: TicketEventHook = async () => {},
   ) {
     this.issues = new GroupCommit(db, writeTickets);
+  }
+
+  async putContact(contact: Insertable<TicketContactsTable>) {
+    const { ticket_id: _, ...change } = contact;
+    await this.db
+      .insertInto('ticket_contacts')
+      .values(contact)
+      .onConflict((oc) =>
+        oc.column('ticket_id').doUpdateSet({ phone: change.phone, email: change.email, lang: change.lang }),
+      )
+      .execute();
   }
 
   /** Where the ticket's citizen asked to be told, if anywhere. */

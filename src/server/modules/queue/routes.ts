@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
+import { ContactBody } from '../../../api/booking.js';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { DisplayQuery } from '../../../api/events.js';
 import {
@@ -17,6 +18,7 @@ import {
   TransferBody,
 } from '../../../api/queue.js';
 import type { TicketAction } from '../../../domain/queue.js';
+import { requestLang } from '../../errors.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
 import { lastEventId, openStream } from '../../sse.js';
@@ -25,7 +27,7 @@ import type { QueueService } from './service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-const ACTIONS: { path: string; action: Exclude<TicketAction, 'call' | 'transfer'>; summary: string }[] = [
+const ACTIONS: { path: string; action: Exclude<TicketAction, 'call' | 'transfer' | 'postpone'>; summary: string }[] = [
   { path: 'recall', action: 'recall', summary: 'Call the ticket again (announced on the display)' },
   {
     path: 'no-show',
@@ -73,6 +75,52 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       },
     },
     (request) => queue.publicStatus(request.params.token),
+  );
+
+  app.post(
+    '/api/tickets/:token/postpone',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: '"I need more time": once, a waiting ticket steps back a few places (the citizen, by token)',
+        params: TokenParams,
+        response: { 200: TicketPublic, ...errors },
+      },
+    },
+    (request) => queue.postpone(request.params.token),
+  );
+
+  app.post(
+    '/api/tickets/:token/rejoin',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: "After a missed call: rejoin the line from the phone within the mall's minutes",
+        params: TokenParams,
+        response: { 200: TicketPublic, ...errors },
+      },
+    },
+    (request) => queue.rejoin(request.params.token),
+  );
+
+  app.put(
+    '/api/tickets/:token/contact',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Leave a mobile number or an e-mail address to be told when the turn nears and when called',
+        params: TokenParams,
+        body: ContactBody,
+        response: {
+          200: Type.Object({
+            phoneMasked: Type.Union([Type.String(), Type.Null()]),
+            emailMasked: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (request) => queue.setContact(request.params.token, request.body, requestLang(request)),
   );
 
   app.get(

@@ -6,7 +6,7 @@ import type { Updateable } from 'kysely';
 import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
 import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
-import { pickNext } from '../../../domain/pick-next.js';
+import { pickNext, postponedArrival } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
 import { hoursOn, isOpenDuring, localTime, type SpecialDay } from '../../../domain/schedule.js';
 
@@ -15,7 +15,7 @@ const localDateHour = (at: number, timeZone: string) => {
   return { date, hour };
 };
 
-import { maskEmail, maskPhone } from '../../../domain/contact.js';
+import { isEmail, maskEmail, maskPhone, normalizePhone } from '../../../domain/contact.js';
 import { pickPolicy, type QueueSettings, withDefaults } from '../../../domain/settings.js';
 import type { TicketRow, TicketSource, TicketsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -80,6 +80,10 @@ export class QueueService {
     private readonly now: () => number,
     /** a mall's special day on a local date (holiday, other hours), when it has one */
     private readonly specialDay: (mallId: string, date: string) => Promise<SpecialDay | null> = async () => null,
+    /** the mall a ticket belongs to, for the citizen's own actions (which come by token, not by mall) */
+    private readonly mallOf: (mallId: string) => Promise<Mall> = async () => {
+      throw new AppError('mall_not_found');
+    },
   ) {
     this.services = new TtlCache(SERVICE_TTL_MS);
   }
@@ -344,16 +348,126 @@ export class QueueService {
     return this.afterChange(mall.id, claimed, 'call', counter, null);
   }
 
+  // ── the citizen's own actions, by the ticket's token ──────────────────
+
+  private async ownTicket(token: string) {
+    const row = await this.repo.ticketByToken(token);
+    if (!row) throw new AppError('ticket_not_found');
+    return { row, mall: await this.mallOf(row.mall_id) };
+  }
+
+  /** "I need more time": once, while waiting, the ticket steps back the mall's number of places. */
+  async postpone(token: string): Promise<TicketPublic> {
+    const { row, mall } = await this.ownTicket(token);
+    if (row.status !== 'waiting') throw new AppError('not_waiting', { number: row.number, currentStatus: row.status });
+    if (row.postponed === 1) throw new AppError('already_postponed');
+    this.require(row, 'postpone', mall);
+    const line = await this.repo.waiting(mall.id, [row.service_id], row.service_date);
+    const mine = { id: row.id, arrivalAt: row.arrival_at, priority: row.priority, appointmentAt: row.appointment_at };
+    const arrivalAt = postponedArrival(mine, line, mall.settings.postponePlaces);
+    const now = this.now();
+    const changed = await this.repo.transition(
+      mall.id,
+      row,
+      { arrival_at: arrivalAt, postponed: 1 },
+      {
+        type: 'postpone',
+        fromStatus: 'waiting',
+        toStatus: 'waiting',
+        serviceId: row.service_id,
+        counterId: null,
+        actorId: null,
+        at: now,
+        data: { places: mall.settings.postponePlaces, fromArrivalAt: row.arrival_at },
+      },
+    );
+    if (!changed) return this.conflictNow(mall, row.id, 'postpone');
+    await this.afterChange(mall.id, changed, 'postpone', null, null);
+    return this.publicStatus(token);
+  }
+
+  /** After a missed call (no-show), the citizen rejoins the line from the phone within the mall's minutes. */
+  async rejoin(token: string): Promise<TicketPublic> {
+    const { row, mall } = await this.ownTicket(token);
+    if (row.status !== 'no_show') throw new AppError('not_waiting', { number: row.number, currentStatus: row.status });
+    const until = row.updated_at + mall.settings.rejoinMinutes * 60_000;
+    if (mall.settings.rejoinMinutes <= 0 || this.now() > until) {
+      throw new AppError('rejoin_expired', { minutes: mall.settings.rejoinMinutes });
+    }
+    await this.applyAction(mall, null, row, 'reactivate', null);
+    return this.publicStatus(token);
+  }
+
+  /** Where the citizen of a kiosk ticket wants to be told: a mobile number, an e-mail address. */
+  async setContact(
+    token: string,
+    body: { phone?: string | undefined; email?: string | undefined; lang?: 'id' | 'en' | undefined },
+    lang: 'id' | 'en',
+  ) {
+    const { row } = await this.ownTicket(token);
+    if (row.status !== 'waiting' && row.status !== 'called') {
+      throw new AppError('not_waiting', { number: row.number, currentStatus: row.status });
+    }
+    const phoneText = body.phone?.trim() ?? '';
+    const emailText = body.email?.trim() ?? '';
+    if (!phoneText && !emailText) {
+      throw new AppError('validation', {
+        field: 'phone',
+        in: 'body',
+        problemId: 'wajib diisi (atau e-mail)',
+        problemEn: 'is required (or an e-mail)',
+      });
+    }
+    const phone = phoneText ? normalizePhone(phoneText) : null;
+    if (phoneText && !phone) {
+      throw new AppError('validation', {
+        field: 'phone',
+        in: 'body',
+        problemId: 'bukan nomor HP Indonesia (contoh 0812-3456-7890)',
+        problemEn: 'is not an Indonesian mobile number (e.g. 0812-3456-7890)',
+      });
+    }
+    if (emailText && !isEmail(emailText)) {
+      throw new AppError('validation', {
+        field: 'email',
+        in: 'body',
+        problemId: 'bukan alamat e-mail',
+        problemEn: 'is not an e-mail address',
+      });
+    }
+    await this.repo.putContact({
+      ticket_id: row.id,
+      mall_id: row.mall_id,
+      phone,
+      email: emailText || null,
+      lang: body.lang ?? lang,
+      booking_id: null,
+      created_at: this.now(),
+    });
+    return { phoneMasked: phone ? maskPhone(phone) : null, emailMasked: emailText ? maskEmail(emailText) : null };
+  }
+
   /** recall, start, finish, no-show, cancel, reactivate. */
   async act(
     mall: Mall,
     staff: Staff,
     ticketId: string,
-    action: Exclude<TicketAction, 'call' | 'transfer'>,
+    action: Exclude<TicketAction, 'call' | 'transfer' | 'postpone'>,
   ): Promise<Ticket> {
     const ticket = await this.repo.ticket(mall.id, ticketId);
     if (!ticket) throw new AppError('ticket_not_found');
     const counter = await this.authorizeTicket(mall, staff, ticket);
+    return this.applyAction(mall, staff.id, ticket, action, counter);
+  }
+
+  /** An allowed action stored with its event, by staff or (actorId null) by the citizen. */
+  private async applyAction(
+    mall: Mall,
+    actorId: string | null,
+    ticket: TicketRow,
+    action: Exclude<TicketAction, 'call' | 'transfer' | 'postpone'>,
+    counter: CounterRef | null,
+  ): Promise<Ticket> {
     const to = this.require(ticket, action, mall);
     const now = this.now();
     const set: Updateable<TicketsTable> = { status: to };
@@ -376,7 +490,7 @@ export class QueueService {
       toStatus: to,
       serviceId: ticket.service_id,
       counterId: ticket.counter_id,
-      actorId: staff.id,
+      actorId,
       at: now,
       closedDay: this.closedDay(mall, ticket),
     });

@@ -193,3 +193,31 @@ export const ChannelView = Type.Object({
   config: Type.Record(Type.String(), Type.Unknown()),
   updatedAt: Type.Integer(),
 });
+
+const Figures = {
+  booked: Type.Integer({ description: 'bookings made and not cancelled' }),
+  checkedIn: Type.Integer(),
+  noShow: Type.Integer({ description: 'never checked in inside the window (a late walk-in counts here too)' }),
+  cancelled: Type.Integer(),
+  capacity: Type.Integer({ description: 'places offered: slots × bookable places per slot' }),
+  noShowRate: Type.Union([Type.Number(), Type.Null()], { description: 'noShow ÷ (checkedIn + noShow)' }),
+  usedShare: Type.Union([Type.Number(), Type.Null()], { description: 'booked ÷ capacity' }),
+};
+
+export const BookingPerformanceQuery = Type.Object({
+  period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(\\d{2}|[QqSs]\\d))?$' })),
+  from: Type.Optional(DateText),
+  to: Type.Optional(DateText),
+  agencyId: Type.Optional(Id),
+  serviceId: Type.Optional(Id),
+});
+
+export const BookingPerformance = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  rows: Type.Array(
+    Type.Object({ date: Type.String(), serviceId: Type.String(), serviceName: Type.String(), ...Figures }),
+    { description: 'per service and day with bookings or places offered' },
+  ),
+  totals: Type.Object(Figures),
+});

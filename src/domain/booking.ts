@@ -142,3 +142,49 @@ export function validateBookingRules(rules: BookingRules): { field: keyof Bookin
   if (rules.enabled && bookablePerSlot(rules) === 0) problems.push({ field: 'walkInShare', code: 'no_bookable_place' });
   return problems;
 }
+
+export interface BookingFact {
+  date: string;
+  serviceId: string;
+  /** as stored, a booking still 'booked' after its window already counted as a no-show */
+  status: 'booked' | 'checked_in' | 'cancelled' | 'no_show';
+}
+
+export interface BookingFigures {
+  /** bookings made and not cancelled */
+  booked: number;
+  checkedIn: number;
+  noShow: number;
+  cancelled: number;
+  /** places that could be booked (slots × places per slot) */
+  capacity: number;
+  /** no-shows among the bookings whose day has come: noShow ÷ (checkedIn + noShow); null with none */
+  noShowRate: number | null;
+  /** booked ÷ capacity; null without capacity */
+  usedShare: number | null;
+}
+
+/** The booking figures of a group of bookings against the places that were offered. */
+export function bookingFigures(facts: readonly BookingFact[], capacity: number): BookingFigures {
+  let checkedIn = 0;
+  let noShow = 0;
+  let cancelled = 0;
+  let open = 0;
+  for (const f of facts) {
+    if (f.status === 'checked_in') checkedIn++;
+    else if (f.status === 'no_show') noShow++;
+    else if (f.status === 'cancelled') cancelled++;
+    else open++;
+  }
+  const booked = checkedIn + noShow + open;
+  const decided = checkedIn + noShow;
+  return {
+    booked,
+    checkedIn,
+    noShow,
+    cancelled,
+    capacity,
+    noShowRate: decided > 0 ? noShow / decided : null,
+    usedShare: capacity > 0 ? booked / capacity : null,
+  };
+}

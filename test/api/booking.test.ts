@@ -122,10 +122,20 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(json(await t.app.inject({ url, headers: { cookie: admin } }))).toEqual(json(put));
     const byOfficer = await t.app.inject({ method: 'PUT', url, headers: { cookie: officer }, payload: RULES });
     expect(byOfficer.statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload: { ...RULES, opensAt: '25:00' } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: admin },
+      payload: { ...RULES, opensAt: '25:00' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).field).toBe('opensAt');
-    const none = await t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload: { ...RULES, capacity: 1 } });
+    const none = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { cookie: admin },
+      payload: { ...RULES, capacity: 1 },
+    });
     expect(none.statusCode).toBe(400);
     expect(json(none).field).toBe('walkInShare');
     // nothing of the refused changes was stored
@@ -137,7 +147,18 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     // Tuesday: 08:00–12:00 and 13:00–15:00 in 30-minute slots, nothing in the lunch break
     const tue = json(await slots('2026-12-01'));
     expect(tue.map((s: any) => s.start)).toEqual([
-      '08:00', '08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:00', '13:30', '14:00', '14:30',
+      '08:00',
+      '08:30',
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
     ]);
     expect(tue[0]).toEqual({ start: '08:00', end: '08:30', capacity: 2, booked: 0, available: 2 });
     // Friday closes at 11:30 for prayer: the last morning slot is 11:00
@@ -177,7 +198,13 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     const res = await book({ date: '2026-12-01', start: '09:00', email: 'siti@example.test' });
     expect(res.statusCode).toBe(201);
     const b = json(res);
-    expect(b).toMatchObject({ serviceId: service.id, date: '2026-12-01', start: '09:00', end: '09:30', status: 'booked' });
+    expect(b).toMatchObject({
+      serviceId: service.id,
+      date: '2026-12-01',
+      start: '09:00',
+      end: '09:30',
+      status: 'booked',
+    });
     expect(b.code).toMatch(/^\d{8}$/);
     expect(b.token.length).toBeGreaterThanOrEqual(20);
     expect(await slotCount('2026-12-01', '09:00')).toBe(1);
@@ -307,7 +334,11 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     // into a full slot: refused, nothing changes
     await book({ date: '2026-12-07', start: '14:00' });
     await book({ date: '2026-12-07', start: '14:00' });
-    const full = await t.app.inject({ method: 'POST', url: `/api/bookings/${b.token}/move`, payload: { date: '2026-12-07', start: '14:00' } });
+    const full = await t.app.inject({
+      method: 'POST',
+      url: `/api/bookings/${b.token}/move`,
+      payload: { date: '2026-12-07', start: '14:00' },
+    });
     expect(json(full).error).toBe('slot_full');
     expect(json(await t.app.inject(`/api/bookings/${b.token}`)).start).toBe('13:30');
     expect(await slotCount('2026-12-07', '13:30')).toBe(1);
@@ -336,7 +367,12 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     const { ticket, token, booking, asBooked } = json(done);
     expect(asBooked).toBe(true);
     expect(booking.status).toBe('checked_in');
-    expect(ticket).toMatchObject({ status: 'waiting', appointmentAt: mondayAt(10), source: 'booking', serviceId: service.id });
+    expect(ticket).toMatchObject({
+      status: 'waiting',
+      appointmentAt: mondayAt(10),
+      source: 'booking',
+      serviceId: service.id,
+    });
     expect(json(await t.app.inject(`/api/tickets/${token}`)).appointmentAt).toBe(mondayAt(10));
     expect(json(await t.app.inject(`/api/bookings/${b.token}`)).ticketToken).toBe(token);
     const twice = await checkIn(b.code);
@@ -345,7 +381,9 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect((await outbox((r) => r.booking_id === b.id && r.kind === 'checked_in')).length).toBe(1);
 
     // before 10:00 the walk-in goes first; from 10:00 the booking is due and called first
-    const queue = json(await t.app.inject({ url: `/api/malls/blora/counters/${counterId}/queue`, headers: { cookie: officer } }));
+    const queue = json(
+      await t.app.inject({ url: `/api/malls/blora/counters/${counterId}/queue`, headers: { cookie: officer } }),
+    );
     expect(queue.waiting.find((w: any) => w.id === ticket.id)).toMatchObject({ appointmentAt: mondayAt(10) });
     const later = json(
       await t.app.inject({ method: 'POST', url: '/api/malls/blora/tickets', payload: { serviceId: service.id } }),
@@ -366,10 +404,18 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(called[0]?.body).toMatch(/Loket|loket/);
     for (const id of [ticket.id]) {
       await t.app.inject({ method: 'POST', url: `/api/malls/blora/tickets/${id}/start`, headers: { cookie: officer } });
-      await t.app.inject({ method: 'POST', url: `/api/malls/blora/tickets/${id}/finish`, headers: { cookie: officer } });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/malls/blora/tickets/${id}/finish`,
+        headers: { cookie: officer },
+      });
     }
     for (const w of [walkIn, later]) {
-      await t.app.inject({ method: 'POST', url: `/api/malls/blora/tickets/${w.id}/cancel`, headers: { cookie: officer } });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/malls/blora/tickets/${w.id}/cancel`,
+        headers: { cookie: officer },
+      });
     }
   });
 
@@ -378,7 +424,11 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     const late = json(await book({ date: '2026-11-30', start: '10:30' }));
     const never = json(await book({ date: '2026-11-30', start: '11:00' }));
     t.clock.now = mondayAt(10, 50);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/malls/blora/bookings/check-in', payload: { code: late.code } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/bookings/check-in',
+      payload: { code: late.code },
+    });
     expect(refused.statusCode).toBe(409);
     expect(json(refused)).toMatchObject({ error: 'too_late', walkInAllowed: true });
     const walkIn = await t.app.inject({
@@ -390,12 +440,20 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(json(walkIn).asBooked).toBe(false);
     expect(json(walkIn).ticket.appointmentAt).toBeNull();
     expect(json(walkIn).booking.status).toBe('no_show');
-    await t.app.inject({ method: 'POST', url: `/api/malls/blora/tickets/${json(walkIn).ticket.id}/cancel`, headers: { cookie: officer } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${json(walkIn).ticket.id}/cancel`,
+      headers: { cookie: officer },
+    });
 
     t.clock.now = mondayAt(11, 20);
     expect(json(await t.app.inject(`/api/bookings/${never.token}`)).status).toBe('no_show');
     await t.app.outboxWorker.runOnce();
-    const row = await t.ctx.database.db.selectFrom('bookings').select(['status', 'active_key']).where('id', '=', never.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .selectFrom('bookings')
+      .select(['status', 'active_key'])
+      .where('id', '=', never.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'no_show', active_key: null });
   });
 
@@ -408,13 +466,59 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(rows.every((r: any) => r.serviceId === service.id && r.date === '2026-12-02')).toBe(true);
     expect(rows.some((r: any) => r.status === 'cancelled')).toBe(true);
     expect(rows[0].phoneMasked).toMatch(/\*\*\*\*/);
-    expect(json(await t.app.inject({ url: '/api/malls/blora/bookings?date=2026-12-02', headers: { cookie: polresOfficer } }))).toEqual([]);
+    expect(
+      json(
+        await t.app.inject({ url: '/api/malls/blora/bookings?date=2026-12-02', headers: { cookie: polresOfficer } }),
+      ),
+    ).toEqual([]);
     expect((await t.app.inject('/api/malls/blora/bookings?date=2026-12-02')).statusCode).toBe(401);
     // an officer books on a citizen's behalf: recorded as made by them
     const onBehalf = await book({ date: '2026-12-02', start: '11:00' }, { cookie: officer });
     expect(onBehalf.statusCode).toBe(201);
-    const again = json(await t.app.inject({ url: '/api/malls/blora/bookings?date=2026-12-02', headers: { cookie: officer } }));
+    const again = json(
+      await t.app.inject({ url: '/api/malls/blora/bookings?date=2026-12-02', headers: { cookie: officer } }),
+    );
     expect(again.find((r: any) => r.id === json(onBehalf).id).createdBy).toEqual(expect.any(String));
+  });
+
+  it('the evaluation counts bookings per service and day against the places offered', async () => {
+    t.clock.now = MONDAY_9AM;
+    const viewer = await t.login('pimpinan');
+    const res = await t.app.inject({
+      url: `/api/malls/blora/performance/bookings?from=2026-11-30&to=2026-12-02&serviceId=${service.id}`,
+      headers: { cookie: viewer },
+    });
+    expect(res.statusCode).toBe(200);
+    const { rows, totals } = json(res);
+    const day = (date: string) => rows.find((r: any) => r.date === date);
+    // Monday: 12 slots × 2 places; one checked in, one late (joined as a walk-in) and one never came
+    expect(day('2026-11-30')).toMatchObject({ capacity: 24, booked: 3, checkedIn: 1, noShow: 2, cancelled: 0 });
+    expect(day('2026-11-30').noShowRate).toBeCloseTo(2 / 3, 10);
+    // Wednesday: 10:00, two at 08:30 (a third cancelled), 11:00 booked by an officer
+    expect(day('2026-12-02')).toMatchObject({
+      capacity: 24,
+      booked: 4,
+      checkedIn: 0,
+      noShow: 0,
+      cancelled: 1,
+      noShowRate: null,
+    });
+    expect(day('2026-12-02').usedShare).toBeCloseTo(4 / 24, 10);
+    expect(totals.booked).toBe(rows.reduce((n: number, r: any) => n + r.booked, 0));
+    expect(totals.capacity).toBe(rows.reduce((n: number, r: any) => n + r.capacity, 0));
+    expect(
+      (
+        await t.app.inject({
+          url: '/api/malls/blora/performance/bookings?period=2026-11',
+          headers: { cookie: officer },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await t.app.inject({
+      url: '/api/malls/blora/performance/bookings?from=2026-12-02&to=2026-11-30',
+      headers: { cookie: viewer },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('messages wait as unsent while no channel is configured; the outbox lists them for the mall admin', async () => {
@@ -428,7 +532,9 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(rows.every((r: any) => !/\d{8,}/.test(r.recipient))).toBe(true);
     expect((await t.app.inject({ url: '/api/malls/blora/outbox', headers: { cookie: officer } })).statusCode).toBe(403);
     // reminders not due yet stay pending
-    const pending = json(await t.app.inject({ url: '/api/malls/blora/outbox?status=pending', headers: { cookie: admin } }));
+    const pending = json(
+      await t.app.inject({ url: '/api/malls/blora/outbox?status=pending', headers: { cookie: admin } }),
+    );
     expect(pending.every((r: any) => r.notBefore > t.clock.now)).toBe(true);
   });
 });

@@ -102,6 +102,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/malls/:mall/performance/ranking': EVALUATE,
   'GET /api/malls/:mall/performance/heatmap': EVALUATE,
   'GET /api/malls/:mall/performance/staffing': EVALUATE,
+  'GET /api/malls/:mall/performance/bookings': EVALUATE,
 
   // administration
   'PUT /api/malls/:mall/opening-hours': MALL_ADMIN,

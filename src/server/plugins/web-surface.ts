@@ -18,6 +18,11 @@ export const RATE_LIMITS: Record<string, number> = {
   'POST /api/malls/:mall/tickets': 120,
   'POST /api/tickets/:token/survey': 30,
   'POST /api/auth/login': 30,
+  // generous: at a booking release many phones share one carrier address (CGNAT)
+  'POST /api/malls/:mall/bookings': 120,
+  'POST /api/malls/:mall/bookings/check-in': 120,
+  'POST /api/malls/:mall/tickets/online': 120,
+  'PUT /api/tickets/:token/contact': 30,
 };
 
 /**

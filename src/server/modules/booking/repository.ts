@@ -287,6 +287,30 @@ export class BookingRepository {
       .executeTakeFirst();
   }
 
+  /** Services with booking rules (or one service, or an agency's), for the booking figures. */
+  bookableServices(mallId: string, agencyId: string | null, serviceId: string | null) {
+    let q = this.db
+      .selectFrom('services')
+      .innerJoin('service_booking_rules', 'service_booking_rules.service_id', 'services.id')
+      .select(['services.id', 'services.name', 'service_booking_rules.rules'])
+      .where('services.mall_id', '=', mallId);
+    if (agencyId) q = q.where('services.agency_id', '=', agencyId);
+    if (serviceId) q = q.where('services.id', '=', serviceId);
+    return q.orderBy('services.sort_order').execute();
+  }
+
+  facts(mallId: string, from: string, to: string, serviceIds: string[]) {
+    if (serviceIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('bookings')
+      .select(['date', 'service_id', 'status', 'check_in_until'])
+      .where('mall_id', '=', mallId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .where('service_id', 'in', serviceIds)
+      .execute();
+  }
+
   serviceIdsOfAgency(mallId: string, agencyId: string) {
     return this.db
       .selectFrom('services')

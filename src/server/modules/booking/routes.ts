@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import {
   Booking,
   BookingListQuery,
+  BookingPerformance,
+  BookingPerformanceQuery,
   BookingRules,
   BookingTokenParams,
   BookingView,
@@ -166,6 +168,20 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{
       const ticket = await booking.joinOnline(request.mall, request.body, requestLang(request));
       return reply.status(201).send(ticket);
     },
+  );
+
+  app.get(
+    '/api/malls/:mall/performance/bookings',
+    {
+      schema: {
+        tags: ['booking'],
+        summary: 'Booking figures per service and day: booked, checked in, no-show rate, share of the places used',
+        params: MallParams,
+        querystring: BookingPerformanceQuery,
+        response: { 200: BookingPerformance, ...errors },
+      },
+    },
+    (request) => booking.figures(request.mall, requireStaff(request), request.query),
   );
 
   app.get(

@@ -9,10 +9,12 @@ import type { Transaction } from 'kysely';
 import QRCode from 'qrcode';
 import type { Booking, BookingRulesBody, BookingView, SlotView } from '../../../api/booking.js';
 import type { Ticket } from '../../../api/queue.js';
-import { canManageAgency, canViewAgency } from '../../../domain/access.js';
+import { canEvaluate, canManageAgency, canViewAgency } from '../../../domain/access.js';
 import {
+  type BookingFact,
   type BookingRules,
   bookablePerSlot,
+  bookingFigures,
   bookingOpensAt,
   bookingRefusal,
   checkInVerdict,
@@ -26,6 +28,8 @@ import { isEmail, isNik, maskNik, maskPhone, normalizePhone } from '../../../dom
 import type { MessageLang } from '../../../domain/messages.js';
 import {
   addDays,
+  datesBetween,
+  daysFrom,
   hoursOn,
   instantAt,
   isValidDate,
@@ -33,6 +37,7 @@ import {
   type SpecialDay,
   weekdayOf,
 } from '../../../domain/schedule.js';
+import { parsePeriod } from '../../../domain/skm-report.js';
 import type { BookingRow, DB, TicketRow, TicketSource } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId, newToken } from '../../ids.js';
@@ -666,6 +671,91 @@ export class BookingService {
       checkedInAt: r.checked_in_at,
       createdBy: r.created_by,
     }));
+  }
+
+  /**
+   * Booking figures for the evaluation, per service and day: booked, checked in, no-show,
+   * cancelled, and the share of the places offered that were booked. The places of a day are
+   * counted with the service's booking rules as they are now.
+   */
+  async figures(
+    mall: Mall,
+    staff: Staff,
+    query: {
+      period?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      agencyId?: string | undefined;
+      serviceId?: string | undefined;
+    },
+  ) {
+    const period =
+      query.period !== undefined
+        ? parsePeriod(query.period)
+        : query.from && query.to
+          ? { from: query.from, to: query.to }
+          : null;
+    if (!period || !isValidDate(period.from) || !isValidDate(period.to) || period.from > period.to) {
+      throw new AppError('validation', {
+        field: query.period !== undefined ? 'period' : 'from',
+        in: 'querystring',
+        problemId: 'berikan period (2026-11) atau from dan to yang urut',
+        problemEn: 'give a period (2026-11) or from and to in order',
+      });
+    }
+    if (daysFrom(period.from, period.to) > 366) {
+      throw new AppError('validation', {
+        field: 'to',
+        in: 'querystring',
+        problemId: 'paling lama satu tahun',
+        problemEn: 'at most one year',
+      });
+    }
+    let agencyId = query.agencyId ?? null;
+    if (query.serviceId) {
+      const service = await this.serviceOf(mall, query.serviceId);
+      agencyId = service.agency_id;
+    }
+    if (!agencyId && staff.role === 'agency_admin') agencyId = staff.agencyId;
+    if (!canEvaluate(staff, mall.id, agencyId)) throw new AppError('forbidden');
+    const services = await this.repo.bookableServices(mall.id, agencyId, query.serviceId ?? null);
+    const facts = await this.repo.facts(
+      mall.id,
+      period.from,
+      period.to,
+      services.map((s) => s.id),
+    );
+    const now = this.deps.now();
+    const byKey = new Map<string, BookingFact[]>();
+    for (const f of facts) {
+      const key = `${f.date}|${f.service_id}`;
+      const status = f.status === 'booked' && f.check_in_until < now ? 'no_show' : f.status;
+      byKey.set(key, [...(byKey.get(key) ?? []), { date: f.date, serviceId: f.service_id, status }]);
+    }
+    const slotsCache = new Map<string, number>();
+    const rows = [];
+    let capacityTotal = 0;
+    for (const date of datesBetween(period.from, period.to)) {
+      for (const service of services) {
+        const rules = parseRules(service.rules);
+        let capacity = 0;
+        if (rules.enabled) {
+          const cacheKey = `${date}|${rules.slotMinutes}`;
+          let count = slotsCache.get(cacheKey);
+          if (count === undefined) {
+            count = (await this.slotsOn(mall, date, rules)).slots.length;
+            slotsCache.set(cacheKey, count);
+          }
+          capacity = count * bookablePerSlot(rules);
+        }
+        const group = byKey.get(`${date}|${service.id}`) ?? [];
+        if (capacity === 0 && group.length === 0) continue;
+        capacityTotal += capacity;
+        rows.push({ date, serviceId: service.id, serviceName: service.name, ...bookingFigures(group, capacity) });
+      }
+    }
+    const all = [...byKey.values()].flat();
+    return { from: period.from, to: period.to, rows, totals: bookingFigures(all, capacityTotal) };
   }
 
   // ── files ─────────────────────────────────────────────────────────────

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 
-const MIN = 60_000;
 /** Monday 30 November 2026 at hh:mm in Blora (WIB = UTC+7) */
 const mondayAt = (h: number, m = 0) => Date.UTC(2026, 10, 30, h - 7, m);
 

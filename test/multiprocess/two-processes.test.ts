@@ -3,6 +3,7 @@
  * ticket twice, and a call made through one reaches a display connected to the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localTime } from '../../src/domain/schedule.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from '../support/app.js';
@@ -140,6 +141,71 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     expect(seen).toEqual(new Set(ids));
     display.close();
   }, 120_000);
+
+  it('books exactly the bookable places of a slot when citizens book through both processes at once', async () => {
+    const agencies = (await (await fetch(`${a.base}/api/malls/blora/agencies`)).json()) as any;
+    const dk = agencies.find((x: any) => x.code === 'dindukcapil');
+    const services = (await (await fetch(`${a.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any;
+    const bookable = services.find((s: any) => s.id !== serviceId).id as string;
+    const rules = await fetch(`${a.base}/api/malls/blora/admin/services/${bookable}/booking`, {
+      method: 'PUT',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        enabled: true,
+        slotMinutes: 30,
+        capacity: 10,
+        walkInShare: 0.3,
+        daysAhead: 7,
+        opensAt: '00:00',
+        checkInBeforeMinutes: 30,
+        checkInAfterMinutes: 15,
+        askNik: false,
+      }),
+    });
+    expect(rules.status, await rules.clone().text()).toBe(200);
+    // tomorrow 10:00 at the mall (open around the clock)
+    const date = localTime(Date.now() + 86_400_000, 'Asia/Jakarta').date;
+    const attempt = (via: AppProcess, i: number) =>
+      fetch(`${via.base}/api/malls/blora/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          serviceId: bookable,
+          date,
+          start: '10:00',
+          name: `Warga ${i}`,
+          phone: `0857${String(10_000_000 + i)}`,
+        }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(i % 2 ? a : b, i)));
+    const made = results.filter((r) => r.status === 201);
+    expect(made).toHaveLength(7);
+    expect(results.filter((r) => r.status === 409 && r.body.error === 'slot_full')).toHaveLength(53);
+    const { db, close } = await openDatabase(database.target);
+    try {
+      const stored = await db
+        .selectFrom('bookings')
+        .select('id')
+        .where('service_id', '=', bookable)
+        .where('date', '=', date)
+        .execute();
+      expect(stored).toHaveLength(7);
+      const slot = await db
+        .selectFrom('booking_slots')
+        .select('booked')
+        .where('service_id', '=', bookable)
+        .where('date', '=', date)
+        .executeTakeFirstOrThrow();
+      expect(Number(slot.booked)).toBe(7);
+    } finally {
+      await close();
+    }
+    // a place cancelled through one process is bookable through the other at once
+    const cancelled = await fetch(`${b.base}/api/bookings/${made[0]?.body.token}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBe(200);
+    expect((await attempt(a, 1000)).status).toBe(201);
+    expect((await attempt(b, 1001)).status).toBe(409);
+  });
 
   it('closes the mall in every process when its hours change through one', async () => {
     const ticket = () =>

@@ -55,11 +55,15 @@ export function gatewayBody(config: GatewayConfig, m: OutgoingMessage): string {
       return JSON.stringify({ target: m.recipient, message: m.body });
     case 'wablas':
       return JSON.stringify({ phone: m.recipient, message: m.body });
-    case 'json':
-      return (config.bodyTemplate ?? '{"to":"{{to}}","message":"{{message}}","id":"{{id}}"}')
-        .replaceAll('{{to}}', jsonText(m.recipient))
-        .replaceAll('{{message}}', jsonText(m.body))
-        .replaceAll('{{id}}', jsonText(m.id));
+    case 'json': {
+      // one pass, with a function: a value is put in as written, never read as a $-pattern of
+      // replace() nor searched again for the placeholders after it
+      const values: Record<string, string> = { to: m.recipient, message: m.body, id: m.id };
+      return (config.bodyTemplate ?? '{"to":"{{to}}","message":"{{message}}","id":"{{id}}"}').replace(
+        /\{\{(to|message|id)\}\}/g,
+        (_, name: string) => jsonText(values[name] ?? ''),
+      );
+    }
   }
 }
 

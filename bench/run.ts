@@ -17,6 +17,9 @@
  *     the agency with most visits, against the bare SQL aggregate (COUNT + SUM of the waits and
  *     service times) over the same visits, on the same driver; the mall-wide month, the PDF and the
  *     year's trend are shown beside it. Goal: median report time ≤ 2 × median bare aggregate time.
+ *  5. The release moment of online booking (bench/booking.ts): 2,000 citizens booking tomorrow's
+ *     slots of one busy service within seconds, against the bare insert + select route answering
+ *     as many requests. Goal: decided bookings/s ≥ 0.5 × the baseline's, no slot overbooked.
  *
  * Each server runs alone in its own child process; the load comes from this process; one
  * measurement at a time. Environment:
@@ -32,6 +35,9 @@
  *   BENCH_SKM_RUNS=7                measured rounds (after 2 warm-up rounds)
  *   BENCH_PERF_TICKETS=400000       tickets over 2026 for the performance report
  *   BENCH_PERF_RUNS=7               measured rounds (after 2 warm-up rounds)
+ *   BENCH_BOOKING_CITIZENS=2000     citizens booking at the release moment
+ *   BENCH_BOOKING_CONNECTIONS=50    their connections
+ *   BENCH_BOOKING_ROUNDS=5          release moments (one day each); the median round's ratio counts
  *   BENCH_PG_URL                    another PostgreSQL server/database
  *   BENCH_STRICT=1                  exit 1 when a goal is not met
  *   BENCH_PROFILE=1                 V8 CPU profile of every server child, in bench/results/profiles/
@@ -45,6 +51,7 @@ import { arch, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { BOOKING_GOAL, type BookingResult, benchBooking } from './booking.js';
 import { type Child, cleanupAll, fail, onCleanup, ROOT, startChild } from './children.js';
 import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
@@ -87,7 +94,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
-const SECTIONS = ['tickets', 'sse', 'skm', 'perf'] as const;
+const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = new Set<Section>(
   (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
@@ -104,6 +111,9 @@ const SKM_TICKETS = envInt('BENCH_SKM_TICKETS', 200_000, 0);
 const SKM_RUNS = envInt('BENCH_SKM_RUNS', 7);
 const PERF_TICKETS = envInt('BENCH_PERF_TICKETS', 400_000);
 const PERF_RUNS = envInt('BENCH_PERF_RUNS', 7);
+const BOOKING_CITIZENS = envInt('BENCH_BOOKING_CITIZENS', 2000);
+const BOOKING_CONNECTIONS = envInt('BENCH_BOOKING_CONNECTIONS', 50);
+const BOOKING_ROUNDS = envInt('BENCH_BOOKING_ROUNDS', 5);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STRICT = process.env.BENCH_STRICT === '1';
 const SEED_PASSWORD = `bench-${randomBytes(6).toString('hex')}`;
@@ -605,6 +615,28 @@ interface EngineResult {
   sse: SseResult[];
   skm: SkmResult | null;
   perf: PerfResult | null;
+  booking: BookingResult | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. the release moment of online booking (bench/booking.ts)
+
+async function runBooking(engine: Engine): Promise<BookingResult> {
+  const db = await newDatabase(engine, 'bench_booking');
+  const result = await benchBooking(
+    {
+      engine,
+      mall: MALL,
+      seedPassword: SEED_PASSWORD,
+      startApp: () => startApp(db),
+      startBaseline: () =>
+        startChild(`baseline server (${engine})`, 'bench/baseline-server.ts', [], { DATABASE_URL: db.url }, '/health'),
+      log,
+    },
+    { citizens: BOOKING_CITIZENS, connections: BOOKING_CONNECTIONS, rounds: BOOKING_ROUNDS },
+  );
+  await db.drop();
+  return result;
 }
 
 function table(rows: string[][]): string {
@@ -710,6 +742,37 @@ function report(r: EngineResult): string {
     );
     perfRows(p, rows);
   }
+  const b = r.booking;
+  if (b) {
+    notes.push(
+      `booking: ${b.citizens} citizens at once on ${b.connections} connections for ${b.slots} slots × ${b.placesPerSlot} places (80 % wanting the first 48), ${b.ratios.length} rounds, ratios ${b.ratios.join(' / ')}, the median shown`,
+    );
+    rows.push([
+      'booking release: decided bookings/s',
+      b.app.rate.toFixed(1),
+      b.baseline.rate.toFixed(1),
+      b.ratio.toFixed(2),
+      `≥ ${BOOKING_GOAL.toFixed(2)}`,
+      yes(b.met),
+    ]);
+    rows.push([
+      '  p50 / p99 ms',
+      `${b.app.latencyMs.p50} / ${b.app.latencyMs.p99}`,
+      `${b.baseline.latencyMs.p50} / ${b.baseline.latencyMs.p99}`,
+      '',
+      '',
+      '',
+    ]);
+    rows.push(['  booked / slot_full / errors', `${b.booked} / ${b.full} / ${b.app.errors}`, '', '', '', '']);
+    rows.push([
+      '  slots over their places / bookings lost',
+      `${b.overbooked} / ${b.lost}`,
+      '',
+      '',
+      '0 / 0',
+      yes(b.overbooked === 0 && b.lost === 0),
+    ]);
+  }
   return [`\nLoket bench — ${r.engine} — ${notes.join('; ')}`, table(rows)].join('\n');
 }
 
@@ -807,12 +870,18 @@ async function main(): Promise<void> {
     const sse = ONLY.has('sse') ? await benchSse(engine) : [];
     const skm = ONLY.has('skm') ? await runSkm(engine) : null;
     const perf = ONLY.has('perf') ? await runPerf(engine) : null;
-    const result: EngineResult = { engine, tickets, sse, skm, perf };
+    const booking = ONLY.has('booking') ? await runBooking(engine) : null;
+    const result: EngineResult = { engine, tickets, sse, skm, perf, booking };
     runs.push(result);
     console.log(report(result));
   }
   const goalsMet = runs.every(
-    (r) => (r.tickets?.met ?? true) && r.sse.every((s) => s.met) && (r.skm?.met ?? true) && (r.perf?.met ?? true),
+    (r) =>
+      (r.tickets?.met ?? true) &&
+      r.sse.every((s) => s.met) &&
+      (r.skm?.met ?? true) &&
+      (r.perf?.met ?? true) &&
+      (r.booking?.met ?? true),
   );
   const out = {
     startedAt: new Date(began).toISOString(),
@@ -841,12 +910,16 @@ async function main(): Promise<void> {
       skmRuns: SKM_RUNS,
       perfTickets: PERF_TICKETS,
       perfRuns: PERF_RUNS,
+      bookingCitizens: BOOKING_CITIZENS,
+      bookingConnections: BOOKING_CONNECTIONS,
+      bookingRounds: BOOKING_ROUNDS,
     },
     goals: {
       ticketsRatioAtLeast: TICKET_GOAL,
       sseP99RatioAtMost: SSE_GOAL,
       skmReportRatioAtMost: SKM_GOAL,
       perfReportRatioAtMost: PERF_GOAL,
+      bookingRatioAtLeast: BOOKING_GOAL,
     },
     goalsMet,
     runs,

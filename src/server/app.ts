@@ -226,6 +226,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // them, and a catalog change drops the copies (here at once, elsewhere through the bus).
   const forgetCatalog = (mallId: string) => {
     queue.forgetCatalog(mallId);
+    booking.forgetCatalog(mallId);
     performance.forgetCatalog(mallId);
     specialDays.forget(mallId);
   };

@@ -316,6 +316,24 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect((await outbox((r) => r.booking_id === winner.id && r.kind === 'booking_cancelled')).length).toBe(1);
   });
 
+  it('one person booking several slots of a day at once keeps exactly one, and the others give their place back', async () => {
+    const date = '2026-12-04';
+    const starts = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'];
+    const phone = '0813-7777-0001';
+    const results = await Promise.all(starts.map((start) => book({ date, start, phone })));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    const refused = results.filter((r) => r.statusCode !== 201);
+    expect(refused.map((r) => [r.statusCode, json(r).error])).toEqual(
+      starts.slice(1).map(() => [409, 'duplicate_booking']),
+    );
+    const counts = await Promise.all(starts.map((start) => slotCount(date, start)));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    // one confirmation, for the booking kept
+    const kept = json(results.find((r) => r.statusCode === 201) as (typeof results)[number]);
+    const confirmations = await outbox((r) => r.kind === 'booking_confirmed' && r.recipient === '6281377770001');
+    expect(confirmations.map((r) => r.booking_id)).toEqual([kept.id]);
+  });
+
   it('moves a booking: the new place taken, the old one freed, new reminders', async () => {
     const b = json(await book({ date: '2026-12-07', start: '08:00' }));
     const moved = await t.app.inject({

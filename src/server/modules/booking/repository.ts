@@ -6,7 +6,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { type BookingRules, DEFAULT_BOOKING_RULES } from '../../../domain/booking.js';
-import type { BookingRow, BookingsTable, DB } from '../../db/schema.js';
+import { GroupCommit } from '../../db/group-commit.js';
+import type { BookingRow, BookingsTable, DB, NewOutbox } from '../../db/schema.js';
+import { insertOutbox } from '../messages/outbox.js';
 
 export type NewBookingRow = Omit<BookingsTable, 'ticket_id' | 'checked_in_at' | 'cancelled_at'>;
 
@@ -27,8 +29,31 @@ function uniqueViolation(error: unknown): 'code' | 'person' | null {
   return null;
 }
 
+type BookingToCreate = { row: NewBookingRow; bookable: number; messages: NewOutbox[] };
+const CREATE_LANES = 8;
+
+const slotKey = (row: Pick<NewBookingRow, 'service_id' | 'date' | 'start'>) =>
+  `${row.service_id}|${row.date}|${row.start}`;
+
+function laneOf(row: NewBookingRow): number {
+  let h = 0;
+  for (const c of slotKey(row)) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return Math.abs(h) % CREATE_LANES;
+}
+
+type CreateOutcome = { kind: 'booked'; row: BookingRow } | { kind: 'full' | 'duplicate' | 'code_taken' };
+
 export class BookingRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /**
+   * Lanes of group commit, a slot always in the same lane: bookings of one slot wait for each
+   * other anyway (its row's lock), bookings of different slots go on in parallel on PostgreSQL's
+   * several connections.
+   */
+  private readonly lanes: GroupCommit<DB, BookingToCreate, CreateOutcome>[];
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.lanes = Array.from({ length: CREATE_LANES }, () => new GroupCommit(db, this.writeBookings));
+  }
 
   service(mallId: string, serviceId: string) {
     return this.db
@@ -69,6 +94,18 @@ export class BookingRepository {
     return new Map(rows.map((r) => [r.start, Number(r.booked)]));
   }
 
+  /** The places taken in one slot, read without a lock (a quick "full" before any transaction). */
+  async slotBooked(serviceId: string, date: string, start: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('booking_slots')
+      .select('booked')
+      .where('service_id', '=', serviceId)
+      .where('date', '=', date)
+      .where('start', '=', start)
+      .executeTakeFirst();
+    return Number(row?.booked ?? 0);
+  }
+
   /** Booked places per date of a service over a range (the day picker's "full"). */
   async bookedByDate(mallId: string, serviceId: string, from: string, to: string) {
     const rows = await this.db
@@ -86,17 +123,6 @@ export class BookingRepository {
       by.set(r.date, day);
     }
     return by;
-  }
-
-  activeBookingOf(mallId: string, serviceId: string, date: string, personKey: string) {
-    return this.db
-      .selectFrom('bookings')
-      .select('id')
-      .where('mall_id', '=', mallId)
-      .where('service_id', '=', serviceId)
-      .where('date', '=', date)
-      .where('active_key', '=', personKey)
-      .executeTakeFirst();
   }
 
   byToken(token: string) {
@@ -135,36 +161,81 @@ export class BookingRepository {
   }
 
   /**
-   * Takes a place in the slot and stores the booking, then `also` (its messages), in one
-   * transaction. Throws BookingConflict('full' | 'duplicate' | 'code_taken') and writes nothing.
+   * Takes a place in the slot and stores the booking and its messages (outbox rows), in one
+   * transaction shared with the bookings that arrived at the same moment (group commit: the
+   * release moment's burst pays one commit per batch, not one per booking). Throws
+   * BookingConflict('full' | 'duplicate' | 'code_taken') and writes nothing for that booking.
    */
-  async create(
-    row: NewBookingRow,
-    bookable: number,
-    also: (tx: Transaction<DB>) => Promise<void>,
-  ): Promise<BookingRow> {
-    try {
-      return await this.db.transaction().execute(async (tx) => {
-        await this.takePlace(tx, row, bookable);
-        const stored = await tx
-          .insertInto('bookings')
-          .values({ ...row, ticket_id: null, checked_in_at: null, cancelled_at: null })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await also(tx);
-        return stored;
-      });
-    } catch (error) {
-      throw asConflict(error);
-    }
+  async create(row: NewBookingRow, bookable: number, messages: NewOutbox[]): Promise<BookingRow> {
+    const lane = this.lanes[laneOf(row)] as (typeof this.lanes)[number];
+    const outcome = await lane.run({ row, bookable, messages });
+    if (outcome.kind !== 'booked') throw new BookingConflict(outcome.kind);
+    return outcome.row;
   }
+
+  /**
+   * One batch of bookings, in order. Refusals are results, not errors, so that one citizen's
+   * full slot or second booking does not roll back the others': the place is taken by a
+   * conditional upsert that answers nothing when the slot is full, and the booking is inserted
+   * with ON CONFLICT DO NOTHING, its place given back when a unique index refused it.
+   */
+  private readonly writeBookings = async (tx: Transaction<DB>, batch: BookingToCreate[]): Promise<CreateOutcome[]> => {
+    const outcomes: CreateOutcome[] = new Array(batch.length);
+    const booked: NewOutbox[] = [];
+    // slots locked in one order in every process, so two batches never wait for each other in a ring;
+    // the sort is stable: within a slot, first come is first served
+    const order = batch
+      .map((_, i) => i)
+      .sort((a, b) =>
+        slotKey((batch[a] as BookingToCreate).row).localeCompare(slotKey((batch[b] as BookingToCreate).row)),
+      );
+    for (const i of order) {
+      const { row, bookable, messages } = batch[i] as BookingToCreate;
+      if (!(await this.tryTakePlace(tx, row, bookable))) {
+        outcomes[i] = { kind: 'full' };
+        continue;
+      }
+      const stored = await tx
+        .insertInto('bookings')
+        .values({ ...row, ticket_id: null, checked_in_at: null, cancelled_at: null })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!stored) {
+        await this.freePlace(tx, row);
+        const same = await tx
+          .selectFrom('bookings')
+          .select('id')
+          .where('mall_id', '=', row.mall_id)
+          .where('service_id', '=', row.service_id)
+          .where('date', '=', row.date)
+          .where('active_key', '=', row.person_key)
+          .executeTakeFirst();
+        outcomes[i] = { kind: same ? 'duplicate' : 'code_taken' };
+        continue;
+      }
+      booked.push(...messages);
+      outcomes[i] = { kind: 'booked', row: stored };
+    }
+    await insertOutbox(tx, booked);
+    return outcomes;
+  };
 
   private async takePlace(
     tx: Transaction<DB>,
     slot: { mall_id: string; service_id: string; date: string; start: string },
     bookable: number,
   ): Promise<void> {
-    if (bookable < 1) throw new BookingConflict('full');
+    if (!(await this.tryTakePlace(tx, slot, bookable))) throw new BookingConflict('full');
+  }
+
+  /** One more place taken in the slot if it has one left; false (and nothing written) when full. */
+  private async tryTakePlace(
+    tx: Transaction<DB>,
+    slot: { mall_id: string; service_id: string; date: string; start: string },
+    bookable: number,
+  ): Promise<boolean> {
+    if (bookable < 1) return false;
     const taken = await tx
       .insertInto('booking_slots')
       .values({ mall_id: slot.mall_id, service_id: slot.service_id, date: slot.date, start: slot.start, booked: 1 })
@@ -176,7 +247,7 @@ export class BookingRepository {
       )
       .returning('booked')
       .executeTakeFirst();
-    if (!taken) throw new BookingConflict('full');
+    return taken !== undefined;
   }
 
   private async freePlace(tx: Transaction<DB>, slot: Pick<BookingRow, 'mall_id' | 'service_id' | 'date' | 'start'>) {

@@ -74,7 +74,16 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: StoredBookingRules, ...errors },
       },
     },
-    (request) => booking.putRules(request.mall, requireStaff(request), request.params.serviceId, request.body),
+    async (request) => {
+      const stored = await booking.putRules(
+        request.mall,
+        requireStaff(request),
+        request.params.serviceId,
+        request.body,
+      );
+      await app.catalogChanged(request.mall.id);
+      return stored;
+    },
   );
 
   app.get(

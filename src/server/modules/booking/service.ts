@@ -43,7 +43,8 @@ import { AppError } from '../../errors.js';
 import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
-import { cancelPendingReminders, enqueueMessages, type MessageToSend } from '../messages/outbox.js';
+import { TtlCache } from '../../ttl-cache.js';
+import { cancelPendingReminders, enqueueMessages, type MessageToSend, outboxRows } from '../messages/outbox.js';
 import { BookingConflict, type BookingRepository, parseRules } from './repository.js';
 
 /** What a check-in or an online join asks of the queue (QueueService.issueWith, wired in app.ts). */
@@ -68,6 +69,13 @@ export interface BookingDeps {
 }
 
 const CODE_ATTEMPTS = 5;
+/** How long a process trusts its copy of a service's rules without hearing of a change (a safety net only). */
+const SERVICE_TTL_MS = 30_000;
+
+type CachedService = NonNullable<Awaited<ReturnType<BookingRepository['service']>>> & {
+  bookingRules: BookingRules;
+  mallId: string;
+};
 /** the evening reminder goes out at 18:00 the day before */
 const EVENING_MINUTE = 18 * 60;
 
@@ -88,15 +96,29 @@ export function toBooking(row: BookingRow): Booking {
 }
 
 export class BookingService {
+  // At the release moment every booking reads its service's rules: each process keeps a copy,
+  // dropped on catalog.changed (which a change of rules publishes), as the queue does.
+  private readonly services = new TtlCache<CachedService>(SERVICE_TTL_MS);
+
   constructor(
     private readonly repo: BookingRepository,
     private readonly deps: BookingDeps,
   ) {}
 
-  private async serviceOf(mall: Mall, serviceId: string) {
+  /** After a mall's catalog or booking rules changed (the bus's catalog.changed): read them afresh. */
+  forgetCatalog(mallId: string): void {
+    this.services.deleteWhere((s) => s.mallId === mallId);
+  }
+
+  private async serviceOf(mall: Mall, serviceId: string): Promise<CachedService> {
+    const key = `${mall.id}/${serviceId}`;
+    const cached = this.services.get(key);
+    if (cached) return cached;
     const service = await this.repo.service(mall.id, serviceId);
     if (!service) throw new AppError('service_not_found', { serviceId });
-    return { ...service, bookingRules: parseRules(service.rules) };
+    const value = { ...service, bookingRules: parseRules(service.rules), mallId: mall.id };
+    this.services.set(key, value);
+    return value;
   }
 
   // ── rules ─────────────────────────────────────────────────────────────
@@ -282,8 +304,11 @@ export class BookingService {
       .update(`${mall.id}|${nik ? `nik:${nik}` : `phone:${phone}`}`)
       .digest('base64url');
     const by = nik ? 'nik' : 'phone';
-    if (await this.repo.activeBookingOf(mall.id, service.id, body.date, personKey)) {
-      throw new AppError('duplicate_booking', { date: body.date, by });
+    // At the release moment most requests are for slots already full: they are answered from one
+    // read, without a transaction. The conditional upsert below still decides the last places.
+    const bookable = bookablePerSlot(rules);
+    if ((await this.repo.slotBooked(service.id, body.date, slot.start)) >= bookable) {
+      throw new AppError('slot_full', { date: body.date, start: slot.start });
     }
     const now = this.deps.now();
     const lang: MessageLang = body.lang ?? requestLang;
@@ -314,13 +339,10 @@ export class BookingService {
         updated_at: now,
       };
       try {
-        const stored = await this.repo.create(row, bookablePerSlot(rules), (tx) =>
-          enqueueMessages(
-            tx,
-            this.messageMall(mall),
-            this.bookingMessages(mall, service.name, row, 'booking_confirmed'),
-            now,
-          ),
+        const stored = await this.repo.create(
+          row,
+          bookable,
+          outboxRows(this.messageMall(mall), this.bookingMessages(mall, service.name, row, 'booking_confirmed'), now),
         );
         return toBooking(stored);
       } catch (error) {

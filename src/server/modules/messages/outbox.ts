@@ -33,6 +33,15 @@ export async function enqueueMessages(
   messages: readonly MessageToSend[],
   now: number,
 ): Promise<void> {
+  await insertOutbox(tx, outboxRows(mall, messages, now));
+}
+
+/** The outbox rows of the messages, one per channel the citizen can be reached on. */
+export function outboxRows(
+  mall: { id: string; phoneChannel: 'whatsapp' | 'sms' },
+  messages: readonly MessageToSend[],
+  now: number,
+): NewOutbox[] {
   const rows: NewOutbox[] = [];
   for (const m of messages) {
     const { subject, text } = renderMessage(m.kind, m.params, m.to.lang);
@@ -64,6 +73,11 @@ export async function enqueueMessages(
       });
     }
   }
+  return rows;
+}
+
+/** Inserts outbox rows (of one event or of a batch's events) in one statement. */
+export async function insertOutbox(tx: Transaction<DB> | Kysely<DB>, rows: readonly NewOutbox[]): Promise<void> {
   if (rows.length === 0) return;
   await tx
     .insertInto('outbox')

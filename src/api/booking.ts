@@ -57,6 +57,34 @@ export const NewBooking = Type.Object({
 });
 export type NewBooking = Static<typeof NewBooking>;
 
+/** A service open to booking or to the online queue (GET /api/malls/:mall/booking/services). */
+export const BookableService = Type.Object({
+  serviceId: Type.String(),
+  agencyId: Type.String(),
+  booking: Type.Boolean({ description: 'a time can be booked' }),
+  onlineQueue: Type.Boolean({ description: "today's queue can be joined from a phone" }),
+});
+export type BookableService = Static<typeof BookableService>;
+
+/** GET /api/malls/:mall/services/:serviceId/booking-days: what a citizen may book of a service, day by day. */
+export const BookingDays = Type.Object({
+  enabled: Type.Boolean(),
+  onlineQueue: Type.Boolean(),
+  askNik: Type.Boolean(),
+  slotMinutes: Type.Integer(),
+  daysAhead: Type.Integer(),
+  checkInBeforeMinutes: Type.Integer(),
+  checkInAfterMinutes: Type.Integer(),
+  days: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      status: Type.Enum(['open', 'closed', 'not_open_yet', 'full']),
+      opensAt: Type.Union([Type.Integer(), Type.Null()], { description: 'when booking for the day opens (epoch ms)' }),
+    }),
+  ),
+});
+export type BookingDays = Static<typeof BookingDays>;
+
 export const BookingStatus = Type.Enum(['booked', 'checked_in', 'cancelled', 'no_show']);
 
 export const Booking = Type.Object({
@@ -122,10 +150,13 @@ export const CheckInBody = Type.Object({
 export const CheckedIn = Type.Object({
   ticket: Ticket,
   token: Type.String({ description: 'the ticket page /t/:token' }),
+  peopleAhead: Type.Integer({ description: 'people before this ticket in its queue' }),
   booking: Booking,
   /** false when a late arrival joined as a walk-in */
   asBooked: Type.Boolean(),
 });
+
+export type CheckedIn = Static<typeof CheckedIn>;
 
 export const OnlineTicketBody = Type.Object({
   serviceId: Id,

@@ -53,7 +53,7 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
   let admin: string;
   let officer: string;
   let polresOfficer: string;
-  let service: { id: string; name: string };
+  let service: { id: string; name: string; agencyId: string };
   let otherService: { id: string };
   let counterId: string;
   let phoneSeq = 0;
@@ -96,9 +96,12 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     const counters = json(await t.app.inject('/api/malls/blora/counters'));
     const counter = counters.find((c: any) => c.agencyId === dukcapil.id);
     counterId = counter.id;
-    // a service this counter serves, and a second one for the other tests
-    service = services.find((s: any) => counter.serviceIds.includes(s.id) && s.dailyQuota === null);
-    otherService = services.find((s: any) => s.id !== service.id);
+    // a service this counter serves that the demo does not open to booking, and a second one
+    const seeded = new Set(json(await t.app.inject('/api/malls/blora/booking/services')).map((b: any) => b.serviceId));
+    service = services.find(
+      (s: any) => counter.serviceIds.includes(s.id) && s.dailyQuota === null && !seeded.has(s.id),
+    );
+    otherService = services.find((s: any) => s.id !== service.id && !seeded.has(s.id));
     const hours = await t.app.inject({
       method: 'PUT',
       url: '/api/malls/blora/opening-hours',
@@ -113,10 +116,15 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
 
   it('stores booking rules for the mall admin, refuses an officer and bad values', async () => {
     const url = `/api/malls/blora/admin/services/${service.id}/booking`;
+    const bookable = async () => json(await t.app.inject('/api/malls/blora/booking/services'));
     const before = json(await t.app.inject({ url, headers: { cookie: admin } }));
     expect(before.enabled).toBe(false);
+    const entry = { serviceId: service.id, agencyId: service.agencyId, booking: true, onlineQueue: false };
+    expect(await bookable()).not.toContainEqual(entry);
     const put = await t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload: RULES });
     expect(put.statusCode).toBe(200);
+    // the public list follows at once (its cache is dropped by the change)
+    expect(await bookable()).toContainEqual(entry);
     expect(json(put)).toMatchObject({ ...RULES, serviceId: service.id, bookablePerSlot: 2, onlineQueue: false });
     expect(json(await t.app.inject({ url, headers: { cookie: admin } }))).toEqual(json(put));
     const byOfficer = await t.app.inject({ method: 'PUT', url, headers: { cookie: officer }, payload: RULES });

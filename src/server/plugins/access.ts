@@ -58,6 +58,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // booking (citizens; staff book on a citizen's behalf and check in with their session)
   'GET /api/malls/:mall/services/:serviceId/slots': 'public',
   'GET /api/malls/:mall/services/:serviceId/booking-days': 'public',
+  'GET /api/malls/:mall/booking/services': 'public',
   'POST /api/malls/:mall/bookings': 'public',
   'POST /api/malls/:mall/bookings/check-in': 'public',
   'GET /api/bookings/:token': 'public',

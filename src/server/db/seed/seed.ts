@@ -1,9 +1,10 @@
 /**
  * Seeds the demo mall, MPP Kabupaten Blora, into an empty database: its agencies, services,
- * counters, a display zone and staff accounts. Does nothing when a mall already exists.
+ * counters, a display zone, staff accounts, and a few services open to online booking. Does nothing when a mall already exists.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type BookingRules, DEFAULT_BOOKING_RULES } from '../../../domain/booking.js';
 import type { WeeklyHours } from '../../../domain/schedule.js';
 import { DEFAULT_QUEUE_SETTINGS } from '../../../domain/settings.js';
 import { foldForSearch } from '../../../domain/text.js';
@@ -23,6 +24,17 @@ const DEMO_HOURS: WeeklyHours = {
   sat: [{ open: '00:00', close: '24:00' }],
   sun: [{ open: '00:00', close: '24:00' }],
 };
+
+// Services the demo opens to online booking or the online queue, by agency code and the start
+// of the service's name, so that /blora/book has something to book on a fresh install.
+const BOOKING: BookingRules = { ...DEFAULT_BOOKING_RULES, enabled: true };
+const DEMO_BOOKING: { agency: string; service: string; rules: BookingRules }[] = [
+  { agency: 'dindukcapil', service: 'Penerbitan KK Baru', rules: BOOKING },
+  { agency: 'dindukcapil', service: 'Perubahan KK', rules: BOOKING },
+  { agency: 'dindukcapil', service: 'Perekaman KTP-el', rules: { ...BOOKING, onlineQueue: true } },
+  { agency: 'imigrasi', service: 'Paspor Baru', rules: { ...BOOKING, capacity: 4, daysAhead: 14, askNik: true } },
+  { agency: 'samsat', service: 'Pembayaran Pajak Kendaraan', rules: { ...DEFAULT_BOOKING_RULES, onlineQueue: true } },
+];
 
 export interface SeededAccount {
   username: string;
@@ -130,6 +142,7 @@ export async function seedDemo(db: Kysely<DB>, options: { password: string | nul
         for (const s of agency.services) {
           const id = newId();
           serviceIds.push(id);
+          const booking = DEMO_BOOKING.find((b) => b.agency === agency.code && s.name.startsWith(b.service));
           await tx
             .insertInto('services')
             .values({
@@ -145,6 +158,18 @@ export async function seedDemo(db: Kysely<DB>, options: { password: string | nul
               created_at: now,
             })
             .execute();
+          if (booking) {
+            await tx
+              .insertInto('service_booking_rules')
+              .values({
+                service_id: id,
+                mall_id: mallId,
+                rules: JSON.stringify(booking.rules),
+                updated_by: null,
+                updated_at: now,
+              })
+              .execute();
+          }
         }
         for (let i = 0; i < agency.counters; i++) {
           const counterId = newId();

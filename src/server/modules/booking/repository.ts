@@ -359,6 +359,18 @@ export class BookingRepository {
   }
 
   /** Services with booking rules (or one service, or an agency's), for the booking figures. */
+  /** Every active service of the mall with stored booking rules, in catalog order. */
+  servicesWithRules(mallId: string) {
+    return this.db
+      .selectFrom('services')
+      .innerJoin('service_booking_rules', 'service_booking_rules.service_id', 'services.id')
+      .select(['services.id', 'services.agency_id', 'service_booking_rules.rules'])
+      .where('services.mall_id', '=', mallId)
+      .where('services.active', '=', 1)
+      .orderBy('services.sort_order')
+      .execute();
+  }
+
   bookableServices(mallId: string, agencyId: string | null, serviceId: string | null) {
     let q = this.db
       .selectFrom('services')

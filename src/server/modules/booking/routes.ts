@@ -2,7 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  BookableService,
   Booking,
+  BookingDays,
   BookingListQuery,
   BookingPerformance,
   BookingPerformanceQuery,
@@ -28,23 +30,6 @@ import type { Mall } from '../../plugins/tenant.js';
 import type { BookingService } from './service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-
-const BookingDays = Type.Object({
-  enabled: Type.Boolean(),
-  onlineQueue: Type.Boolean(),
-  askNik: Type.Boolean(),
-  slotMinutes: Type.Integer(),
-  daysAhead: Type.Integer(),
-  checkInBeforeMinutes: Type.Integer(),
-  checkInAfterMinutes: Type.Integer(),
-  days: Type.Array(
-    Type.Object({
-      date: Type.String(),
-      status: Type.Enum(['open', 'closed', 'not_open_yet', 'full']),
-      opensAt: Type.Union([Type.Integer(), Type.Null()]),
-    }),
-  ),
-});
 
 export const bookingRoutes: FastifyPluginAsyncTypebox<{
   booking: BookingService;
@@ -98,6 +83,19 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => booking.slots(request.mall, request.params.serviceId, request.query.date),
+  );
+
+  app.get(
+    '/api/malls/:mall/booking/services',
+    {
+      schema: {
+        tags: ['booking'],
+        summary: 'The services a citizen can book a time for, or join the queue for from a phone',
+        params: MallParams,
+        response: { 200: Type.Array(BookableService), ...errors },
+      },
+    },
+    (request) => booking.bookableServices(request.mall),
   );
 
   app.get(

@@ -7,7 +7,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import QRCode from 'qrcode';
-import type { Booking, BookingRulesBody, BookingView, SlotView } from '../../../api/booking.js';
+import type { BookableService, Booking, BookingRulesBody, BookingView, SlotView } from '../../../api/booking.js';
 import type { Ticket } from '../../../api/queue.js';
 import { canEvaluate, canManageAgency, canViewAgency } from '../../../domain/access.js';
 import {
@@ -186,6 +186,20 @@ export class BookingService {
         const booked = counts.get(s.start) ?? 0;
         return { start: s.start, end: s.end, capacity, booked, available: Math.max(0, capacity - booked) };
       });
+  }
+
+  /** The services open to booking or to the online queue. */
+  async bookableServices(mall: Mall): Promise<BookableService[]> {
+    const rows = await this.repo.servicesWithRules(mall.id);
+    return rows
+      .map((r) => ({ r, rules: parseRules(r.rules) }))
+      .filter(({ rules }) => rules.enabled || rules.onlineQueue)
+      .map(({ r, rules }) => ({
+        serviceId: r.id,
+        agencyId: r.agency_id,
+        booking: rules.enabled,
+        onlineQueue: rules.onlineQueue,
+      }));
   }
 
   /** The days a citizen may pick from: today and the days ahead, each open, closed, full or not open yet. */
@@ -601,6 +615,7 @@ export class BookingService {
     return {
       ticket: issued.ticket,
       token: issued.row.token,
+      peopleAhead: issued.peopleAhead,
       booking: toBooking(stored as BookingRow),
       asBooked,
     };

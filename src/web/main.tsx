@@ -13,6 +13,8 @@ const Kiosk = lazy(() => import('./pages/kiosk/KioskPage'));
 const Display = lazy(() => import('./pages/display/DisplayPage'));
 const Counter = lazy(() => import('./pages/counter/CounterPage'));
 const TicketPage = lazy(() => import('./pages/ticket/TicketPage'));
+const BookPage = lazy(() => import('./pages/book/BookPage'));
+const BookingPage = lazy(() => import('./pages/booking/BookingPage'));
 const CounterSurvey = lazy(() => import('./pages/survey/CounterSurveyPage'));
 const Ikm = lazy(() => import('./pages/ikm/IkmPage'));
 const SkmAdmin = lazy(() => import('./pages/skm-admin/SkmAdminPage'));
@@ -45,7 +47,9 @@ if (root) {
             <Routes>
               <Route path="/" element={<RootRedirect />} />
               <Route path="/t/:token" element={<TicketPage />} />
+              <Route path="/b/:token" element={<BookingPage />} />
               <Route path="/:mall" element={<Portal />} />
+              <Route path="/:mall/book" element={<BookPage />} />
               <Route path="/:mall/kiosk" element={<Kiosk />} />
               <Route path="/:mall/display" element={<Display />} />
               <Route path="/:mall/counter" element={<Counter />} />

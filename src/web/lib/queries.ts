@@ -1,5 +1,6 @@
 /** Shared reads of the catalog, cached by react-query; every screen uses these rather than its own fetches. */
 import { useQuery } from '@tanstack/react-query';
+import type { BookableService } from '../../api/booking';
 import type { Agency, Announcement, Counter, MallDetail, Service } from '../../api/catalog';
 import type { Availability } from '../../api/queue';
 import { api } from './api';
@@ -22,6 +23,15 @@ export const useAvailability = (mall: string, refetchInterval = 30_000) =>
     queryKey: ['availability', mall],
     queryFn: () => api.get<Availability>(`/api/malls/${mall}/availability`),
     refetchInterval,
+  });
+
+/** The services open to booking or to the online queue. */
+export const useBookableServices = (mall: string) =>
+  useQuery({
+    queryKey: ['bookable', mall],
+    queryFn: () => api.get<BookableService[]>(`/api/malls/${mall}/booking/services`),
+    staleTime: 60_000,
+    select: (list: BookableService[]) => new Map(list.map((s) => [s.serviceId, s] as const)),
   });
 
 export const useAnnouncements = (mall: string) =>

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MallDetail } from '../../../api/catalog';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { OpeningHours } from './OpeningHours';
 
 export function MallHeader({ mall }: { mall: MallDetail }) {
+  const { t } = useTranslation(['portal']);
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto max-w-5xl px-4 py-4">
@@ -16,6 +19,12 @@ export function MallHeader({ mall }: { mall: MallDetail }) {
           {mall.address}
         </p>
         <OpeningHours mall={mall} />
+        <Link
+          to={`/${mall.slug}/book`}
+          className="mt-3 inline-flex min-h-12 items-center rounded-xl bg-accent-400 px-4 text-base font-bold text-slate-950 hover:bg-accent-500"
+        >
+          {t('portal:bookOnline')}
+        </Link>
       </div>
     </header>
   );

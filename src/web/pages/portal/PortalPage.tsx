@@ -95,6 +95,7 @@ export default function PortalPage() {
   if (view === 'service') {
     content = service ? (
       <ServiceStandard
+        slug={slug}
         service={service}
         agency={agencyMap.get(service.agencyId)}
         mallName={mall.data.name}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
 import { AgencyBadge } from './AgencyBadge';
 import { BackLink } from './BackLink';
+import { BookOnlineLink } from './BookOnlineLink';
 import { feeText } from './fee';
 import { placeTo } from './links';
 
@@ -18,6 +19,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 interface Props {
+  /** the mall's slug, for the link to book the service */
+  slug: string;
   service: Service;
   agency: Agency | undefined;
   mallName: string;
@@ -25,7 +28,7 @@ interface Props {
 }
 
 /** A service's published standard (Standar Pelayanan, PermenPANRB 15/2014), as citizens read it. */
-export function ServiceStandard({ service, agency, mallName, headingRef }: Props) {
+export function ServiceStandard({ slug, service, agency, mallName, headingRef }: Props) {
   const { t } = useTranslation(['portal', 'common']);
   const s = service.standard;
   const fee = feeText(s, { free: t('common:free'), varies: s.feeNote });
@@ -55,6 +58,7 @@ export function ServiceStandard({ service, agency, mallName, headingRef }: Props
           <p className="mt-1 text-sm text-slate-700">{t('portal:quota', { count: service.dailyQuota })}</p>
         )}
       </div>
+      <BookOnlineLink slug={slug} serviceId={service.id} />
 
       <div className="flex flex-col gap-4 rounded-2xl bg-white p-4 shadow-sm">
         <Section title={t('portal:sections.requirements')}>

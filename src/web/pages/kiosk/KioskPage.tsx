@@ -7,14 +7,23 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { CheckedIn } from '../../../api/booking';
 import type { Agency } from '../../../api/catalog';
 import type { IssuedTicket } from '../../../api/queue';
 import type { PriorityClass } from '../../../domain/queue';
 import { addTranslations, currentLang, setLang } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { useAgencies, useAvailability, useCounters, useMall, useServices } from '../../lib/queries';
+import {
+  useAgencies,
+  useAvailability,
+  useBookableServices,
+  useCounters,
+  useMall,
+  useServices,
+} from '../../lib/queries';
 import { useIdle } from '../../lib/useIdle';
 import { AgencyStep } from './AgencyStep';
+import { CheckInStep } from './CheckInStep';
 import { ClosedStep } from './ClosedStep';
 import { counterNumbersFor } from './format';
 import en from './i18n.en.json';
@@ -36,6 +45,8 @@ type Step =
   | BrowseStep
   | { kind: 'priority'; serviceId: string; from: BrowseStep }
   | { kind: 'error'; message: string }
+  | { kind: 'checkIn' }
+  | { kind: 'checkInRefused'; code: string; error: string; message: string; walkIn: boolean }
   | { kind: 'ticket'; ticket: IssuedTicket };
 
 const IDLE_MS = 30_000;
@@ -52,6 +63,8 @@ export default function KioskPage() {
   const servicesQuery = useServices(mall);
   const countersQuery = useCounters(mall);
   const availabilityQuery = useAvailability(mall, AVAILABILITY_REFRESH_MS);
+  const bookableQuery = useBookableServices(mall);
+  const takesBookings = [...(bookableQuery.data?.values() ?? [])].some((s) => s.booking);
 
   const [step, setStep] = useState<Step>({ kind: 'start' });
   const [query, setQuery] = useState('');
@@ -80,6 +93,22 @@ export default function KioskPage() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['availability', mall] }),
   });
 
+  const checkIn = useMutation({
+    mutationFn: (body: { code: string; asWalkIn?: boolean }) =>
+      api.post<CheckedIn>(`/api/malls/${mall}/bookings/check-in`, body),
+    onSuccess: (done) =>
+      setStep({ kind: 'ticket', ticket: { ...done.ticket, token: done.token, peopleAhead: done.peopleAhead } }),
+    onError: (error, body) =>
+      setStep({
+        kind: 'checkInRefused',
+        code: body.code,
+        error: error instanceof ApiError ? error.code : 'error',
+        message: error instanceof ApiError ? error.message : t('common:error'),
+        walkIn: error instanceof ApiError && error.code === 'too_late' && error.body.walkInAllowed === true,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['availability', mall] }),
+  });
+
   const goHome = useCallback(() => {
     setStep({ kind: 'start' });
     setQuery('');
@@ -92,7 +121,12 @@ export default function KioskPage() {
     if (currentLang() !== 'id') setLang('id');
   }, [goHome]);
 
-  const idleMs = step.kind === 'start' || issue.isPending ? null : step.kind === 'ticket' ? TICKET_IDLE_MS : IDLE_MS;
+  const idleMs =
+    step.kind === 'start' || issue.isPending || checkIn.isPending
+      ? null
+      : step.kind === 'ticket'
+        ? TICKET_IDLE_MS
+        : IDLE_MS;
   useIdle(idleMs, step, reset);
 
   const mallData = mallQuery.data;
@@ -114,13 +148,18 @@ export default function KioskPage() {
       return <MessageStep icon="⏳" title={t('common:loading')} />;
     }
     const choosing =
-      step.kind === 'start' || step.kind === 'search' || step.kind === 'agency' || step.kind === 'priority';
+      step.kind === 'start' ||
+      step.kind === 'search' ||
+      step.kind === 'agency' ||
+      step.kind === 'priority' ||
+      step.kind === 'checkIn';
     if (!avail.openNow && choosing) {
       return (
         <ClosedStep mallName={mallData.name} hoursToday={avail.hoursToday} weekly={mallData.openingHours.weekly} />
       );
     }
     if (issue.isPending) return <MessageStep icon="🖨️" title={t('kiosk:issuing')} />;
+    if (checkIn.isPending) return <MessageStep icon="⏳" title={t('kiosk:checkIn.checking')} />;
 
     switch (step.kind) {
       case 'start':
@@ -138,6 +177,7 @@ export default function KioskPage() {
             onSearchClose={goHome}
             onAgency={(agencyId) => setStep({ kind: 'agency', agencyId, page: 0 })}
             onService={(serviceId) => setStep({ kind: 'priority', serviceId, from: { kind: 'search' } })}
+            onCheckIn={takesBookings ? () => setStep({ kind: 'checkIn' }) : undefined}
           />
         );
       case 'agency': {
@@ -169,6 +209,37 @@ export default function KioskPage() {
           />
         );
       }
+      case 'checkIn':
+        return <CheckInStep busy={checkIn.isPending} onCheckIn={(code) => checkIn.mutate({ code })} onHome={goHome} />;
+      case 'checkInRefused':
+        return (
+          <MessageStep
+            icon={step.error === 'too_early' ? '🕘' : '⚠️'}
+            title={
+              step.error === 'too_early'
+                ? t('kiosk:checkIn.tooEarly')
+                : step.error === 'too_late'
+                  ? t('kiosk:checkIn.tooLate')
+                  : t('kiosk:checkIn.failed')
+            }
+            message={step.message}
+            action={
+              step.walkIn
+                ? {
+                    label: t('kiosk:checkIn.asWalkIn'),
+                    onClick: () => checkIn.mutate({ code: step.code, asWalkIn: true }),
+                  }
+                : step.error === 'booking_not_found'
+                  ? { label: t('kiosk:checkIn.tryAgain'), onClick: () => setStep({ kind: 'checkIn' }) }
+                  : { label: t('kiosk:backToStart'), onClick: goHome }
+            }
+            secondary={
+              step.walkIn || step.error === 'booking_not_found'
+                ? { label: t('kiosk:backToStart'), onClick: goHome }
+                : undefined
+            }
+          />
+        );
       case 'error':
         return (
           <MessageStep

@@ -6,6 +6,7 @@ import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import type { ServiceAvailability } from './ServiceButton';
 import { StepHeading } from './StepHeading';
+import { secondaryButton } from './ui';
 
 interface Props {
   agencies: readonly Agency[];
@@ -19,6 +20,8 @@ interface Props {
   onSearchClose: () => void;
   onAgency: (agencyId: string) => void;
   onService: (serviceId: string) => void;
+  /** shown when the mall takes bookings: "Sudah pesan online? Check-in" */
+  onCheckIn?: (() => void) | undefined;
 }
 
 /**
@@ -38,6 +41,12 @@ export function StartStep(props: Props) {
         onStart={props.onSearchStart}
         onClose={props.onSearchClose}
       />
+      {!searching && props.onCheckIn && (
+        <button type="button" onClick={props.onCheckIn} className={`${secondaryButton} w-full`}>
+          <span aria-hidden="true">✅</span>
+          {t('checkIn.open')}
+        </button>
+      )}
       {searching ? (
         <>
           <SearchResults

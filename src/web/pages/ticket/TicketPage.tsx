@@ -12,6 +12,7 @@ import { MessagePage } from '../../components/MessagePage';
 import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useEventStream } from '../../lib/event-stream';
+import { useNow } from '../../lib/useNow';
 import { alertCalled } from './alert';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
@@ -38,6 +39,8 @@ export default function TicketPage() {
     status: (data) => queryClient.setQueryData(queryKey, data as TicketPublic),
   });
 
+  // the rejoin button goes when its minutes are over
+  const now = useNow(15_000);
   const status = ticket.data?.status;
   const recalls = ticket.data?.recallCount ?? 0;
   const previous = useRef({ status, recalls });
@@ -60,7 +63,14 @@ export default function TicketPage() {
 
   if (ticket.data)
     return (
-      <TicketView ticket={ticket.data} token={token} reconnecting={stream === 'reconnecting'} bannerRef={bannerRef} />
+      <TicketView
+        ticket={ticket.data}
+        token={token}
+        reconnecting={stream === 'reconnecting'}
+        bannerRef={bannerRef}
+        now={now}
+        onChanged={(changed) => queryClient.setQueryData(queryKey, changed)}
+      />
     );
   if (ticket.error instanceof ApiError && ticket.error.status === 404) {
     return <MessagePage narrow title={t('ticket:notFound')} text={t('ticket:notFoundHint')} />;

@@ -5,8 +5,10 @@ import type { TicketPublic } from '../../../api/queue';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { AlertToggle } from './AlertToggle';
 import { CalledBanner } from './CalledBanner';
+import { ContactForm } from './ContactForm';
 import { StateMessage } from './StateMessage';
 import { SurveyInvite } from './SurveyInvite';
+import { TicketActions } from './TicketActions';
 import { TicketCard } from './TicketCard';
 
 interface Props {
@@ -15,9 +17,12 @@ interface Props {
   token: string;
   reconnecting: boolean;
   bannerRef: Ref<HTMLDivElement>;
+  now: number;
+  /** after an action on the page: the ticket as the server now has it */
+  onChanged: (ticket: TicketPublic) => void;
 }
 
-export function TicketView({ ticket, token, reconnecting, bannerRef }: Props) {
+export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChanged }: Props) {
   const { t } = useTranslation(['ticket', 'common']);
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col">
@@ -39,6 +44,22 @@ export function TicketView({ ticket, token, reconnecting, bannerRef }: Props) {
         {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
         <TicketCard ticket={ticket} />
         <StateMessage ticket={ticket} />
+        {ticket.appointmentAt !== null && ticket.status === 'waiting' && (
+          <p className="rounded-xl bg-brand-50 px-4 py-2 text-base font-semibold text-brand-900">
+            {t('ticket:booked')}
+          </p>
+        )}
+        {ticket.postponed && ticket.status === 'waiting' && (
+          <p className="px-1 text-base text-slate-800">{t('ticket:postponed')}</p>
+        )}
+        <TicketActions ticket={ticket} token={token} now={now} onChanged={onChanged} />
+        {ticket.status === 'waiting' && (
+          <ContactForm
+            token={token}
+            contact={ticket.contact}
+            onSaved={(contact) => onChanged({ ...ticket, contact })}
+          />
+        )}
         {ticket.status === 'done' && <SurveyInvite token={token} surveyed={ticket.surveyed} />}
         {(ticket.status === 'waiting' || ticket.status === 'called') && <AlertToggle />}
         <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">

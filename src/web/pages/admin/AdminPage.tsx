@@ -2,8 +2,10 @@
  * /:mall/admin — the administration screens (issue #6 point 1), desktop first and readable on a
  * phone. A mall admin manages everything in the mall: agencies, services with their standards,
  * counters, display zones, staff accounts, opening hours and special days, the display's running
- * text. An agency admin sees only what they may change: their own agency's services, counters and
- * officers. The open tab lives in the address (?tab=…).
+ * text, online booking (each service's rules, the day's bookings, booking on a citizen's behalf) and
+ * the messages to citizens (channels and outbox). An agency admin sees only what they may change:
+ * their own agency's services and their booking, counters and officers. The open tab lives in the
+ * address (?tab=…).
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,19 +19,31 @@ import { useMall } from '../../lib/queries';
 import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
 import { AgenciesTab } from './AgenciesTab';
 import { AnnouncementsTab } from './AnnouncementsTab';
+import { BookingTab } from './BookingTab';
 import { CountersTab } from './CountersTab';
 import { useAdminAgencies } from './data';
 import { HoursTab } from './HoursTab';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
+import { MessagesTab } from './MessagesTab';
 import { ServicesTab } from './ServicesTab';
 import { UsersTab } from './UsersTab';
 import { ZonesTab } from './ZonesTab';
 
 addTranslations('admin', { id, en });
 
-const MALL_TABS = ['agencies', 'services', 'counters', 'users', 'hours', 'announcements', 'zones'] as const;
-const AGENCY_TABS = ['services', 'counters', 'users'] as const;
+const MALL_TABS = [
+  'agencies',
+  'services',
+  'booking',
+  'counters',
+  'users',
+  'hours',
+  'announcements',
+  'zones',
+  'messages',
+] as const;
+const AGENCY_TABS = ['services', 'booking', 'counters', 'users'] as const;
 type Tab = (typeof MALL_TABS)[number];
 
 export default function AdminPage() {
@@ -133,6 +147,8 @@ function Administration({ slug, me, mall }: { slug: string; me: Me; mall: MallDe
       {tab === 'users' && <UsersTab slug={slug} me={me} />}
       {tab === 'hours' && <HoursTab slug={slug} mall={mall} />}
       {tab === 'announcements' && <AnnouncementsTab slug={slug} />}
+      {tab === 'booking' && <BookingTab slug={slug} mall={mall} ownAgencyId={ownAgencyId} />}
+      {tab === 'messages' && <MessagesTab slug={slug} mall={mall} />}
     </>
   );
 }

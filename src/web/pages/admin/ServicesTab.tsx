@@ -7,16 +7,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminAgency, type AdminService, LIMITS } from '../../../api/admin';
 import { api } from '../../lib/api';
+import { BookingRulesPanel } from './BookingRulesForm';
 import { adminPath, byName, useAdminAgencies, useAdminCounters, useAdminServices, useRefresh } from './data';
 import { intOrNull, lines, str, useFormSubmit } from './form';
 import { AgencyFilter, ArchivableActions, FormFoot, FormPanel, ListState } from './shared';
-import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, TextArea, TextField } from './ui';
+import { Badge, CheckBox, Group, Panel, primaryButton, Row, SelectField, smallButton, TextArea, TextField } from './ui';
 
 export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: string | null }) {
   const { t, i18n } = useTranslation('admin');
   const services = useAdminServices(slug);
   const agencies = useAdminAgencies(slug);
   const [editing, setEditing] = useState<AdminService | 'new' | null>(null);
+  const [bookingFor, setBookingFor] = useState<AdminService | null>(null);
   const [filter, setFilter] = useState(ownAgencyId ?? '');
   const agencyList = [...(agencies.data ?? [])].sort(byName);
   const agencyName = (id: string) => agencyList.find((a) => a.id === id)?.shortName ?? '';
@@ -43,10 +45,20 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
           onDone={() => setEditing(null)}
         />
       )}
+      {bookingFor && !editing && (
+        <BookingRulesPanel key={bookingFor.id} slug={slug} service={bookingFor} onDone={() => setBookingFor(null)} />
+      )}
       <Panel
         title={t('services.heading')}
         actions={
-          <button type="button" className={primaryButton} onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className={primaryButton}
+            onClick={() => {
+              setBookingFor(null);
+              setEditing('new');
+            }}
+          >
             {t('services.add')}
           </button>
         }
@@ -73,7 +85,23 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
                   path={`services/${s.id}`}
                   item={s}
                   question={t('services.archiveQuestion', { name: s.name })}
-                  onEdit={() => setEditing(s)}
+                  onEdit={() => {
+                    setBookingFor(null);
+                    setEditing(s);
+                  }}
+                  before={
+                    <button
+                      type="button"
+                      className={smallButton}
+                      onClick={() => {
+                        setEditing(null);
+                        setBookingFor(s);
+                      }}
+                    >
+                      {t('services.bookingRules')}
+                      <span className="sr-only">: {s.name}</span>
+                    </button>
+                  }
                 />
               }
             >

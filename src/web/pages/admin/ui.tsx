@@ -111,7 +111,7 @@ export function SelectField({
   className,
   options,
   ...rest
-}: Common & { options: { value: string; label: string }[] } & Omit<
+}: Common & { options: { value: string; label: string; disabled?: boolean }[] } & Omit<
     React.SelectHTMLAttributes<HTMLSelectElement>,
     'name' | 'className'
   >) {
@@ -120,7 +120,7 @@ export function SelectField({
     <Described id={id} label={label} hint={hint} error={error} className={className}>
       <select {...controlProps(id, name, hint, error)} {...rest}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}

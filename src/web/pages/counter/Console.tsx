@@ -6,6 +6,7 @@ import { useMall } from '../../lib/queries';
 import { useNow } from '../../lib/useNow';
 import { ActionButtons } from './ActionButtons';
 import { ACTIONS, type ConsoleAction, isActionEnabled } from './actions';
+import { CheckInDialog } from './CheckInDialog';
 import { ConsoleHeader } from './ConsoleHeader';
 import { CurrentTicket } from './CurrentTicket';
 import { loadShortcutsOn, saveShortcutsOn } from './counterChoice';
@@ -38,6 +39,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   const actions = useCounterActions(mall, counter.id);
   const now = useNow(30_000);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [checkInOpen, setCheckInOpen] = useState(false);
   const [shortcutsOn, setShortcutsOn] = useState(loadShortcutsOn);
 
   const agency = agencies.find((a) => a.id === counter.agencyId);
@@ -60,7 +62,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
       setTransferOpen(true);
     } else if (current) void actions.act(id, current);
   };
-  useShortcuts(shortcutsOn && !transferOpen, perform);
+  useShortcuts(shortcutsOn && !transferOpen && !checkInOpen, perform);
 
   const toggleShortcuts = () => {
     saveShortcutsOn(!shortcutsOn);
@@ -94,6 +96,16 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
               <TodayCounts today={data.today} />
               <WaitingList
                 live={<LiveIndicator state={stream} />}
+                timeZone={timeZone}
+                checkIn={
+                  <button
+                    type="button"
+                    onClick={() => setCheckInOpen(true)}
+                    className="rounded-lg border-2 border-brand-700 bg-white px-3 py-1 font-semibold text-brand-800 hover:bg-brand-50"
+                  >
+                    {t('counter:checkIn.open')}
+                  </button>
+                }
                 waiting={data.waiting}
                 serviceName={serviceName}
                 now={now}
@@ -108,6 +120,15 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
           </p>
         )}
       </main>
+      {checkInOpen ? (
+        <CheckInDialog
+          mall={mall}
+          counterId={counter.id}
+          servesServiceIds={counter.serviceIds}
+          serviceName={serviceName}
+          onClose={() => setCheckInOpen(false)}
+        />
+      ) : null}
       {transferOpen && current ? (
         <TransferDialog
           ticket={current}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../api/queue';
+import { BookedMark } from './BookedMark';
 import { PriorityMark } from './PriorityMark';
 
 interface Props {
@@ -45,6 +46,7 @@ export function CurrentTicket({ ticket, serviceName, timeZone }: Props) {
                 {t(`common:status.${ticket.status}`)}
               </span>
               {ticket.priority ? <PriorityMark priority={ticket.priority} large /> : null}
+              <BookedMark ticket={ticket} timeZone={timeZone} large />
             </div>
           </div>
           <p className="mt-2 line-clamp-2 text-2xl leading-tight font-semibold">{serviceName(ticket.serviceId)}</p>

@@ -4,6 +4,8 @@ interface Props {
   labelledBy: string;
   onClose: () => void;
   children: ReactNode;
+  /** the dialog's size; a tall wide one (the transfer's service list) unless told */
+  size?: string;
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
@@ -12,7 +14,7 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabin
  * A modal dialog on the native <dialog> (showModal makes the page behind inert and puts it on
  * top); Tab is also kept inside by hand, Escape closes, and focus returns to where it was.
  */
-export function Modal({ labelledBy, onClose, children }: Props) {
+export function Modal({ labelledBy, onClose, children, size = 'h-[88vh] w-[56rem]' }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -61,7 +63,7 @@ export function Modal({ labelledBy, onClose, children }: Props) {
         e.preventDefault();
         closeRef.current();
       }}
-      className="m-auto h-[88vh] w-[56rem] max-w-[95vw] flex-col open:flex rounded-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/60"
+      className={`m-auto ${size} max-w-[95vw] flex-col open:flex rounded-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/60`}
     >
       {children}
     </dialog>

@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../api/queue';
+import { BookedMark } from './BookedMark';
 import { PriorityMark } from './PriorityMark';
 
 interface Props {
   /** the live-feed indicator, beside the heading: it says whether this list is current */
   live: ReactNode;
+  /** the "Check-in booking" button, beside the heading */
+  checkIn?: ReactNode;
+  /** the mall's time zone, for a booking's time */
+  timeZone: string;
   waiting: Ticket[];
   serviceName: (serviceId: string) => string;
   now: number;
@@ -15,7 +20,7 @@ interface Props {
 }
 
 /** Who waits for this counter's services, with a button to call one out of order. */
-export function WaitingList({ live, waiting, serviceName, now, canCall, onCall }: Props) {
+export function WaitingList({ live, checkIn, timeZone, waiting, serviceName, now, canCall, onCall }: Props) {
   const { t } = useTranslation('counter');
   const th = 'sticky top-0 bg-slate-100 px-3 py-2 text-left text-sm font-semibold text-slate-800';
   return (
@@ -24,7 +29,10 @@ export function WaitingList({ live, waiting, serviceName, now, canCall, onCall }
         <h2 id="waiting-heading" className="text-xl font-bold">
           {t('waiting.heading')}
         </h2>
-        {live}
+        <div className="flex items-center gap-3">
+          {checkIn}
+          {live}
+        </div>
       </div>
       {waiting.length === 0 ? (
         <p className="rounded-xl border-2 border-dashed border-slate-300 p-6 text-center text-lg text-slate-700">
@@ -53,13 +61,20 @@ export function WaitingList({ live, waiting, serviceName, now, canCall, onCall }
             </thead>
             <tbody>
               {waiting.map((ticket) => (
-                <tr key={ticket.id} className={`border-t border-slate-200 ${ticket.priority ? 'bg-amber-50' : ''}`}>
+                <tr
+                  key={ticket.id}
+                  data-testid="waiting-row"
+                  className={`border-t border-slate-200 ${
+                    ticket.priority ? 'bg-amber-50' : ticket.appointmentAt !== null ? 'bg-sky-50/60' : ''
+                  }`}
+                >
                   <td className="px-3 py-2 font-mono text-xl font-bold whitespace-nowrap">{ticket.number}</td>
                   <td className="px-3 py-2">
                     <span className="line-clamp-2 leading-tight">{serviceName(ticket.serviceId)}</span>
-                    {ticket.priority ? (
-                      <span className="mt-1 block">
-                        <PriorityMark priority={ticket.priority} />
+                    {ticket.priority || ticket.appointmentAt !== null || ticket.source === 'online' ? (
+                      <span className="mt-1 flex flex-wrap gap-1.5">
+                        {ticket.priority ? <PriorityMark priority={ticket.priority} /> : null}
+                        <BookedMark ticket={ticket} timeZone={timeZone} />
                       </span>
                     ) : null}
                   </td>

@@ -2,9 +2,10 @@
  * /:mall/kinerja — service performance over time, for the Bupati and the agency heads (desktop
  * first, readable on a phone): choose a period and a unit (whole mall, agency, service, counter,
  * officer — only those the user may open), then the headline measures, the breakdown into the
- * units inside, trends, the agencies' ranking, arrivals by weekday and hour, staffing advice per
- * hour, and the PDF/XLSX downloads. The choice lives in the address (?period=…&agencyId=…), so
- * every unit in a table is a link and a view can be shared.
+ * units inside, online booking (booked, checked in, no-shows, capacity used), trends, the
+ * agencies' ranking, arrivals by weekday and hour, staffing advice per hour, and the PDF/XLSX
+ * downloads. The choice lives in the address (?period=…&agencyId=…), so every unit in a table is
+ * a link and a view can be shared.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -32,6 +33,7 @@ import { ApiError, api } from '../../lib/api';
 import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
 import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
 import type { Access } from './access';
+import { BookingSection } from './BookingSection';
 import { Breakdown } from './Breakdown';
 import { Headline } from './Headline';
 import { HeatMapSection } from './HeatMapSection';
@@ -187,6 +189,7 @@ function Evaluation({ slug, me, today }: { slug: string; me: Me; today: string }
         >
           <Headline report={shown} downloadQuery={query} base={base} />
           <Breakdown report={shown} unit={unit} access={access} linkTo={linkTo} />
+          <BookingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <TrendSection base={base} report={shown} unitQuery={unitQuery} today={today} />
           <RankingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
           <div className="grid gap-4 xl:grid-cols-2">

@@ -529,6 +529,15 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
       noShowRate: null,
     });
     expect(day('2026-12-02').usedShare).toBeCloseTo(4 / 24, 10);
+    // the days before the rules were set offered no places, and had no bookings: not listed
+    const before = json(
+      await t.app.inject({
+        url: `/api/malls/blora/performance/bookings?from=2026-11-01&to=2026-11-29&serviceId=${service.id}`,
+        headers: { cookie: viewer },
+      }),
+    );
+    expect(before.rows).toEqual([]);
+    expect(before.totals.capacity).toBe(0);
     expect(totals.booked).toBe(rows.reduce((n: number, r: any) => n + r.booked, 0));
     expect(totals.capacity).toBe(rows.reduce((n: number, r: any) => n + r.capacity, 0));
     expect(

@@ -375,7 +375,7 @@ export class BookingRepository {
     let q = this.db
       .selectFrom('services')
       .innerJoin('service_booking_rules', 'service_booking_rules.service_id', 'services.id')
-      .select(['services.id', 'services.name', 'service_booking_rules.rules'])
+      .select(['services.id', 'services.name', 'service_booking_rules.rules', 'service_booking_rules.updated_at'])
       .where('services.mall_id', '=', mallId);
     if (agencyId) q = q.where('services.agency_id', '=', agencyId);
     if (serviceId) q = q.where('services.id', '=', serviceId);

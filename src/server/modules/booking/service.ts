@@ -713,7 +713,8 @@ export class BookingService {
   /**
    * Booking figures for the evaluation, per service and day: booked, checked in, no-show,
    * cancelled, and the share of the places offered that were booked. The places of a day are
-   * counted with the service's booking rules as they are now.
+   * counted with the service's booking rules as they are now, from the day they were set: no
+   * history of the rules is kept, and days before them offered no places that we know of.
    */
   async figures(
     mall: Mall,
@@ -776,7 +777,7 @@ export class BookingService {
       for (const service of services) {
         const rules = parseRules(service.rules);
         let capacity = 0;
-        if (rules.enabled) {
+        if (rules.enabled && date >= localTime(service.updated_at, mall.timeZone).date) {
           const cacheKey = `${date}|${rules.slotMinutes}`;
           let count = slotsCache.get(cacheKey);
           if (count === undefined) {

@@ -5,7 +5,7 @@ import { AgencyBadge } from '../portal/AgencyBadge';
 import { bookTo } from './links';
 import './translations';
 
-/** Every agency of the mall; choosing one lists those of its services that can be booked. */
+/** The agencies it is given (those with services open online); choosing one lists those services. */
 export function AgencyPicker({ agencies, mallName }: { agencies: Agency[]; mallName: string }) {
   const { t } = useTranslation(['book']);
   return (

@@ -1,6 +1,7 @@
 import { type ReactNode, type Ref, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
+import { useBookableServices } from '../../lib/queries';
 import { BackLink } from '../portal/BackLink';
 import { SearchBox } from '../portal/SearchBox';
 import { indexServices, searchServices } from '../portal/search';
@@ -9,9 +10,6 @@ import { BookableServiceList } from './BookableServiceList';
 import { bookTo } from './links';
 import { StepHeading } from './StepHeading';
 import './translations';
-
-/** A search asks about this many services at most; more means the words should be sharper. */
-const SEARCH_LIMIT = 20;
 
 interface Props {
   slug: string;
@@ -31,6 +29,7 @@ export function ServiceStep({ slug, mallName, agencies, services, query, agencyC
   const index = useMemo(() => indexServices(services, agencyMap), [services, agencyMap]);
   const q = query.trim();
   const matches = useMemo(() => (q ? searchServices(index, q) : []), [index, q]);
+  const bookable = useBookableServices(slug);
   const agency = agencyCode ? agencies.find((a) => a.code === agencyCode || a.id === agencyCode) : undefined;
 
   let body: ReactNode;
@@ -43,18 +42,12 @@ export function ServiceStep({ slug, mallName, agencies, services, query, agencyC
         {matches.length === 0 ? (
           <p aria-live="polite">{t('book:service.noMatch', { q })}</p>
         ) : (
-          <>
-            <BookableServiceList
-              key={q}
-              slug={slug}
-              services={matches.slice(0, SEARCH_LIMIT)}
-              agencies={agencyMap}
-              emptyText={t('book:service.noneMatching', { q })}
-            />
-            {matches.length > SEARCH_LIMIT && (
-              <p className="text-sm text-slate-700">{t('book:service.sharpen', { count: SEARCH_LIMIT })}</p>
-            )}
-          </>
+          <BookableServiceList
+            slug={slug}
+            services={matches}
+            agencies={agencyMap}
+            emptyText={t('book:service.noneMatching', { q })}
+          />
         )}
       </section>
     );
@@ -73,7 +66,9 @@ export function ServiceStep({ slug, mallName, agencies, services, query, agencyC
       </section>
     );
   } else {
-    body = <AgencyPicker agencies={agencies} mallName={mallName} />;
+    // only the agencies with something to book; all of them until the list has come
+    const open = bookable.data ? new Set([...bookable.data.values()].map((b) => b.agencyId)) : null;
+    body = <AgencyPicker agencies={open ? agencies.filter((a) => open.has(a.id)) : agencies} mallName={mallName} />;
   }
 
   return (

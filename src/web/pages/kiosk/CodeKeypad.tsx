@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-const key =
-  'flex h-[120px] items-center justify-center rounded-3xl border-4 border-brand-600 bg-white text-[52px] font-bold text-brand-900 shadow-sm active:bg-brand-100 disabled:opacity-40';
+const keyBase =
+  'flex h-[120px] items-center justify-center rounded-3xl border-4 border-brand-600 bg-white px-2 font-bold text-brand-900 shadow-sm active:bg-brand-100 disabled:opacity-40';
+const key = `${keyBase} text-[52px]`;
+// the two word keys in a size that fits their words on one line
+const wordKey = `${keyBase} text-[30px] leading-tight`;
 
 interface Props {
   onDigit: (digit: string) => void;
@@ -20,13 +23,13 @@ export function CodeKeypad({ onDigit, onBackspace, onClear }: Props) {
           {d}
         </button>
       ))}
-      <button type="button" onClick={onClear} className={`${key} text-[30px]`}>
+      <button type="button" onClick={onClear} className={wordKey}>
         {t('keyboard.clear')}
       </button>
       <button type="button" onClick={() => onDigit('0')} className={key}>
         0
       </button>
-      <button type="button" onClick={onBackspace} className={`${key} text-[30px]`}>
+      <button type="button" onClick={onBackspace} className={wordKey}>
         <span aria-hidden="true">⌫&nbsp;</span>
         {t('checkIn.backspace')}
       </button>

@@ -47,7 +47,7 @@ type Step =
   | { kind: 'error'; message: string }
   | { kind: 'checkIn' }
   | { kind: 'checkInRefused'; code: string; error: string; message: string; walkIn: boolean }
-  | { kind: 'ticket'; ticket: IssuedTicket };
+  | { kind: 'ticket'; ticket: IssuedTicket & { appointmentAt?: number | null } };
 
 const IDLE_MS = 30_000;
 const TICKET_IDLE_MS = 15_000;

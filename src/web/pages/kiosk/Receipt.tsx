@@ -37,7 +37,8 @@ const LOOKS = {
 } as const;
 
 export interface ReceiptData {
-  ticket: IssuedTicket;
+  /** a checked-in booking's ticket also carries its slot's start */
+  ticket: IssuedTicket & { appointmentAt?: number | null };
   mallName: string;
   timeZone: string;
   serviceName: string;
@@ -79,6 +80,11 @@ export function Receipt({
       </p>
       {ticket.priority && (
         <p className={c.priority}>{t('kiosk:priority.onTicket', { label: t(`common:priority.${ticket.priority}`) })}</p>
+      )}
+      {ticket.appointmentAt != null && (
+        <p className={c.priority}>
+          {t('kiosk:ticket.booked', { time: formatTime(ticket.appointmentAt, timeZone, lang) })}
+        </p>
       )}
       <p className={c.service}>{serviceName}</p>
       <p className={c.agency}>{agencyName}</p>

@@ -1,0 +1,205 @@
+/**
+ * Come at your time, in a real browser (issue #11): the mall admin turns on e-mail in the admin
+ * screen (a local SMTP server receives it); a citizen books the next slot of "Penerbitan KK Baru"
+ * on a 360 px phone and gets the confirmation with the code; at the kiosk they type the code and
+ * get a ticket; the officer's console shows it marked as booked and calls it (after the walk-in
+ * who came earlier, since its slot has not begun); the "called" message names the counter. Each new screen passes axe-core's WCAG
+ * 2.1 AA rules. LOKET_E2E_SHOTS=<dir> saves a screenshot of each, to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../test/support/sinks.js';
+import { launchBrowser } from './browser.js';
+import { axeViolations, HAS_CHROMIUM, type Hall, PASSWORD, startHall } from './support.js';
+
+const SHOTS = process.env.LOKET_E2E_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+const EMAIL = 'siti.aminah@example.test';
+
+describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
+  let hall: Hall;
+  let browser: Browser;
+  let sink: SmtpSink;
+  const contexts: BrowserContext[] = [];
+
+  const open = async (path: string, width: number, height: number): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID', hasTouch: width < 800 });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[${path}] pageerror: ${e.message}`));
+    await page.goto(`${hall.base}${path}`);
+    return page;
+  };
+  const api = async (path: string) => (await fetch(`${hall.base}${path}`)).json() as Promise<any>;
+  const mailsTo = (subjectOrText: RegExp) =>
+    sink.mails.filter(
+      (m) => m.rcptTo.includes(EMAIL) && subjectOrText.test(`${m.parsed.subject ?? ''}\n${m.parsed.text ?? ''}`),
+    );
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    hall = await startHall();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await hall?.close();
+    await sink?.close();
+  });
+
+  it('books on a phone, checks in at the kiosk, is called, and is told by e-mail', async () => {
+    // The mall admin turns on e-mail.
+    const admin = await open('/blora/admin?tab=messages', 1366, 768);
+    await admin.getByLabel('Nama pengguna').fill('admin');
+    await admin.getByLabel('Kata sandi').fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Masuk' }).click();
+    const email = admin.getByRole('region', { name: 'E-mail (SMTP)' });
+    await email.getByLabel('Server SMTP').fill('127.0.0.1');
+    await email.getByLabel('Port', { exact: true }).fill(String(sink.port));
+    await email.getByLabel('Nama dan alamat pengirim').fill('MPP Blora <mpp@example.test>');
+    await email.getByLabel('Kirim pesan lewat saluran ini').check();
+    await email.getByRole('button', { name: 'Simpan saluran' }).click();
+    await email.getByText('Pengaturan saluran tersimpan.').waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await shot(admin, 'admin-messages');
+
+    const agencies = await api('/api/malls/blora/agencies');
+    const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+    const services = await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`);
+    const kk = services.find((s: any) => s.name.startsWith('Penerbitan KK Baru'));
+    // someone who came earlier without booking waits in the same line
+    const walkIn = await (
+      await fetch(`${hall.base}/api/malls/blora/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: kk.id }),
+      })
+    ).json();
+    expect(walkIn.number).toMatch(/^[A-Z]+-\d{3}$/);
+
+    // The citizen books from a phone: agency → service → day → slot → details.
+    const phone = await open('/blora/book', 360, 740);
+    await phone.getByRole('heading', { name: 'Pilih layanan' }).waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-1-agencies');
+    await phone.getByRole('link', { name: /^Dindukcapil/ }).click();
+    await phone.getByRole('link', { name: /^Penerbitan KK Baru/ }).click();
+    await phone.getByRole('heading', { name: 'Pilih hari kedatangan' }).waitFor();
+    // the first day with a slot left: today, unless the day's last slot has begun
+    const days = phone.getByRole('list', { name: 'Hari kedatangan' }).getByRole('button', { disabled: false });
+    await days.first().waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-2-day');
+    await days.first().click();
+    await phone.getByRole('heading', { name: 'Pilih jam' }).waitFor();
+    const slots = phone.getByRole('list', { name: 'Jam sesi' }).getByRole('button', { disabled: false });
+    await slots.first().waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-3-slot');
+    await slots.first().click();
+    await phone.getByRole('heading', { name: 'Isi data diri' }).waitFor();
+    await phone.getByLabel('Nama lengkap').fill('Siti Aminah');
+    await phone.getByLabel(/^Nomor HP/).fill('0812 3456 7890');
+    await phone.getByLabel(/^E-mail/).fill(EMAIL);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-4-details');
+    await phone.getByRole('button', { name: 'Pesan Jadwal' }).click();
+
+    // Its page: the code, which the confirmation e-mail carries too.
+    const codeEl = phone.getByTestId('booking-code');
+    await codeEl.waitFor();
+    // shown grouped ("1234 5678"), read digit by digit
+    const code = (await codeEl.locator('[aria-hidden="true"]').textContent())!.replace(/\D/g, '');
+    expect(code).toMatch(/^\d{8}$/);
+    expect(phone.url()).toMatch(/\/b\/[\w-]+$/);
+    await phone.getByRole('link', { name: /kalender|\.ics/i }).waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'booking-page');
+    await expect.poll(() => mailsTo(new RegExp(code)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const confirmation = mailsTo(new RegExp(code))[0]!;
+    expect(confirmation.parsed.text).toContain('Penerbitan KK Baru');
+
+    // The kiosk: "Sudah pesan online?", the code on the keypad, a ticket.
+    const kiosk = await open('/blora/kiosk', 1080, 1920);
+    await kiosk.getByRole('button', { name: 'Sudah pesan online? Check-in di sini' }).click();
+    await kiosk.getByRole('heading', { name: 'Check-in booking' }).waitFor();
+    expect(await axeViolations(kiosk)).toEqual([]);
+    for (const digit of code) await kiosk.getByRole('button', { name: digit, exact: true }).click();
+    await expect.poll(() => kiosk.getByTestId('checkin-code').textContent()).toBe(code);
+    await shot(kiosk, 'kiosk-checkin');
+    await kiosk.getByRole('button', { name: 'Check-in', exact: true }).click();
+    const numberEl = kiosk.getByTestId('ticket-number');
+    await numberEl.waitFor();
+    const number = (await numberEl.textContent())!.trim();
+    expect(number).not.toBe(walkIn.number);
+    const token = (await kiosk.getByTestId('ticket-link').getAttribute('href'))!.replace('/t/', '');
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await shot(kiosk, 'kiosk-checked-in');
+    expect(await api(`/api/tickets/${token}`)).toMatchObject({ number, status: 'waiting' });
+
+    // The ticket page on the phone.
+    await phone.goto(`${hall.base}/t/${token}`);
+    await expect.poll(() => phone.getByTestId('ticket-number').textContent()).toBe(number);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'ticket-page');
+
+    // The officer sees it marked as booked, and calls it before the walk-in.
+    const counters = await api('/api/malls/blora/counters');
+    const counter = counters.find((c: any) => c.agencyId === dukcapil.id);
+    const console1 = await open('/blora/counter', 1366, 768);
+    await console1.getByLabel('Nama pengguna').fill('petugas.dindukcapil');
+    await console1.getByLabel('Kata sandi').fill(PASSWORD);
+    await console1.getByRole('button', { name: 'Masuk' }).click();
+    await console1.getByRole('button', { name: counter.name, exact: true }).click();
+    const waiting = console1.getByRole('table', { name: 'Daftar tunggu' });
+    await expect.poll(() => waiting.textContent()).toContain(number);
+    await expect.poll(() => waiting.getByTestId('booked-mark').count()).toBe(1);
+    expect(await axeViolations(console1)).toEqual([]);
+    await shot(console1, 'counter-booked');
+    // Checked in before its slot begins, the booking waits for its time and the walk-in goes first
+    // (once the slot has begun it goes before walk-ins: test/api/booking.test.ts, on a set clock).
+    await console1.getByRole('button', { name: 'Panggil berikutnya' }).click();
+    await expect.poll(() => console1.getByTestId('current-number').textContent()).toBe(walkIn.number);
+    await console1.getByRole('button', { name: /^Mulai layani/ }).click();
+    await console1.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await console1.getByRole('button', { name: 'Panggil berikutnya' }).click();
+    await expect.poll(() => console1.getByTestId('current-number').textContent()).toBe(number);
+    await console1.getByTestId('booked-mark').first().waitFor();
+    await shot(console1, 'counter-called');
+
+    // The phone turns to "called", and the e-mail says so, naming the counter.
+    await expect
+      .poll(() => phone.getByTestId('ticket-status').textContent(), { timeout: 20_000 })
+      .toMatch(/Dipanggil/i);
+    await expect
+      .poll(() => mailsTo(new RegExp(`${number}[\\s\\S]*${counter.name}|${counter.name}[\\s\\S]*${number}`)).length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await shot(phone, 'ticket-called');
+
+    // The admin's list of the day's bookings shows it checked in, with its ticket.
+    await admin.goto(`${hall.base}/blora/admin?tab=booking`);
+    await admin.getByRole('heading', { name: 'Daftar booking' }).waitFor();
+    await expect.poll(() => admin.getByRole('table').last().textContent()).toContain(number);
+    expect(await admin.getByRole('table').last().textContent()).toContain('Sudah check-in');
+    expect(await axeViolations(admin)).toEqual([]);
+    await shot(admin, 'admin-booking');
+    // The evaluation counts it.
+    await admin.goto(`${hall.base}/blora/kinerja`);
+    await admin
+      .getByRole('heading', { name: /booking/i })
+      .first()
+      .waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await shot(admin, 'kinerja');
+  }, 180_000);
+});

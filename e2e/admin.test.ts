@@ -173,7 +173,7 @@ describe.runIf(HAS_CHROMIUM)('the administration screens', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     const nav = page.getByRole('navigation', { name: 'Bagian administrasi' });
     await nav.getByRole('link').first().waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Layanan', 'Loket', 'Akun petugas']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Layanan', 'Booking', 'Loket', 'Akun petugas']);
     await nav.getByRole('link', { name: 'Layanan', exact: true }).click();
     await page.getByTestId('service-row').first().waitFor();
     // every service listed is Dindukcapil's: the agency filter is not even offered

@@ -71,6 +71,19 @@ describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
     expect(await axeViolations(admin)).toEqual([]);
     await shot(admin, 'admin-messages');
 
+    // … and chooses when a citizen is told their turn is near.
+    await admin.getByRole('link', { name: 'Aturan', exact: true }).click();
+    const ahead = admin.getByLabel('Kabari warga saat tinggal N orang di depannya');
+    await expect.poll(() => ahead.inputValue()).toBe('3');
+    await ahead.fill('25');
+    await admin.getByRole('button', { name: 'Simpan aturan' }).click();
+    await admin.getByText('Paling besar 20.', { exact: false }).first().waitFor();
+    await ahead.fill('2');
+    await admin.getByRole('button', { name: 'Simpan aturan' }).click();
+    await admin.getByText('Aturan tersimpan dan berlaku sekarang.').waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await shot(admin, 'admin-settings');
+
     const agencies = await api('/api/malls/blora/agencies');
     const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
     const services = await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`);

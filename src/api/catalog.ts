@@ -110,3 +110,38 @@ export const AnnouncementParams = Type.Object({
   mall: Type.String(),
   id: Type.String({ minLength: 1, maxLength: 64 }),
 });
+
+/** A mall's queue, booking and message settings (GET and PUT /api/malls/:mall/admin/settings). */
+export const QueueSettings = Type.Object(
+  {
+    priorityPerRegular: Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      description: 'priority tickets called in a row before one regular ticket, while regular tickets wait',
+    }),
+    maxWaitMinutes: Type.Integer({ minimum: 5, maximum: 480, description: 'a ticket waiting this long goes first' }),
+    recallsBeforeNoShow: Type.Integer({ minimum: 0, maximum: 5 }),
+    waitWarningMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
+    notifyAhead: Type.Integer({
+      minimum: 0,
+      maximum: 20,
+      description: 'a citizen who left a number is told when this many people are before them (0: never)',
+    }),
+    lateCheckIn: Type.Enum(['walk_in', 'refuse'], {
+      description: 'a booking checked in after its window: joins as a walk-in, or is refused',
+    }),
+    postponePlaces: Type.Integer({
+      minimum: 1,
+      maximum: 20,
+      description: '"I need more time" moves back this many places',
+    }),
+    rejoinMinutes: Type.Integer({
+      minimum: 0,
+      maximum: 240,
+      description: 'a missed call may rejoin from the phone within this many minutes (0: never)',
+    }),
+    phoneChannel: Type.Enum(['whatsapp', 'sms'], { description: 'where messages to a phone go' }),
+  },
+  { additionalProperties: false },
+);
+export type QueueSettingsBody = Static<typeof QueueSettings>;

@@ -482,6 +482,42 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(row).toEqual({ status: 'no_show', active_key: null });
   });
 
+  it("the mall admin chooses the mall's rules (late check-in, N before you, rejoin); others cannot, bad values change nothing", async () => {
+    t.clock.now = MONDAY_9AM;
+    const url = '/api/malls/blora/admin/settings';
+    const before = json(await t.app.inject({ url, headers: { cookie: admin } }));
+    expect(before).toMatchObject({ lateCheckIn: 'walk_in', notifyAhead: 3 });
+    const put = (payload: object, cookie = admin) => t.app.inject({ method: 'PUT', url, headers: { cookie }, payload });
+    expect((await put({ ...before, lateCheckIn: 'refuse' }, officer)).statusCode).toBe(403);
+    const bad = await put({ ...before, notifyAhead: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).field).toBe('notifyAhead');
+    // an unknown key is dropped, not stored
+    expect(json(await put({ ...before, extra: 1 }))).toEqual(before);
+    expect(json(await t.app.inject({ url, headers: { cookie: admin } }))).toEqual(before);
+
+    const set = await put({ ...before, lateCheckIn: 'refuse', notifyAhead: 5, rejoinMinutes: 10 });
+    expect(set.statusCode).toBe(200);
+    expect(json(await t.app.inject({ url, headers: { cookie: admin } }))).toMatchObject({
+      lateCheckIn: 'refuse',
+      notifyAhead: 5,
+      rejoinMinutes: 10,
+    });
+    // a late arrival is now refused, and is not offered a walk-in ticket
+    t.clock.now = MONDAY_9AM;
+    const late = json(await book({ date: '2026-12-01', start: '14:00' }));
+    t.clock.now = mondayAt(14, 20) + 24 * 3_600_000;
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/bookings/check-in',
+      payload: { code: late.code, asWalkIn: true },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused)).toMatchObject({ error: 'too_late', walkInAllowed: false });
+    t.clock.now = MONDAY_9AM;
+    expect((await put(before)).statusCode).toBe(200);
+  });
+
   it("lists the day's bookings for staff, an agency's staff seeing only their agency", async () => {
     t.clock.now = MONDAY_9AM;
     const list = await t.app.inject({ url: '/api/malls/blora/bookings?date=2026-12-02', headers: { cookie: officer } });

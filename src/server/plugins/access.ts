@@ -107,6 +107,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // administration
   'PUT /api/malls/:mall/opening-hours': MALL_ADMIN,
+  'GET /api/malls/:mall/admin/settings': MALL_ADMIN,
+  'PUT /api/malls/:mall/admin/settings': MALL_ADMIN,
   'POST /api/malls/:mall/announcements': MALL_ADMIN,
   'DELETE /api/malls/:mall/announcements/:id': MALL_ADMIN,
   'PUT /api/malls/:mall/special-days/:date': MALL_ADMIN,

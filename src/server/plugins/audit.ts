@@ -81,6 +81,7 @@ export const ACTIONS: Record<string, string | null> = {
   'POST /api/malls/:mall/tickets': null,
   'POST /api/tickets/:token/survey': null,
   'PUT /api/malls/:mall/opening-hours': 'mall.opening_hours',
+  'PUT /api/malls/:mall/admin/settings': 'mall.settings',
   'POST /api/malls/:mall/counters/:counterId/call-next': 'ticket.call_next',
   'POST /api/malls/:mall/counters/:counterId/call': 'ticket.call',
   'POST /api/malls/:mall/skm/responses': 'skm.paper_entry',

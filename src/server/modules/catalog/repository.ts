@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ServiceStandard } from '../../../api/catalog.js';
 import type { WeeklyHours } from '../../../domain/schedule.js';
+import type { QueueSettings } from '../../../domain/settings.js';
 import type { DB, ServiceRow } from '../../db/schema.js';
 
 export interface ServiceRecord {
@@ -112,6 +113,14 @@ export class CatalogRepository {
       zoneId: c.zone_id,
       serviceIds: byCounter.get(c.id) ?? [],
     }));
+  }
+
+  async setSettings(mallId: string, settings: QueueSettings): Promise<void> {
+    await this.db
+      .updateTable('malls')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', mallId)
+      .execute();
   }
 
   async setOpeningHours(mallId: string, weekly: WeeklyHours): Promise<void> {

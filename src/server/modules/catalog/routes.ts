@@ -6,6 +6,7 @@ import {
   MallDetail,
   MallSummary,
   OpeningHours,
+  QueueSettings,
   Service,
   ServicesQuery,
 } from '../../../api/catalog.js';
@@ -92,6 +93,38 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     },
     async (request) => {
       const result = await catalog.setOpeningHours(request.mall, requireStaff(request), request.body);
+      await app.mallChanged(request.mall.id);
+      return result;
+    },
+  );
+
+  const settingsErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+  app.get(
+    '/api/malls/:mall/admin/settings',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "The mall's queue, booking and message settings (mall admin)",
+        params: MallParams,
+        response: { 200: QueueSettings, ...settingsErrors },
+      },
+    },
+    (request) => catalog.settings(request.mall, requireStaff(request)),
+  );
+
+  app.put(
+    '/api/malls/:mall/admin/settings',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Set the mall's queue, booking and message settings (mall admin), all of them at once",
+        params: MallParams,
+        body: QueueSettings,
+        response: { 200: QueueSettings, ...settingsErrors },
+      },
+    },
+    async (request) => {
+      const result = await catalog.setSettings(request.mall, requireStaff(request), request.body);
       await app.mallChanged(request.mall.id);
       return result;
     },

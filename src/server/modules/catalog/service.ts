@@ -1,7 +1,8 @@
-/** Catalog use cases: read the mall's agencies, services and counters; set its opening hours. */
+/** Catalog use cases: read the mall's agencies, services and counters; set its opening hours and settings. */
 import type { OpeningHours } from '../../../api/catalog.js';
 import { canAdministerMall } from '../../../domain/access.js';
 import { isOpenOn, localTime, type SpecialDay, validateWeeklyHours } from '../../../domain/schedule.js';
+import type { QueueSettings } from '../../../domain/settings.js';
 import { queryWords } from '../../../domain/text.js';
 import { AppError } from '../../errors.js';
 import type { Staff } from '../../plugins/auth.js';
@@ -62,6 +63,17 @@ export class CatalogService {
 
   counters(mall: Mall) {
     return this.repo.listCounters(mall.id);
+  }
+
+  settings(mall: Mall, staff: Staff): QueueSettings {
+    if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
+    return mall.settings;
+  }
+
+  async setSettings(mall: Mall, staff: Staff, body: QueueSettings): Promise<QueueSettings> {
+    if (!canAdministerMall(staff, mall.id)) throw new AppError('forbidden');
+    await this.repo.setSettings(mall.id, body);
+    return body;
   }
 
   async setOpeningHours(mall: Mall, staff: Staff, body: OpeningHours) {

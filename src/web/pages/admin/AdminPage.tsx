@@ -27,6 +27,7 @@ import en from './i18n.en.json';
 import id from './i18n.id.json';
 import { MessagesTab } from './MessagesTab';
 import { ServicesTab } from './ServicesTab';
+import { SettingsTab } from './SettingsTab';
 import { UsersTab } from './UsersTab';
 import { ZonesTab } from './ZonesTab';
 
@@ -42,6 +43,7 @@ const MALL_TABS = [
   'announcements',
   'zones',
   'messages',
+  'settings',
 ] as const;
 const AGENCY_TABS = ['services', 'booking', 'counters', 'users'] as const;
 type Tab = (typeof MALL_TABS)[number];
@@ -149,6 +151,7 @@ function Administration({ slug, me, mall }: { slug: string; me: Me; mall: MallDe
       {tab === 'announcements' && <AnnouncementsTab slug={slug} />}
       {tab === 'booking' && <BookingTab slug={slug} mall={mall} ownAgencyId={ownAgencyId} />}
       {tab === 'messages' && <MessagesTab slug={slug} mall={mall} />}
+      {tab === 'settings' && <SettingsTab slug={slug} />}
     </>
   );
 }

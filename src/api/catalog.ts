@@ -141,6 +141,10 @@ export const QueueSettings = Type.Object(
       description: 'a missed call may rejoin from the phone within this many minutes (0: never)',
     }),
     phoneChannel: Type.Enum(['whatsapp', 'sms'], { description: 'where messages to a phone go' }),
+    closedOnNationalHolidays: Type.Boolean({
+      description:
+        "national holidays close the mall (no tickets, no slots) unless a special day gives that date's hours",
+    }),
   },
   { additionalProperties: false },
 );

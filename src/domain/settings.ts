@@ -20,6 +20,8 @@ export interface QueueSettings {
   rejoinMinutes: number;
   /** where messages to a phone go: the mall's WhatsApp gateway or its SMS gateway */
   phoneChannel: 'whatsapp' | 'sms';
+  /** national holidays close the mall (its own special days still decide their dates) */
+  closedOnNationalHolidays: boolean;
 }
 
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   postponePlaces: 3,
   rejoinMinutes: 30,
   phoneChannel: 'whatsapp',
+  closedOnNationalHolidays: true,
 };
 
 export function pickPolicy(settings: QueueSettings): PickPolicy {

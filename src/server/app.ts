@@ -170,11 +170,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   const adminRepo = new AdminRepository(database.db);
-  const specialDays = new SpecialDayCalendar(adminRepo);
-  const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
-  const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
   const mallById = async (mallId: string) =>
     toMall(await database.db.selectFrom('malls').selectAll().where('id', '=', mallId).executeTakeFirstOrThrow());
+  const specialDays = new SpecialDayCalendar(
+    adminRepo,
+    async (mallId) => (await mallById(mallId)).settings.closedOnNationalHolidays,
+  );
+  const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
+  const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
   const queue = new QueueService(
     new QueueRepository(database.db, ticketMessagesHook(linkOf)),
     bus,

@@ -607,4 +607,53 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     );
     expect(pending.every((r: any) => r.notBefore > t.clock.now)).toBe(true);
   });
+
+  // last: it moves the clock to Christmas week and signs in again there
+  it('a national holiday closes the slots and the kiosk when the mall closes on them; a special day opens it', async () => {
+    t.clock.now = Date.UTC(2026, 11, 21, 9 - 7); // Monday 21 December 2026, 09:00 WIB
+    const mallAdmin = await t.login('admin');
+    const slots = async () =>
+      json(await t.app.inject(`/api/malls/blora/services/${service.id}/slots?date=2026-12-25`)).length;
+    const setClosed = async (closedOnNationalHolidays: boolean) => {
+      const url = '/api/malls/blora/admin/settings';
+      const settings = json(await t.app.inject({ url, headers: { cookie: mallAdmin } }));
+      const put = await t.app.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie: mallAdmin },
+        payload: { ...settings, closedOnNationalHolidays },
+      });
+      expect(put.statusCode).toBe(200);
+    };
+    // the demo stays open on national holidays; a real mall closes
+    expect(await slots()).toBeGreaterThan(0);
+    await setClosed(true);
+    expect(await slots()).toBe(0);
+    const refused = await book({ date: '2026-12-25', start: '09:00' });
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused).message).toContain('Natal');
+    const days = json(await t.app.inject(`/api/malls/blora/services/${service.id}/booking-days`)).days;
+    expect(days.find((d: any) => d.date === '2026-12-25').status).toBe('closed');
+    expect(days.find((d: any) => d.date === '2026-12-24').status).toBe('open');
+    // on the day itself the kiosk is closed too
+    t.clock.now = Date.UTC(2026, 11, 25, 9 - 7);
+    const ticket = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/tickets',
+      payload: { serviceId: service.id },
+    });
+    expect(ticket.statusCode).toBe(409);
+    expect(json(ticket).error).toBe('mall_closed');
+    // the mall opens that morning after all: its special day wins
+    t.clock.now = Date.UTC(2026, 11, 21, 9 - 7);
+    const open = await t.app.inject({
+      method: 'PUT',
+      url: '/api/malls/blora/special-days/2026-12-25',
+      headers: { cookie: mallAdmin },
+      payload: { spans: [{ open: '08:00', close: '12:00' }], note: 'Layanan khusus Natal' },
+    });
+    expect(open.statusCode).toBe(200);
+    expect(await slots()).toBe(8);
+    await setClosed(false);
+  });
 });

@@ -83,7 +83,8 @@ export async function seedDemo(db: Kysely<DB>, options: { password: string | nul
           address: 'Jl. Blora–Cepu KM 5, Jepon, Kabupaten Blora, Jawa Tengah',
           time_zone: 'Asia/Jakarta',
           opening_hours: JSON.stringify(DEMO_HOURS),
-          settings: JSON.stringify(DEFAULT_QUEUE_SETTINGS),
+          // open on national holidays too, like its hours: the demo can be tried any day
+          settings: JSON.stringify({ ...DEFAULT_QUEUE_SETTINGS, closedOnNationalHolidays: false }),
           created_at: now,
         })
         .execute();

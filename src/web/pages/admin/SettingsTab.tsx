@@ -1,8 +1,8 @@
 /**
  * The mall's own choices about its queue (issue #11): how priority and long waits are called, when
  * a citizen who left a number is told their turn is near, what happens to a late booking, how far
- * "I need more time" moves a ticket, how long a missed call may rejoin, and where messages to a
- * phone go. One form, saved at once; every field says what it changes in the hall.
+ * "I need more time" moves a ticket, how long a missed call may rejoin, where messages to a
+ * phone go, and whether national holidays close the mall. One form, saved at once; every field says what it changes in the hall.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -53,7 +53,7 @@ function SettingsForm({ slug, stored }: { slug: string; stored: QueueSettingsBod
   const { errors, formError, pending, submit } = useFormSubmit();
   const [saved, setSaved] = useState<string | null>(null);
   const labels = Object.fromEntries(
-    [...NUMBERS.map(([name]) => name), 'lateCheckIn', 'phoneChannel'].map((name) => [
+    [...NUMBERS.map(([name]) => name), 'lateCheckIn', 'phoneChannel', 'closedOnNationalHolidays'].map((name) => [
       name,
       t(`admin:settings.${name}`),
     ]),
@@ -65,6 +65,7 @@ function SettingsForm({ slug, stored }: { slug: string; stored: QueueSettingsBod
       ...Object.fromEntries(NUMBERS.map(([name]) => [name, Number(str(data, name))])),
       lateCheckIn: str(data, 'lateCheckIn'),
       phoneChannel: str(data, 'phoneChannel'),
+      closedOnNationalHolidays: str(data, 'closedOnNationalHolidays') === 'closed',
     } as QueueSettingsBody;
     const result = await api.put<QueueSettingsBody>(path(slug), body);
     queryClient.setQueryData(['admin-settings', slug], result);
@@ -114,6 +115,18 @@ function SettingsForm({ slug, stored }: { slug: string; stored: QueueSettingsBod
           options={[
             { value: 'whatsapp', label: 'WhatsApp' },
             { value: 'sms', label: 'SMS' },
+          ]}
+          className="max-w-md"
+        />
+        <SelectField
+          label={labels.closedOnNationalHolidays ?? ''}
+          hint={t('admin:settings.closedOnNationalHolidaysHint')}
+          error={errors.closedOnNationalHolidays}
+          name="closedOnNationalHolidays"
+          defaultValue={stored.closedOnNationalHolidays ? 'closed' : 'open'}
+          options={[
+            { value: 'closed', label: t('admin:settings.holidayClosed') },
+            { value: 'open', label: t('admin:settings.holidayOpen') },
           ]}
           className="max-w-md"
         />

@@ -215,4 +215,85 @@ describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
     expect(await axeViolations(admin)).toEqual([]);
     await shot(admin, 'kinerja');
   }, 180_000);
+
+  it("joins today's queue from a phone and asks for more time; an officer checks a booking in; a kiosk ticket adds a number", async () => {
+    const agencies = await api('/api/malls/blora/agencies');
+    const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+    const services = await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`);
+    const ktp = services.find((s: any) => s.name.startsWith('Perekaman KTP-el'));
+    const post = async (path: string, body: object) =>
+      fetch(`${hall.base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    // Antrian online: a number on the phone without the kiosk.
+    const phone = await open(`/blora/book?service=${ktp.id}`, 360, 740);
+    await phone.getByRole('button', { name: 'Ambil antrian sekarang' }).click();
+    await phone.getByLabel(/^Nomor HP/).fill('0813 1111 2222');
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'online-queue');
+    await phone.getByRole('button', { name: 'Ambil nomor antrean' }).click();
+    await phone.waitForURL(/\/t\//);
+    const token = phone.url().split('/t/')[1]!;
+    const number = (await phone.getByTestId('ticket-number').textContent())!.trim();
+    expect(await api(`/api/tickets/${token}`)).toMatchObject({ number, status: 'waiting' });
+    // three walk-ins after it, then "I need more time" moves it behind them, once
+    for (let i = 0; i < 3; i++)
+      expect((await post('/api/malls/blora/tickets', { serviceId: ktp.id })).status).toBe(201);
+    await phone.getByRole('button', { name: 'Saya perlu waktu lebih' }).click();
+    await phone.getByText('Anda sudah mundur beberapa nomor.').waitFor();
+    expect(await phone.getByRole('button', { name: 'Saya perlu waktu lebih' }).count()).toBe(0);
+    await expect.poll(async () => (await api(`/api/tickets/${token}`)).peopleAhead).toBe(3);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'ticket-postponed');
+
+    // A booking checked in by the officer at the counter.
+    const slotDay = async () => {
+      const days = (await api(`/api/malls/blora/services/${ktp.id}/booking-days`)).days;
+      for (const d of days.filter((x: any) => x.status === 'open')) {
+        const free = (await api(`/api/malls/blora/services/${ktp.id}/slots?date=${d.date}`)).find(
+          (x: any) => x.available > 0,
+        );
+        if (free) return { date: d.date, start: free.start };
+      }
+      throw new Error('no free slot');
+    };
+    const booked = await (
+      await post('/api/malls/blora/bookings', {
+        serviceId: ktp.id,
+        ...(await slotDay()),
+        name: 'Budi',
+        phone: '0813 3333 4444',
+      })
+    ).json();
+    expect(booked.code).toMatch(/^\d{8}$/);
+    const counters = await api('/api/malls/blora/counters');
+    const counter = counters.find((c: any) => c.agencyId === dukcapil.id);
+    const console1 = await open('/blora/counter', 1366, 768);
+    await console1.getByLabel('Nama pengguna').fill('petugas.dindukcapil');
+    await console1.getByLabel('Kata sandi').fill(PASSWORD);
+    await console1.getByRole('button', { name: 'Masuk' }).click();
+    await console1.getByRole('button', { name: counter.name, exact: true }).click();
+    await console1.getByRole('button', { name: 'Check-in booking' }).click();
+    const dialog = console1.getByRole('dialog');
+    await dialog.getByLabel('Kode booking').fill(booked.code);
+    expect(await axeViolations(console1)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Check-in', exact: true }).click();
+    await dialog.getByText(/sudah check-in dan masuk antrian/).waitFor();
+    await shot(console1, 'counter-checkin');
+    expect((await api(`/api/bookings/${booked.token}`)).status).toBe('checked_in');
+
+    // A kiosk ticket: the citizen adds a number on the ticket page to be told.
+    const kioskTicket = await (await post('/api/malls/blora/tickets', { serviceId: ktp.id })).json();
+    await phone.goto(`${hall.base}/t/${kioskTicket.token}`);
+    await phone.getByRole('button', { name: 'Kabari saya' }).click();
+    await phone.getByLabel('Nomor HP').fill('0813 5555 6666');
+    await phone.getByRole('button', { name: 'Simpan' }).click();
+    await phone.getByText(/Kami akan mengabari Anda ke 0813/).waitFor();
+    expect(await phone.getByText('6666').count()).toBeGreaterThan(0);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'ticket-contact');
+  }, 180_000);
 });

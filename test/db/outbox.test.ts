@@ -332,6 +332,26 @@ describe.each(ENGINES)('message outbox on %s', (engine) => {
     }
   });
 
+  it('a channel whose stored settings cannot be read fails the try and is retried, not left sending', async () => {
+    await db
+      .insertInto('message_channels')
+      .values({
+        mall_id: mallId,
+        channel: 'whatsapp',
+        config: '{not json',
+        enabled: 1,
+        updated_by: null,
+        updated_at: 0,
+      })
+      .execute();
+    await enqueue([called('call:broken', { phone: PHONE })]);
+    expect(await t.app.outboxWorker.runOnce()).toBe(1);
+    const row = await rowOf('call:broken');
+    expect(row).toMatchObject({ status: 'pending', tries: 1, lease_until: null });
+    expect(row.last_error).toMatch(/JSON/);
+    expect(row.next_attempt_at).toBeGreaterThan(t.clock.now);
+  });
+
   it('sends once by idempotency key after a worker is killed between sending and marking sent', async () => {
     // the first request is held unanswered: the worker dies waiting for it
     const sink = await gateway((n) => (n === 1 ? 'hang' : { status: 200, body: { status: true } }));

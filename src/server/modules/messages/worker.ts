@@ -137,12 +137,14 @@ export class OutboxWorker {
   }
 
   private async deliver(m: OutboxRow): Promise<void> {
-    const adapter = await this.adapter(m.mall_id, m.channel);
-    if (!adapter) {
-      await this.settle(m, { status: 'unsent', last_error: `no ${m.channel} channel configured`, lease_until: null });
-      return;
-    }
     try {
+      // inside the try: a channel whose stored settings cannot be read is a failed try, retried
+      // later like any other, not a message left 'sending' until its lease runs out
+      const adapter = await this.adapter(m.mall_id, m.channel);
+      if (!adapter) {
+        await this.settle(m, { status: 'unsent', last_error: `no ${m.channel} channel configured`, lease_until: null });
+        return;
+      }
       await adapter.send({ id: m.id, recipient: m.recipient, subject: m.subject, body: m.body });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -193,6 +193,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     now: config.now,
     specialDay: specialDays.lookup,
     linkOf,
+    placeFreed: (slot) => bus.publish('booking.place_freed', slot),
     issueTicket: async (mall, serviceId, options) => {
       const issued = await queue.issueWith(mall, { serviceId }, options);
       return issued && { ticket: toTicket(issued.row), row: issued.row, peopleAhead: issued.ticket.peopleAhead };
@@ -235,6 +236,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   };
   const stopCatalog = bus.subscribe((m) => {
     if (m.topic === 'catalog.changed') forgetCatalog(m.payload.mallId);
+    if (m.topic === 'booking.place_freed') booking.forgetSlot(m.payload);
   });
   app.addHook('onClose', async () => stopCatalog());
   app.decorate('catalogChanged', async (mallId: string) => {

@@ -25,6 +25,10 @@ export class TtlCache<V> {
     this.entries.set(key, { value, at: this.now() });
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   deleteWhere(matches: (value: V) => boolean): void {
     for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
   }

@@ -324,6 +324,29 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect((await outbox((r) => r.booking_id === winner.id && r.kind === 'booking_cancelled')).length).toBe(1);
   });
 
+  it('bookings of one slot arriving together take its places in one go while it has room, and one by one at its edge', async () => {
+    const date = '2026-12-05'; // a Saturday, 08.00–12.00
+    // two at once into an empty slot of two places: both in one statement
+    const pair = await Promise.all([book({ date, start: '09:00' }), book({ date, start: '09:00' })]);
+    expect(pair.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(await slotCount(date, '09:00')).toBe(2);
+    // one taken, then two at once: not room for both, so exactly one more
+    expect((await book({ date, start: '09:30' })).statusCode).toBe(201);
+    const edge = await Promise.all([book({ date, start: '09:30' }), book({ date, start: '09:30' })]);
+    expect(edge.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await slotCount(date, '09:30')).toBe(2);
+    // the same person twice with another: the other and one of the person's are kept
+    const phone = nextPhone();
+    const mixed = await Promise.all([
+      book({ date, start: '11:00', phone }),
+      book({ date, start: '11:00', phone }),
+      book({ date, start: '10:30' }),
+    ]);
+    expect(mixed.map((r) => r.statusCode)).toEqual([201, 409, 201]);
+    expect(json(mixed[1]!).error).toBe('duplicate_booking');
+    expect(await slotCount(date, '11:00')).toBe(1);
+  });
+
   it('one person booking several slots of a day at once keeps exactly one, and the others give their place back', async () => {
     const date = '2026-12-04';
     const starts = ['08:00', '08:30', '09:00', '09:30', '10:00', '10:30'];

@@ -30,6 +30,8 @@ export interface BusEvents {
   'mall.changed': { mallId: string };
   /** a mall's agencies, services or counters changed: processes drop their cached copies */
   'catalog.changed': { mallId: string };
+  /** a booked place was given back (cancel, move): processes read the slot's count afresh */
+  'booking.place_freed': { mallId: string; serviceId: string; date: string; start: string };
   /** the display's running text changed: displays refetch it */
   'announcements.changed': { mallId: string };
 }

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type BookingRules, DEFAULT_BOOKING_RULES } from '../../../domain/booking.js';
 import { GroupCommit } from '../../db/group-commit.js';
 import type { BookingRow, BookingsTable, DB, NewOutbox } from '../../db/schema.js';
+import { TtlCache } from '../../ttl-cache.js';
 import { insertOutbox } from '../messages/outbox.js';
 
 export type NewBookingRow = Omit<BookingsTable, 'ticket_id' | 'checked_in_at' | 'cancelled_at'>;
@@ -31,6 +32,8 @@ function uniqueViolation(error: unknown): 'code' | 'person' | null {
 
 type BookingToCreate = { row: NewBookingRow; bookable: number; messages: NewOutbox[] };
 const CREATE_LANES = 8;
+/** How long a process answers "full" (or a count) for a slot from its copy; see slotBooked. */
+const SLOT_COUNT_TTL_MS = 200;
 
 const slotKey = (row: Pick<NewBookingRow, 'service_id' | 'date' | 'start'>) =>
   `${row.service_id}|${row.date}|${row.start}`;
@@ -41,6 +44,9 @@ function laneOf(row: NewBookingRow): number {
   return Math.abs(h) % CREATE_LANES;
 }
 
+const item = (batch: BookingToCreate[], i: number) => batch[i] as BookingToCreate;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 type CreateOutcome = { kind: 'booked'; row: BookingRow } | { kind: 'full' | 'duplicate' | 'code_taken' };
 
 export class BookingRepository {
@@ -50,6 +56,8 @@ export class BookingRepository {
    * several connections.
    */
   private readonly lanes: GroupCommit<DB, BookingToCreate, CreateOutcome>[];
+
+  private readonly slotCopies = new TtlCache<number>(SLOT_COUNT_TTL_MS);
 
   constructor(private readonly db: Kysely<DB>) {
     this.lanes = Array.from({ length: CREATE_LANES }, () => new GroupCommit(db, this.writeBookings));
@@ -94,8 +102,17 @@ export class BookingRepository {
     return new Map(rows.map((r) => [r.start, Number(r.booked)]));
   }
 
-  /** The places taken in one slot, read without a lock (a quick "full" before any transaction). */
+  /**
+   * The places taken in one slot, read without a lock (a quick "full" before any transaction),
+   * from a copy at most SLOT_COUNT_TTL_MS old: at the release moment thousands of requests ask
+   * about a few dozen slots. A copy too low only sends a booking to the transaction, which decides;
+   * a copy too high (a place freed meanwhile) is dropped at once in this process (freePlace) and
+   * through the bus in the others (forgetSlot), and at worst lives out its short life.
+   */
   async slotBooked(serviceId: string, date: string, start: string): Promise<number> {
+    const key = slotKey({ service_id: serviceId, date, start });
+    const hit = this.slotCopies.get(key);
+    if (hit !== undefined) return hit;
     const row = await this.db
       .selectFrom('booking_slots')
       .select('booked')
@@ -103,7 +120,14 @@ export class BookingRepository {
       .where('date', '=', date)
       .where('start', '=', start)
       .executeTakeFirst();
-    return Number(row?.booked ?? 0);
+    const n = Number(row?.booked ?? 0);
+    this.slotCopies.set(key, n);
+    return n;
+  }
+
+  /** A place of the slot was freed (here or in another process): its count is read afresh. */
+  forgetSlot(slot: { serviceId: string; date: string; start: string }): void {
+    this.slotCopies.delete(slotKey({ service_id: slot.serviceId, date: slot.date, start: slot.start }));
   }
 
   /** Booked places per date of a service over a range (the day picker's "full"). */
@@ -175,51 +199,105 @@ export class BookingRepository {
 
   /**
    * One batch of bookings, in order. Refusals are results, not errors, so that one citizen's
-   * full slot or second booking does not roll back the others': the place is taken by a
-   * conditional upsert that answers nothing when the slot is full, and the booking is inserted
-   * with ON CONFLICT DO NOTHING, its place given back when a unique index refused it.
+   * full slot or second booking does not roll back the others'. Set-based, because on PostgreSQL
+   * every statement is a round trip on the connection the batch holds: the places of each slot
+   * are taken by one conditional upsert for all of the batch's bookings of it (one at a time only
+   * when the slot is nearly full), the bookings go in with one insert ON CONFLICT DO NOTHING, and
+   * the messages with one more. A booking a unique index refused gives its place back.
    */
   private readonly writeBookings = async (tx: Transaction<DB>, batch: BookingToCreate[]): Promise<CreateOutcome[]> => {
     const outcomes: CreateOutcome[] = new Array(batch.length);
-    const booked: NewOutbox[] = [];
-    // slots locked in one order in every process, so two batches never wait for each other in a ring;
-    // the sort is stable: within a slot, first come is first served
-    const order = batch
+    // the batch's bookings by slot, slots in one order in every process, so two batches never
+    // wait for each other in a ring; within a slot, first come is first served
+    const bySlot = new Map<string, number[]>();
+    for (const i of batch
       .map((_, i) => i)
-      .sort((a, b) =>
-        slotKey((batch[a] as BookingToCreate).row).localeCompare(slotKey((batch[b] as BookingToCreate).row)),
-      );
-    for (const i of order) {
-      const { row, bookable, messages } = batch[i] as BookingToCreate;
-      if (!(await this.tryTakePlace(tx, row, bookable))) {
-        outcomes[i] = { kind: 'full' };
+      .sort((a, b) => cmp(slotKey(item(batch, a).row), slotKey(item(batch, b).row)))) {
+      const key = slotKey(item(batch, i).row);
+      bySlot.set(key, [...(bySlot.get(key) ?? []), i]);
+    }
+    const placed: number[] = [];
+    for (const wanting of bySlot.values()) {
+      const first = item(batch, wanting[0] as number);
+      const granted = await this.takePlaces(tx, first.row, first.bookable, wanting.length);
+      for (const [j, i] of wanting.entries()) {
+        if (j < granted) placed.push(i);
+        else outcomes[i] = { kind: 'full' };
+      }
+    }
+    // by person, then arrival: the unique index on the person is met in one order everywhere too,
+    // and of one person's bookings in the batch the first to arrive is kept
+    placed.sort((a, b) => cmp(item(batch, a).row.person_key, item(batch, b).row.person_key) || a - b);
+    const stored =
+      placed.length === 0
+        ? []
+        : await tx
+            .insertInto('bookings')
+            .values(
+              placed.map((i) => ({ ...item(batch, i).row, ticket_id: null, checked_in_at: null, cancelled_at: null })),
+            )
+            .onConflict((oc) => oc.doNothing())
+            .returningAll()
+            .execute();
+    const storedById = new Map(stored.map((r) => [r.id, r]));
+    const booked: NewOutbox[] = [];
+    for (const i of placed) {
+      const { row, messages } = item(batch, i);
+      const kept = storedById.get(row.id);
+      if (kept) {
+        booked.push(...messages);
+        outcomes[i] = { kind: 'booked', row: kept };
         continue;
       }
-      const stored = await tx
-        .insertInto('bookings')
-        .values({ ...row, ticket_id: null, checked_in_at: null, cancelled_at: null })
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
+      await this.freePlace(tx, row);
+      const same = await tx
+        .selectFrom('bookings')
+        .select('id')
+        .where('mall_id', '=', row.mall_id)
+        .where('service_id', '=', row.service_id)
+        .where('date', '=', row.date)
+        .where('active_key', '=', row.person_key)
         .executeTakeFirst();
-      if (!stored) {
-        await this.freePlace(tx, row);
-        const same = await tx
-          .selectFrom('bookings')
-          .select('id')
-          .where('mall_id', '=', row.mall_id)
-          .where('service_id', '=', row.service_id)
-          .where('date', '=', row.date)
-          .where('active_key', '=', row.person_key)
-          .executeTakeFirst();
-        outcomes[i] = { kind: same ? 'duplicate' : 'code_taken' };
-        continue;
-      }
-      booked.push(...messages);
-      outcomes[i] = { kind: 'booked', row: stored };
+      outcomes[i] = { kind: same ? 'duplicate' : 'code_taken' };
     }
     await insertOutbox(tx, booked);
     return outcomes;
   };
+
+  /**
+   * Takes up to `wanted` places of a slot: all of them in one statement when the slot has room
+   * for them all, else one at a time until it is full. Answers how many were taken.
+   */
+  private async takePlaces(
+    tx: Transaction<DB>,
+    slot: { mall_id: string; service_id: string; date: string; start: string },
+    bookable: number,
+    wanted: number,
+  ): Promise<number> {
+    if (wanted > 1 && wanted <= bookable) {
+      const all = await tx
+        .insertInto('booking_slots')
+        .values({
+          mall_id: slot.mall_id,
+          service_id: slot.service_id,
+          date: slot.date,
+          start: slot.start,
+          booked: wanted,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['service_id', 'date', 'start'])
+            .doUpdateSet((eb) => ({ booked: eb('booking_slots.booked', '+', wanted) }))
+            .where('booking_slots.booked', '<=', bookable - wanted),
+        )
+        .returning('booked')
+        .executeTakeFirst();
+      if (all) return wanted;
+    }
+    let taken = 0;
+    while (taken < wanted && (await this.tryTakePlace(tx, slot, bookable))) taken++;
+    return taken;
+  }
 
   private async takePlace(
     tx: Transaction<DB>,
@@ -251,6 +329,7 @@ export class BookingRepository {
   }
 
   private async freePlace(tx: Transaction<DB>, slot: Pick<BookingRow, 'mall_id' | 'service_id' | 'date' | 'start'>) {
+    this.forgetSlot({ serviceId: slot.service_id, date: slot.date, start: slot.start });
     await tx
       .updateTable('booking_slots')
       .set((eb) => ({ booked: eb('booked', '-', 1) }))

@@ -66,6 +66,8 @@ export interface BookingDeps {
   issueTicket: IssueTicket;
   /** an absolute link for messages (LOKET_PUBLIC_URL), or null when none is configured */
   linkOf: (path: string) => string | null;
+  /** a place was given back: tells the other processes, which keep a short copy of slot counts */
+  placeFreed?: (slot: { mallId: string; serviceId: string; date: string; start: string }) => Promise<void>;
 }
 
 const CODE_ATTEMPTS = 5;
@@ -186,6 +188,18 @@ export class BookingService {
         const booked = counts.get(s.start) ?? 0;
         return { start: s.start, end: s.end, capacity, booked, available: Math.max(0, capacity - booked) };
       });
+  }
+
+  /** After the commit that gave a place back: read afresh here, and tell the other processes. */
+  private async placeFreed(row: BookingRow) {
+    const slot = { mallId: row.mall_id, serviceId: row.service_id, date: row.date, start: row.start };
+    this.repo.forgetSlot(slot);
+    await this.deps.placeFreed?.(slot);
+  }
+
+  /** Another process gave back a place of this slot. */
+  forgetSlot(slot: { serviceId: string; date: string; start: string }): void {
+    this.repo.forgetSlot(slot);
   }
 
   /** The services open to booking or to the online queue. */
@@ -488,6 +502,7 @@ export class BookingService {
     });
     if (!done)
       throw new AppError('booking_not_changeable', { status: (await this.repo.byToken(token))?.status ?? 'cancelled' });
+    await this.placeFreed(row);
     return this.view(token);
   }
 
@@ -531,6 +546,7 @@ export class BookingService {
         throw new AppError('duplicate_booking', { date: body.date, by: row.nik_masked ? 'nik' : 'phone' });
       throw new AppError('booking_not_changeable', { status: 'changed' });
     }
+    await this.placeFreed(row);
     return this.view(token);
   }
 

@@ -316,7 +316,7 @@ async function main(argv: string[]): Promise<void> {
         await migrate(ctx.database);
         const r = await removeOldPersonalData(ctx.database.db, config.now(), days);
         console.log(
-          `retention (${days} days, before ${new Date(r.before).toISOString()}): ${r.suggestions} SKM suggestions, ${r.auditEntries} audit entries cleared, ${r.sessions} ended sessions deleted`,
+          `retention (${days} days, before ${new Date(r.before).toISOString()}): ${r.suggestions} SKM suggestions, ${r.auditEntries} audit entries and ${r.bookings} bookings cleared, ${r.ticketContacts} ticket contacts, ${r.messages} messages and ${r.sessions} ended sessions deleted`,
         );
       } finally {
         await ctx.close();

@@ -84,7 +84,66 @@ describe.each(ENGINES)('personal data on %s', (engine) => {
       .execute();
     expect(oldAudit.length).toBeGreaterThan(0);
 
+    // an old booking with its messages, and an old ticket with a number left on it
+    t.clock.now = MONDAY_9AM;
+    const rules = await t.app.inject({
+      method: 'PUT',
+      url: `/api/malls/blora/admin/services/${serviceId}/booking`,
+      headers: { cookie: await t.login('admin') },
+      payload: {
+        enabled: true,
+        slotMinutes: 30,
+        capacity: 4,
+        walkInShare: 0.5,
+        daysAhead: 7,
+        opensAt: '06:00',
+        checkInBeforeMinutes: 30,
+        checkInAfterMinutes: 15,
+        askNik: false,
+      },
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const booking = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/bookings',
+      payload: {
+        serviceId,
+        date: '2026-11-30',
+        start: '10:00',
+        name: 'Siti Aminah',
+        phone: '081234567890',
+        email: 's@example.test',
+      },
+    });
+    expect(booking.statusCode, booking.body).toBe(201);
+    const ticket = json(
+      await t.app.inject({ method: 'POST', url: '/api/malls/blora/tickets', payload: { serviceId } }),
+    );
+    const contact = await t.app.inject({
+      method: 'PUT',
+      url: `/api/tickets/${ticket.token}/contact`,
+      payload: { phone: '081298765432' },
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    await t.app.outboxWorker.runOnce();
+    t.clock.now = MONDAY_9AM + 400 * DAY;
+
     const result = await removeOldPersonalData(db, MONDAY_9AM + 731 * DAY, 730);
+    expect(result.bookings).toBe(1);
+    expect(result.ticketContacts).toBe(1);
+    expect(result.messages).toBeGreaterThan(0);
+    const kept = await db.selectFrom('bookings').selectAll().executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({
+      name: '',
+      phone: '',
+      email: null,
+      nik_masked: null,
+      date: '2026-11-30',
+      start: '10:00',
+    });
+    expect(await db.selectFrom('ticket_contacts').selectAll().execute()).toEqual([]);
+    // the reminders not yet due stay until they go or are cancelled
+    expect((await db.selectFrom('outbox').select('status').execute()).every((m) => m.status === 'pending')).toBe(true);
     expect(result.suggestions).toBe(1);
     expect(result.auditEntries).toBeGreaterThanOrEqual(oldAudit.length);
     expect(await suggestions()).toEqual([null, 'Ruang tunggu nyaman']);
@@ -111,6 +170,9 @@ describe.each(ENGINES)('personal data on %s', (engine) => {
     expect(await removeOldPersonalData(db, MONDAY_9AM + 731 * DAY, 730)).toMatchObject({
       suggestions: 0,
       auditEntries: 0,
+      bookings: 0,
+      ticketContacts: 0,
+      messages: 0,
     });
   });
 });

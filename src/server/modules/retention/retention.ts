@@ -5,6 +5,9 @@
  *     occupation: what the IKM report counts) and lose the free-text suggestion;
  *   - the audit trail keeps who did what and when, and loses the address, the browser and the
  *     request body;
+ *   - bookings keep their service, slot, status and times (the evaluation's booking figures) and
+ *     lose the name, phone number, e-mail and masked NIK;
+ *   - the numbers citizens left on tickets, and the messages sent to them, are deleted;
  *   - ended sessions are deleted.
  * This is the system's own housekeeping, the only change ever made to the audit trail.
  */
@@ -17,6 +20,9 @@ export interface RetentionResult {
   suggestions: number;
   auditEntries: number;
   sessions: number;
+  bookings: number;
+  ticketContacts: number;
+  messages: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -37,11 +43,27 @@ export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: n
       .where((eb) => eb.or([eb('ip', 'is not', null), eb('user_agent', 'is not', null), eb('detail', 'is not', null)]))
       .executeTakeFirst();
     const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+    const bookings = await tx
+      .updateTable('bookings')
+      .set({ name: '', phone: '', email: null, nik_masked: null })
+      .where('slot_start_at', '<', before)
+      .where('phone', '!=', '')
+      .executeTakeFirst();
+    const contacts = await tx.deleteFrom('ticket_contacts').where('created_at', '<', before).executeTakeFirst();
+    // a message still waiting to go is no record yet: only what was settled goes
+    const messages = await tx
+      .deleteFrom('outbox')
+      .where('created_at', '<', before)
+      .where('status', 'not in', ['pending', 'sending'])
+      .executeTakeFirst();
     return {
       before,
       suggestions: Number(suggestions.numUpdatedRows),
       auditEntries: Number(audit.numUpdatedRows),
       sessions: Number(sessions.numDeletedRows),
+      bookings: Number(bookings.numUpdatedRows),
+      ticketContacts: Number(contacts.numDeletedRows),
+      messages: Number(messages.numDeletedRows),
     };
   });
 }

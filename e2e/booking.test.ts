@@ -296,4 +296,80 @@ describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
     expect(await axeViolations(phone)).toEqual([]);
     await shot(phone, 'ticket-contact');
   }, 180_000);
+
+  it("a booking for later: too early at the kiosk, moved and cancelled from its page; staff book on a citizen's behalf", async () => {
+    const agencies = await api('/api/malls/blora/agencies');
+    const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+    const services = await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`);
+    const kk = services.find((s: any) => s.name.startsWith('Perubahan KK'));
+    const days = (await api(`/api/malls/blora/services/${kk.id}/booking-days`)).days.filter(
+      (d: any) => d.status === 'open',
+    );
+    const later = days[2].date; // two open days ahead: check-in is hours away
+    const booked = await (
+      await fetch(`${hall.base}/api/malls/blora/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: kk.id, date: later, start: '10:00', name: 'Rina', phone: '0815 1234 5678' }),
+      })
+    ).json();
+    expect(booked.code).toMatch(/^\d{8}$/);
+
+    // At the kiosk too early: told when to come back, and nothing issued.
+    const kiosk = await open('/blora/kiosk', 1080, 1920);
+    await kiosk.getByRole('button', { name: 'Sudah pesan online? Check-in di sini' }).click();
+    for (const digit of booked.code) await kiosk.getByRole('button', { name: digit, exact: true }).click();
+    await kiosk.getByRole('button', { name: 'Check-in', exact: true }).click();
+    await kiosk.getByRole('heading', { name: 'Belum waktunya check-in' }).waitFor();
+    expect(await kiosk.getByText('09.30').count()).toBeGreaterThan(0);
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await shot(kiosk, 'kiosk-too-early');
+    expect((await api(`/api/bookings/${booked.token}`)).status).toBe('booked');
+
+    // Its page: moved to another day and time, then cancelled.
+    const phone = await open(`/b/${booked.token}`, 360, 740);
+    await phone.getByRole('button', { name: 'Pindah jadwal' }).click();
+    const move = phone.getByRole('region', { name: 'Pindah jadwal' });
+    await move.getByRole('list', { name: 'Hari kedatangan' }).getByRole('button', { disabled: false }).nth(1).click();
+    await move.getByRole('list', { name: 'Jam sesi' }).getByRole('button', { disabled: false }).nth(4).click();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'booking-move');
+    await move.getByRole('button', { name: /^Pindahkan ke/ }).click();
+    await phone.getByText('Jadwal sudah dipindah.').waitFor();
+    const moved = await api(`/api/bookings/${booked.token}`);
+    expect(moved.code).toBe(booked.code);
+    expect(`${moved.date} ${moved.start}`).not.toBe(`${later} 10:00`);
+    await phone.getByRole('button', { name: 'Batalkan booking' }).click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan booking' }).click();
+    await expect.poll(() => phone.getByTestId('booking-status').textContent()).toBe('Dibatalkan');
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'booking-cancelled');
+    expect((await api(`/api/bookings/${booked.token}`)).status).toBe('cancelled');
+
+    // The information desk books for a citizen who phoned.
+    const admin = await open('/blora/admin?tab=booking', 1366, 768);
+    await admin.getByLabel('Nama pengguna').fill('admin');
+    await admin.getByLabel('Kata sandi').fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Masuk' }).click();
+    const desk = admin.getByRole('region', { name: 'Booking atas nama warga' });
+    await desk.getByLabel('Instansi').selectOption(dukcapil.id);
+    await desk.getByLabel('Layanan').selectOption(kk.id);
+    await desk.getByLabel('Tanggal').fill(later);
+    const slot = desk.getByLabel('Sesi');
+    await expect.poll(() => slot.locator('option').count()).toBeGreaterThan(1);
+    await slot.selectOption({ index: 1 });
+    await desk.getByLabel('Nama warga').fill('Pak Darmo');
+    await desk.getByLabel('Nomor HP').fill('0816 2222 3333');
+    await desk.getByRole('button', { name: 'Buat booking' }).click();
+    // the panel turns into the code to read out
+    await admin.getByRole('heading', { name: 'Booking berhasil dibuat' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await shot(admin, 'admin-on-behalf');
+    const list = await (
+      await fetch(`${hall.base}/api/malls/blora/bookings?date=${later}&serviceId=${kk.id}`, {
+        headers: { cookie: (await admin.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+      })
+    ).json();
+    expect(list.some((b: any) => b.name === 'Pak Darmo' && b.createdBy !== null)).toBe(true);
+  }, 180_000);
 });

@@ -23,6 +23,8 @@ const BOOKING_STATUS_ID: Record<string, string> = {
   no_show: 'tidak datang',
 };
 const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
+/** A clock as Indonesian writes it: 09.30 */
+const jam = (v: unknown) => String(v ?? '').replace(':', '.');
 const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 
 /** A wait in whole seconds as people say it: seconds under a minute, else minutes rounded up. */
@@ -429,7 +431,7 @@ const CATALOGUE = {
   },
   slot_full: {
     status: 409,
-    id: (p: Params) => `Sesi ${p.start} tanggal ${p.date} sudah penuh. Silakan pilih sesi lain.`,
+    id: (p: Params) => `Sesi ${jam(p.start)} tanggal ${p.date} sudah penuh. Silakan pilih sesi lain.`,
     en: (p: Params) => `The ${p.start} slot on ${p.date} is full. Please choose another slot.`,
   },
   duplicate_booking: {
@@ -445,7 +447,7 @@ const CATALOGUE = {
       p.reason === 'disabled'
         ? `Layanan "${p.serviceName}" belum dapat dipesan online.`
         : p.reason === 'past'
-          ? `Sesi ${p.start ?? ''} tanggal ${p.date} sudah lewat.`.replace('  ', ' ')
+          ? `Sesi ${jam(p.start)} tanggal ${p.date} sudah lewat.`.replace('  ', ' ')
           : p.reason === 'closed_day'
             ? `Tanggal ${p.date} tidak ada layanan${p.note ? ` (${p.note})` : ''}.`
             : `Booking untuk tanggal ${p.date} dibuka ${p.opensId}.`,
@@ -472,13 +474,13 @@ const CATALOGUE = {
   too_early: {
     status: 409,
     id: (p: Params) =>
-      `Check-in untuk booking pukul ${p.start} dibuka pukul ${String(p.comeAt).replace(':', '.')}. Silakan kembali nanti.`,
+      `Check-in untuk booking pukul ${jam(p.start)} dibuka pukul ${jam(p.comeAt)}. Silakan kembali nanti.`,
     en: (p: Params) => `Check-in for the ${p.start} booking opens at ${p.comeAt}. Please come back then.`,
   },
   too_late: {
     status: 409,
     id: (p: Params) =>
-      `Waktu check-in booking pukul ${p.start} sudah lewat.${p.walkInAllowed ? ' Anda dapat mengambil antrian biasa.' : ''}`,
+      `Waktu check-in booking pukul ${jam(p.start)} sudah lewat.${p.walkInAllowed ? ' Anda dapat mengambil antrian biasa.' : ''}`,
     en: (p: Params) =>
       `Check-in for the ${p.start} booking has closed.${p.walkInAllowed ? ' You can take a regular queue ticket.' : ''}`,
   },

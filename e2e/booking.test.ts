@@ -6,12 +6,15 @@
  * who came earlier, since its slot has not begun); the "called" message names the counter. Each new screen passes axe-core's WCAG
  * 2.1 AA rules. LOKET_E2E_SHOTS=<dir> saves a screenshot of each, to look at.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../test/support/sinks.js';
 import { launchBrowser } from './browser.js';
+import { writeQrVideo } from './fake-camera.js';
 import { axeViolations, HAS_CHROMIUM, type Hall, PASSWORD, startHall } from './support.js';
 
 const SHOTS = process.env.LOKET_E2E_SHOTS;
@@ -372,4 +375,56 @@ describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
     ).json();
     expect(list.some((b: any) => b.name === 'Pak Darmo' && b.createdBy !== null)).toBe(true);
   }, 180_000);
+
+  it("checks in by holding the booking's QR up to the kiosk camera", async () => {
+    const agencies = await api('/api/malls/blora/agencies');
+    const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+    const services = await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`);
+    const kk = services.find((s: any) => s.name.startsWith('Perubahan KK'));
+    const open = (await api(`/api/malls/blora/services/${kk.id}/booking-days`)).days.find(
+      (d: any) => d.status === 'open',
+    );
+    const slot = (await api(`/api/malls/blora/services/${kk.id}/slots?date=${open.date}`)).find(
+      (x: any) => x.available > 0,
+    );
+    const booked = await (
+      await fetch(`${hall.base}/api/malls/blora/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          serviceId: kk.id,
+          date: open.date,
+          start: slot.start,
+          name: 'Wati',
+          phone: '0817 1111 0000',
+        }),
+      })
+    ).json();
+    // the booking's QR holds its code: the camera is shown the same
+    const qrSvg = await (await fetch(`${hall.base}/api/bookings/${booked.token}/qr.svg`)).text();
+    expect(qrSvg).toBe(await QRCode.toString(booked.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+    const video = join(mkdtempSync(join(tmpdir(), 'loket-camera-')), 'qr.y4m');
+    writeQrVideo(video, booked.code);
+    const camera = await launchBrowser([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await camera.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'id-ID' });
+      await context.grantPermissions(['camera'], { origin: hall.base });
+      const kiosk = await context.newPage();
+      await kiosk.goto(`${hall.base}/blora/kiosk`);
+      await kiosk.getByRole('button', { name: 'Sudah pesan online? Check-in di sini' }).click();
+      await kiosk.getByRole('button', { name: 'Pindai QR dengan kamera' }).click();
+      await kiosk.getByLabel('Kamera kios').waitFor();
+      expect(await axeViolations(kiosk)).toEqual([]);
+      await shot(kiosk, 'kiosk-camera');
+      const numberEl = kiosk.getByTestId('ticket-number');
+      await numberEl.waitFor({ timeout: 20_000 });
+      expect((await api(`/api/bookings/${booked.token}`)).status).toBe('checked_in');
+    } finally {
+      await camera.close();
+    }
+  }, 120_000);
 });

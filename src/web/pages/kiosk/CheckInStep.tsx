@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeKeypad } from './CodeKeypad';
 import { NavBar } from './NavBar';
-import { canScan, QrScanner } from './QrScanner';
+import { QrScanner, useCanScan } from './QrScanner';
 import { StepHeading } from './StepHeading';
 import { primaryButton, secondaryButton } from './ui';
 
@@ -25,6 +25,7 @@ export function CheckInStep({ busy, onCheckIn, onHome }: Props) {
   const { t } = useTranslation('kiosk');
   const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
+  const canScan = useCanScan();
   const scanned = useCallback(
     (text: string) => {
       const found = codeIn(text);
@@ -71,7 +72,7 @@ export function CheckInStep({ busy, onCheckIn, onHome }: Props) {
           >
             {t('checkIn.submit')}
           </button>
-          {canScan() && (
+          {canScan && (
             <button
               type="button"
               onClick={() => setScanning(true)}

@@ -2,19 +2,55 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { secondaryButton } from './ui';
 
-/** The part of the Shape Detection API the scanner uses (Chromium has it; types are not in lib.dom). */
+/** The part of the Shape Detection API the scanner uses where the browser has it (types are not in lib.dom). */
 interface BarcodeDetectorLike {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
 }
 type BarcodeDetectorClass = new (options: { formats: string[] }) => BarcodeDetectorLike;
 
-function detectorClass(): BarcodeDetectorClass | null {
-  const c = (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-  return typeof c === 'function' && typeof navigator.mediaDevices?.getUserMedia === 'function' ? c : null;
+/** Reads a QR in the current video frame, or null. */
+type FrameReader = (video: HTMLVideoElement) => Promise<string | null>;
+
+/**
+ * The browser's own detector where it has one (Android, macOS, ChromeOS); elsewhere (Windows and
+ * Linux kiosks) jsQR over the frame drawn on a canvas, loaded only when the camera is opened.
+ */
+async function frameReader(): Promise<FrameReader> {
+  const Native = (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+  if (typeof Native === 'function') {
+    const detector = new Native({ formats: ['qr_code'] });
+    return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
+  }
+  const { default: jsQR } = await import('jsqr');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return async (video) => {
+    if (!context || video.videoWidth === 0) return null;
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    context.drawImage(video, 0, 0);
+    const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+    return jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+  };
 }
 
-/** Whether this kiosk can scan: a camera API and QR detection in the browser. */
-export const canScan = () => detectorClass() !== null;
+/** Whether this kiosk has a camera to scan with (asked once; false where the browser cannot say). */
+export function useCanScan(): boolean {
+  const [can, setCan] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const devices = navigator.mediaDevices;
+    if (typeof devices?.getUserMedia !== 'function' || typeof devices.enumerateDevices !== 'function') return;
+    devices.enumerateDevices().then(
+      (list) => live && setCan(list.some((d) => d.kind === 'videoinput')),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return can;
+}
 
 const SCAN_EVERY_MS = 250;
 
@@ -30,36 +66,33 @@ export function QrScanner({ onCode, onClose }: Props) {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    const Detector = detectorClass();
-    if (!Detector) {
-      setFailed(true);
-      return;
-    }
-    const detector = new Detector({ formats: ['qr_code'] });
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const scan = async () => {
+    const scan = async (read: FrameReader) => {
       if (stopped || !video.current) return;
       try {
-        const [found] = await detector.detect(video.current);
-        if (found?.rawValue && !stopped) {
-          onCode(found.rawValue);
+        const found = await read(video.current);
+        if (found && !stopped) {
+          onCode(found);
           return;
         }
       } catch {
         // a frame not ready yet: try the next one
       }
-      timer = setTimeout(() => void scan(), SCAN_EVERY_MS);
+      timer = setTimeout(() => void scan(read), SCAN_EVERY_MS);
     };
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: 'user' }, audio: false })
       .then(async (s) => {
         stream = s;
-        if (stopped || !video.current) return;
+        if (stopped || !video.current) {
+          for (const track of s.getTracks()) track.stop();
+          return;
+        }
         video.current.srcObject = s;
         await video.current.play();
-        void scan();
+        void scan(await frameReader());
       })
       .catch(() => setFailed(true));
     return () => {

@@ -172,10 +172,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const adminRepo = new AdminRepository(database.db);
   const mallById = async (mallId: string) =>
     toMall(await database.db.selectFrom('malls').selectAll().where('id', '=', mallId).executeTakeFirstOrThrow());
-  const specialDays = new SpecialDayCalendar(
-    adminRepo,
-    async (mallId) => (await mallById(mallId)).settings.closedOnNationalHolidays,
-  );
+  const specialDays = new SpecialDayCalendar(adminRepo);
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
   const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
   const queue = new QueueService(

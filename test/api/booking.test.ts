@@ -342,8 +342,15 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
       book({ date, start: '11:00', phone }),
       book({ date, start: '10:30' }),
     ]);
-    expect(mixed.map((r) => r.statusCode)).toEqual([201, 409, 201]);
-    expect(json(mixed[1]!).error).toBe('duplicate_booking');
+    // which of the person's two is kept depends on arrival order, which the engine may not keep
+    expect(
+      mixed
+        .slice(0, 2)
+        .map((r) => r.statusCode)
+        .sort(),
+    ).toEqual([201, 409]);
+    expect(mixed[2]!.statusCode).toBe(201);
+    expect(json(mixed.find((r) => r.statusCode === 409)!).error).toBe('duplicate_booking');
     expect(await slotCount(date, '11:00')).toBe(1);
   });
 

@@ -34,7 +34,6 @@ import {
   instantAt,
   isValidDate,
   localTime,
-  type SpecialDay,
   weekdayOf,
 } from '../../../domain/schedule.js';
 import { parsePeriod } from '../../../domain/skm-report.js';
@@ -44,6 +43,7 @@ import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { TtlCache } from '../../ttl-cache.js';
+import type { SpecialDayLookup } from '../admin/calendar.js';
 import { cancelPendingReminders, enqueueMessages, type MessageToSend, outboxRows } from '../messages/outbox.js';
 import { BookingConflict, type BookingRepository, parseRules } from './repository.js';
 
@@ -62,7 +62,7 @@ export type IssueTicket = (
 
 export interface BookingDeps {
   now: () => number;
-  specialDay: (mallId: string, date: string) => Promise<SpecialDay | null>;
+  specialDay: SpecialDayLookup;
   issueTicket: IssueTicket;
   /** an absolute link for messages (LOKET_PUBLIC_URL), or null when none is configured */
   linkOf: (path: string) => string | null;
@@ -156,7 +156,7 @@ export class BookingService {
   // ── what may be booked ────────────────────────────────────────────────
 
   private async slotsOn(mall: Mall, date: string, rules: BookingRules): Promise<{ slots: Slot[]; note: string }> {
-    const special = await this.deps.specialDay(mall.id, date);
+    const special = await this.deps.specialDay(mall, date);
     const spans = hoursOn(mall.openingHours, special, { date, weekday: weekdayOf(date) });
     return { slots: slotsOfDay(spans, rules.slotMinutes), note: special?.note ?? '' };
   }

@@ -126,8 +126,6 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     async (request) => {
       const result = await catalog.setSettings(request.mall, requireStaff(request), request.body);
       await app.mallChanged(request.mall.id);
-      // whether national holidays close the mall changes the calendar the catalog caches
-      await app.catalogChanged(request.mall.id);
       return result;
     },
   );

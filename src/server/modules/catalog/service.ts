@@ -1,12 +1,13 @@
 /** Catalog use cases: read the mall's agencies, services and counters; set its opening hours and settings. */
 import type { OpeningHours } from '../../../api/catalog.js';
 import { canAdministerMall } from '../../../domain/access.js';
-import { isOpenOn, localTime, type SpecialDay, validateWeeklyHours } from '../../../domain/schedule.js';
+import { isOpenOn, localTime, validateWeeklyHours } from '../../../domain/schedule.js';
 import type { QueueSettings } from '../../../domain/settings.js';
 import { queryWords } from '../../../domain/text.js';
 import { AppError } from '../../errors.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
+import type { SpecialDayLookup } from '../admin/calendar.js';
 import type { CatalogRepository } from './repository.js';
 
 export class CatalogService {
@@ -14,7 +15,7 @@ export class CatalogService {
     private readonly repo: CatalogRepository,
     private readonly now: () => number,
     /** a mall's special day on a local date (holiday, other hours), when it has one */
-    private readonly specialDay: (mallId: string, date: string) => Promise<SpecialDay | null> = async () => null,
+    private readonly specialDay: SpecialDayLookup = async () => null,
   ) {}
 
   async malls() {
@@ -24,7 +25,7 @@ export class CatalogService {
 
   async mallDetail(mall: Mall) {
     const local = localTime(this.now(), mall.timeZone);
-    const special = await this.specialDay(mall.id, local.date);
+    const special = await this.specialDay(mall, local.date);
     return {
       id: mall.id,
       slug: mall.slug,

@@ -8,7 +8,7 @@ import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext, postponedArrival } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
-import { hoursOn, isOpenDuring, localTime, type SpecialDay } from '../../../domain/schedule.js';
+import { hoursOn, isOpenDuring, localTime } from '../../../domain/schedule.js';
 
 const localDateHour = (at: number, timeZone: string) => {
   const { date, hour } = localTime(at, timeZone);
@@ -25,6 +25,7 @@ import { newId, newToken } from '../../ids.js';
 import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { TtlCache } from '../../ttl-cache.js';
+import type { SpecialDayLookup } from '../admin/calendar.js';
 import type { TicketToIssue } from './issue-write.js';
 import type { Changed, CounterInfo, CounterRef, NewEvent, QueueRepository } from './repository.js';
 
@@ -79,7 +80,7 @@ export class QueueService {
     private readonly bus: EventBus,
     private readonly now: () => number,
     /** a mall's special day on a local date (holiday, other hours), when it has one */
-    private readonly specialDay: (mallId: string, date: string) => Promise<SpecialDay | null> = async () => null,
+    private readonly specialDay: SpecialDayLookup = async () => null,
     /** the mall a ticket belongs to, for the citizen's own actions (which come by token, not by mall) */
     private readonly mallOf: (mallId: string) => Promise<Mall> = async () => {
       throw new AppError('mall_not_found');
@@ -133,7 +134,7 @@ export class QueueService {
     if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
     const now = this.now();
     const local = localTime(now, mall.timeZone);
-    const special = await this.specialDay(mall.id, local.date);
+    const special = await this.specialDay(mall, local.date);
     const hours = hoursOn(mall.openingHours, special, local);
     if (!isOpenDuring(hours, local.minuteOfDay)) {
       const today = hours.map((s) => `${s.open}–${s.close}`).join(', ');
@@ -571,7 +572,7 @@ export class QueueService {
 
   async availability(mall: Mall) {
     const local = localTime(this.now(), mall.timeZone);
-    const hoursToday = hoursOn(mall.openingHours, await this.specialDay(mall.id, local.date), local);
+    const hoursToday = hoursOn(mall.openingHours, await this.specialDay(mall, local.date), local);
     return {
       openNow: isOpenDuring(hoursToday, local.minuteOfDay),
       today: local.date,

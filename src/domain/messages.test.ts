@@ -8,6 +8,7 @@ const params = {
   code: '48210937',
   date: '2026-12-01',
   start: '09:00',
+  checkInFrom: '08:30',
   number: 'A-023',
   counterName: 'Loket 3',
   ahead: 3,
@@ -19,8 +20,10 @@ describe('messages to citizens', () => {
     const id = renderMessage('booking_confirmed', params, 'id');
     expect(id.text).toContain('48210937');
     expect(id.text).toContain('Selasa 1 Des 09.00');
+    expect(id.text).toContain('Check-in di kiosk mulai 08.30');
     const en = renderMessage('booking_confirmed', params, 'en');
     expect(en.text).toContain('Tue 1 Dec 09:00');
+    expect(en.text).toContain('from 08:30');
     expect(renderMessage('called', params, 'id').text).toContain('A-023 dipanggil. Silakan menuju Loket 3');
     expect(renderMessage('ahead', params, 'en').text).toContain('3 people before number A-023');
     expect(shortDate('2026-12-06', 'id')).toBe('Minggu 6 Des');

@@ -30,6 +30,8 @@ export interface MessageParams {
   date?: string;
   /** "HH:MM" */
   start?: string;
+  /** "HH:MM": when the booking's check-in window opens (the service's rule) */
+  checkInFrom?: string;
   /** the ticket's number, e.g. A-023 */
   number?: string;
   counterName?: string;
@@ -77,11 +79,11 @@ const TEMPLATES: Record<MessageKind, Template> = {
     lang === 'id'
       ? {
           subject: `Booking ${p.serviceName} ${when(p, lang)}`,
-          text: `${p.mallName}: booking ${p.serviceName} ${when(p, lang)} tercatat. Kode ${p.code}. Check-in di kiosk 30 mnt sebelumnya. ${p.link ?? ''}`,
+          text: `${p.mallName}: booking ${p.serviceName} ${when(p, lang)} tercatat. Kode ${p.code}. Check-in di kiosk mulai ${time(p.checkInFrom ?? p.start, lang)}. ${p.link ?? ''}`,
         }
       : {
           subject: `Booking ${p.serviceName} ${when(p, lang)}`,
-          text: `${p.mallName}: your booking for ${p.serviceName} on ${when(p, lang)} is confirmed. Code ${p.code}. Check in at the kiosk. ${p.link ?? ''}`,
+          text: `${p.mallName}: your booking for ${p.serviceName} on ${when(p, lang)} is confirmed. Code ${p.code}. Check in at the kiosk from ${time(p.checkInFrom ?? p.start, lang)}. ${p.link ?? ''}`,
         },
   reminder_evening: (p, lang) =>
     lang === 'id'

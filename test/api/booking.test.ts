@@ -231,6 +231,7 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     expect(Number(hour?.not_before)).toBe(Date.UTC(2026, 11, 1, 9 - 7 - 1, 0));
     const confirmation = messages.find((m) => m.kind === 'booking_confirmed' && m.channel === 'whatsapp');
     expect(confirmation?.body).toContain(b.code);
+    expect(confirmation?.body).toContain('Check-in di kiosk mulai 08.30');
     expect(confirmation?.body.length).toBeLessThanOrEqual(160);
     // the page shows it, the phone masked
     const view = json(await t.app.inject(`/api/bookings/${b.token}`));

@@ -391,7 +391,10 @@ export class BookingService {
   private bookingMessages(
     mall: Mall,
     serviceName: string,
-    b: Pick<BookingRow, 'id' | 'code' | 'token' | 'date' | 'start' | 'slot_start_at' | 'phone' | 'email' | 'lang'>,
+    b: Pick<
+      BookingRow,
+      'id' | 'code' | 'token' | 'date' | 'start' | 'slot_start_at' | 'check_in_from' | 'phone' | 'email' | 'lang'
+    >,
     first: 'booking_confirmed' | 'booking_moved',
   ): MessageToSend[] {
     const now = this.deps.now();
@@ -402,6 +405,7 @@ export class BookingService {
       code: b.code,
       date: b.date,
       start: b.start,
+      checkInFrom: clock(localTime(b.check_in_from, mall.timeZone).minuteOfDay),
       ...(link ? { link } : {}),
     };
     const to = { phone: b.phone, email: b.email, lang: b.lang };

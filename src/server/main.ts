@@ -2,6 +2,7 @@
  * The command line: start (migrate, seed an empty database with weeks of demo history, serve), migrate, seed, user.
  *   npm start
  *   npm run loket -- migrate | seed [--history-days 56] | user add <username> --mall blora --role officer --agency dindukcapil [--password …]
+ *   npm run loket -- replay-estimates <visits.csv> [--out <file>] [--baseline]
  */
 import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ import { generatePassword, hashPassword, weakPasswordError } from './modules/aut
 import { AuthRepository } from './modules/auth/repository.js';
 import { createMall, MallSetupError } from './modules/malls/create-mall.js';
 import { removeOldPersonalData } from './modules/retention/retention.js';
+import { replayCommand } from './replay-command.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'officer', 'viewer'];
@@ -323,9 +325,11 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'replay-estimates':
+      return replayCommand(rest);
     default:
       throw new ConfigError(
-        `unknown command "${command}"; use start, migrate, seed, user add, mall add, backup, restore or retention`,
+        `unknown command "${command}"; use start, migrate, seed, user add, mall add, backup, restore, retention or replay-estimates`,
       );
   }
 }

@@ -305,6 +305,45 @@ describe.each(ENGINES)('demo traffic history on %s', (engine) => {
     expect(visits[0]?.code).toBe('dindukcapil');
   });
 
+  it('varies the days: a rush at Monday opening, each service its own spread and a long tail', async () => {
+    // Monday: a share of the day at the doors in the first ten minutes, a busier first two hours
+    const share = (dates: (weekday: number) => boolean, minutes: number) => {
+      const day = tickets.filter((x) => dates(WEEKDAY_UTC(x.service_date)));
+      return day.filter((x) => localTime(x.issued_at, ZONE).minuteOfDay < 8 * 60 + minutes).length / day.length;
+    };
+    const monday = (w: number) => w === 1;
+    const midweek = (w: number) => w >= 2 && w <= 4;
+    expect(share(monday, 10)).toBeGreaterThan(0.08);
+    expect(share(midweek, 10)).toBeLessThan(0.05);
+    expect(share(monday, 120)).toBeGreaterThan(share(midweek, 120) + 0.08);
+
+    const db = t.ctx.database.db;
+    const visits = (
+      await db
+        .selectFrom('visits')
+        .select(['service_id', 'started_at', 'ended_at'])
+        .where('mall_id', '=', mallId)
+        .where('outcome', '=', 'done')
+        .execute()
+    ).map((v) => ({ service_id: v.service_id, served: Number(v.ended_at) - Number(v.started_at) }));
+    // served times: each service its own spread, and a long tail of cases far over the median
+    const quantile = (xs: number[], p: number) =>
+      [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))] as number;
+    const spreads: number[] = [];
+    const ratios: number[] = [];
+    for (const list of groupBy(visits, (v) => v.service_id).values()) {
+      if (list.length < 15) continue;
+      const served = list.map((v) => v.served);
+      const median = quantile(served, 0.5);
+      spreads.push(quantile(served, 0.9) / median);
+      for (const x of served) ratios.push(x / median);
+    }
+    expect(spreads.length).toBeGreaterThan(5);
+    // (one sigma for every service made these 1.5 and 1.1%)
+    expect(Math.max(...spreads) / Math.min(...spreads)).toBeGreaterThan(1.9);
+    expect(ratios.filter((x) => x >= 2.5).length / ratios.length).toBeGreaterThan(0.03);
+  });
+
   it('answers the SKM for a share of the served tickets, and GET /skm counts them', async () => {
     const db = t.ctx.database.db;
     const responses = await db.selectFrom('skm_responses').selectAll().where('mall_id', '=', mallId).execute();
@@ -381,5 +420,65 @@ describe('demo traffic history, repeatable (sqlite)', () => {
     expect(rows.length).toBeGreaterThan(0);
     const last = Math.max(...rows.map((r) => Number(r.issued_at)));
     expect(localTime(last, ZONE).date <= '2026-11-29').toBe(true);
+  });
+});
+
+describe('demo traffic history, a busy week (sqlite)', () => {
+  it('has counters start late, take a break or leave early while citizens of their agency wait', async () => {
+    const database = await createTestDatabase('sqlite');
+    const opened = await openDatabase(database.target);
+    try {
+      await migrate(opened);
+      await seedDemo(opened.db, { password: PASSWORD, now: MONDAY_9AM });
+      await seedHistory(opened.db, { ...OPTIONS, from: '2026-11-16', to: '2026-11-21', ticketsPerDay: 900 });
+      const calls = (
+        await opened.db
+          .selectFrom('visits')
+          .select(['agency_id', 'service_date', 'counter_id', 'entered_at', 'called_at', 'ended_at'])
+          .where('called_at', 'is not', null)
+          .execute()
+      ).map((v) => ({
+        ...v,
+        entered_at: Number(v.entered_at),
+        called_at: Number(v.called_at),
+        ended_at: Number(v.ended_at),
+      }));
+      // Every demo counter serves all of its agency's services, and a line's longest idle counter
+      // calls whoever joins it: a citizen of the agency waiting through a stretch in which the
+      // counter calls nobody, or calls by the others only for citizens who came after its last,
+      // mean it was not there.
+      const byAgencyDay = groupBy(calls, (v) => `${v.agency_id}/${v.service_date}`);
+      const waitingThrough = (agencyId: string, date: string, from: number, to: number) =>
+        (byAgencyDay.get(`${agencyId}/${date}`) ?? []).some((v) => v.entered_at <= from && v.called_at >= to);
+      let late = 0;
+      let away = 0;
+      let gone = 0;
+      for (const list of groupBy(calls, (v) => `${v.counter_id}/${v.service_date}`).values()) {
+        list.sort((a, b) => a.called_at - b.called_at);
+        const { agency_id: agency, service_date: date, called_at: first } = list[0] as (typeof list)[number];
+        const open = Date.parse(`${date}T01:00:00Z`); // 08:00 in Jakarta
+        const close = open + (WEEKDAY_UTC(date) === 6 ? 4 : 7) * 3_600_000;
+        if (first >= open + 20 * 60_000 && waitingThrough(agency, date, first - 5 * 60_000, first)) late++;
+        for (let i = 1; i < list.length; i++) {
+          const [end, next] = [
+            (list[i - 1] as (typeof list)[number]).ended_at,
+            (list[i] as (typeof list)[number]).called_at,
+          ];
+          if (next - end >= 12 * 60_000 && waitingThrough(agency, date, end + 60_000, next)) away++;
+        }
+        const last = (list[list.length - 1] as (typeof list)[number]).ended_at;
+        const servedByOthersAfter = (byAgencyDay.get(`${agency}/${date}`) ?? []).filter(
+          (v) => v.counter_id !== list[0]?.counter_id && v.entered_at > last + 60_000,
+        ).length;
+        if (last <= close - 30 * 60_000 && servedByOthersAfter >= 5) gone++;
+      }
+      // (the history before counters had their own days: 0 of each)
+      expect(late).toBeGreaterThan(5);
+      expect(away).toBeGreaterThan(2);
+      expect(gone).toBeGreaterThan(2);
+    } finally {
+      await opened.close();
+      await database.drop();
+    }
   });
 });

@@ -4,18 +4,28 @@
  *
  * The week is fixed, whatever the mall's opening hours say: Monday–Thursday 08:00–15:00, Friday
  * 08:00–11:00 and 13:00–15:00, Saturday 08:00–12:00 at half volume, Sunday closed. Arrivals peak
- * 09:00–11:00, Mondays are the busiest, a few days are quiet. Agencies draw citizens by weight
+ * 09:00–11:00, Mondays are the busiest, a few days are quiet. The first working day after a closed
+ * day (Monday) opens with a rush: 10–15% of its citizens queued at the doors take their tickets in
+ * the first ten minutes, and its first two hours are busier still. Agencies draw citizens by weight
  * (Dindukcapil most, then Samsat, BPJS Kesehatan, DPMPTSP, Polres, Imigrasi …), services within an
  * agency by weight, ~8% are priority tickets. A service's daily quota turns further citizens away.
  *
  * Each day is a small discrete-event simulation of the whole mall: a free counter calls the next
- * ticket it may serve by the live rule (src/domain/pick-next.ts), serves it for a lognormal time
- * around the service's standard (durationMinutes, else 10 minutes) and calls again, so waits grow
- * in the morning peak. Officers serve whoever is still waiting at closing time. Where an agency's
- * counters could not serve its share of the mall in the standard's time, its service times are
- * scaled down so that an average weekday keeps its counters ~70% busy. Outcomes: ~3% no-show
- * (call, recall(s), no-show), ~1% cancelled while waiting, ~1.5% transferred to another service of
- * the same or another agency (a second visit there), the rest served to the end.
+ * ticket it may serve by the live rule (src/domain/pick-next.ts), serves it and calls again, so
+ * waits grow in the morning peak. Served times: a lognormal around the service's standard
+ * (durationMinutes, else 10 minutes) with the service's own spread (sigma 0.3–0.8, cut at 2.5
+ * sigma), and 3–7% complicated cases (per service) taking 2–4 times an ordinary case's mean.
+ * Counters have days of their own (each its habits, around these means): ~15% start 15–60 minutes
+ * late, ~10% leave 30–120 minutes before closing (they finish the ticket they hold and call nobody
+ * more; the last counter of a service serves what only it can serve, then goes, and the service
+ * issues no more tickets that day), and on a full weekday ~30% take a 15–30 minute break around
+ * midday (they stop calling, then resume). Officers still there serve whoever is waiting at closing
+ * time. Where an agency's counters could not serve its share of the mall in the standard's time,
+ * its service times are scaled down so that an average weekday keeps its counters ~70% busy of the
+ * time they are there (the mean of each service's spread and complicated cases included).
+ * Outcomes: 2–6% no-show by service (call, recall(s), no-show), ~1% cancelled while waiting, ~1.5%
+ * transferred to another service of the same or another agency (a second visit there), the rest
+ * served to the end. Every ticket ends in a final state.
  *
  * The rows are those the queue writes (src/server/modules/queue): tickets numbered per prefix and
  * day, their events, their visits by foldVisits (the rule the queue keeps them by), the day's
@@ -148,7 +158,8 @@ const PRIORITIES: [PriorityClass, number][] = [
   ['ibu_hamil', 0.012],
   ['anak', 0.013],
 ];
-const NO_SHOW = 0.03;
+/** each service's share of citizens who do not come when called (call, recall(s), no-show), drawn once */
+const NO_SHOW = [0.02, 0.06] as const;
 /** a citizen who gives up waiting and has the ticket cancelled (kept out of the counters' lines meanwhile) */
 const IMPATIENT = 0.01;
 const TRANSFER = 0.015;
@@ -157,15 +168,49 @@ const TRANSFER_SAME_AGENCY = 0.65;
 /** the counter time a weekday's mean load may take of an agency's counters' hours */
 const TARGET_UTILISATION = 0.7;
 const DEFAULT_SERVICE_MINUTES = 10;
-/** served time median against the standard, and its spread (lognormal sigma) */
+/** served time median against the standard, and its spread: each service's own lognormal sigma */
 const SERVICE_MEDIAN_OF_STANDARD = 0.7;
-const SERVICE_SIGMA = 0.4;
+const SERVICE_SIGMA = [0.3, 0.8] as const;
+/** an ordinary case's lognormal is cut at this many sigmas above the median (no case takes all day) */
+const SERVICE_Z_MAX = 2.5;
+/**
+ * each service's share of complicated cases (a missing document, a data correction), and their
+ * served time against an ordinary case's mean
+ */
+const COMPLICATED = [0.03, 0.07] as const;
+const COMPLICATED_FACTOR = [2, 4] as const;
 const MIN_SERVICE_MS = 45_000;
 /** seconds from a counter's call to the citizen at the desk, from it to starting, from one finish to the next call */
 const CALL_S = [3, 20] as const;
 const WALK_S = [15, 60] as const;
 const NEXT_S = [3, 15] as const;
 const OVERHEAD_MINUTES = (CALL_S[0] + CALL_S[1] + WALK_S[0] + WALK_S[1] + NEXT_S[0] + NEXT_S[1]) / 2 / 60;
+/**
+ * A counter's day. Minutes after opening of its first call; a late one's (its chance drawn per
+ * counter around the mean); minutes before closing that an early leaver goes; a full weekday's
+ * midday break, its start (minutes after local midnight) and length.
+ */
+const START_MINUTES = [0, 15] as const;
+const LATE_START = 0.15;
+const LATE_MINUTES = [15, 60] as const;
+const EARLY_LEAVE = 0.1;
+const EARLY_MINUTES = [30, 120] as const;
+const MIDDAY_BREAK = 0.3;
+const BREAK_AT = [11.5 * 60, 13 * 60] as const;
+const BREAK_MINUTES = [15, 30] as const;
+/** a break not begun this long after its time (a long case at the desk) is skipped */
+const BREAK_LATEST_MINUTES = 45;
+/** A counter's propensity to each of them: the mean chance times this, drawn per counter. */
+const HABIT = [0.3, 1.7] as const;
+/**
+ * The first working day after a closed day (Monday): a spike of citizens who queued before the
+ * doors opened, in the first minutes, and a busier first two hours.
+ */
+const RUSH_SPIKE = [0.1, 0.15] as const;
+const RUSH_SPIKE_MINUTES = 10;
+const RUSH_HOUR_WEIGHT = [1.6, 1.3] as const;
+
+const mid = (range: readonly [number, number]) => (range[0] + range[1]) / 2;
 
 // ---------------------------------------------------------------------------------------------
 // randomness
@@ -208,6 +253,25 @@ class Random {
   pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.next() * list.length)] as T;
   }
+}
+
+/** The standard normal's distribution function (Abramowitz–Stegun 7.1.26, error < 1e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
+ * The mean of an ordinary case against the median: a lognormal exp(sigma·Z) with Z cut at
+ * SERVICE_Z_MAX, i.e. exp(sigma²/2)·Φ(k − sigma) + exp(sigma·k)·(1 − Φ(k)).
+ */
+function ordinaryMean(sigma: number): number {
+  const k = SERVICE_Z_MAX;
+  return Math.exp((sigma * sigma) / 2) * normalCdf(k - sigma) + Math.exp(sigma * k) * (1 - normalCdf(k));
 }
 
 function cumulative(weights: readonly number[]): number[] {
@@ -266,10 +330,21 @@ interface SimService {
   agency: SimAgency;
   prefix: string;
   quota: number | null;
-  /** median served time, ms, after the agency's scaling */
+  /** median served time, ms, after the agency's scaling, and the mean of an ordinary case */
   medianMs: number;
+  meanMs: number;
+  /** the spread of the served time (lognormal sigma) */
+  sigma: number;
+  /** share of complicated cases, COMPLICATED_FACTOR times longer */
+  complicated: number;
+  /** share of no-shows */
+  noShow: number;
   free: boolean;
   servedBy: SimCounter[];
+  /** today: its counters that have not left (late ones and those on a break included) */
+  present: number;
+  /** today: transferred tickets on their way to its line */
+  incoming: number;
   waiting: Ticket[];
 }
 
@@ -294,6 +369,18 @@ interface SimCounter {
   idleSince: number;
   /** newest first: whether each recent call was a priority ticket */
   recent: { priority: boolean }[];
+  /** its habits, drawn once: the chance of a late start, an early leave, a midday break */
+  lateChance: number;
+  earlyChance: number;
+  breakChance: number;
+  /** today: from this instant it calls only the lines no other counter is left for, then goes */
+  leaveAt: number;
+  /** today: its break (ms), due once the break's time has come and taken at its next free moment before breakUntil */
+  breakMs: number;
+  breakDue: boolean;
+  breakUntil: number;
+  /** today: it has left */
+  gone: boolean;
 }
 
 type Plan = 'done' | 'no_show' | 'impatient' | 'transfer';
@@ -593,8 +680,14 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       prefix: s.prefix,
       quota: s.daily_quota === null ? null : Number(s.daily_quota),
       medianMs: minutes * SERVICE_MEDIAN_OF_STANDARD * MINUTE,
+      meanMs: 0,
+      sigma: setup.between(SERVICE_SIGMA[0], SERVICE_SIGMA[1]),
+      complicated: setup.between(COMPLICATED[0], COMPLICATED[1]),
+      noShow: setup.between(NO_SHOW[0], NO_SHOW[1]),
       free: standard.feeRupiah === 0,
       servedBy: [],
+      present: 0,
+      incoming: 0,
       waiting: [],
     });
   }
@@ -614,6 +707,14 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       idle: false,
       idleSince: 0,
       recent: [],
+      lateChance: LATE_START * setup.between(HABIT[0], HABIT[1]),
+      earlyChance: EARLY_LEAVE * setup.between(HABIT[0], HABIT[1]),
+      breakChance: MIDDAY_BREAK * setup.between(HABIT[0], HABIT[1]),
+      leaveAt: Number.POSITIVE_INFINITY,
+      breakMs: 0,
+      breakDue: false,
+      breakUntil: 0,
+      gone: false,
     };
     byCounter.set(c.id, counter);
   }
@@ -643,14 +744,16 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
 
   // --- each day's volume, drawn first so that a total can be met exactly
   const volumeRandom = new Random(seed ^ 0x0f0100e);
-  const days: { date: string; shape: DayShape; expected: number; tickets: number }[] = [];
+  const days: { date: string; shape: DayShape; rush: boolean; expected: number; tickets: number }[] = [];
   for (const { date, weekday, month } of datesBetween(from, to)) {
     const shape = WEEK[weekday];
     if (!shape) continue;
+    // the first working day after a closed day (the week's Monday) opens with a rush
+    const rush = WEEK[(weekday + 6) % 7] === null;
     const quiet = volumeRandom.next() < QUIET_DAY_CHANCE ? volumeRandom.between(0.3, 0.6) : 1;
     const noise = Math.max(0.5, 1 + 0.06 * volumeRandom.normal());
     const expected = options.ticketsPerDay * shape.volume * (MONTH_VOLUME[month] as number) * quiet * noise;
-    days.push({ date, shape, expected, tickets: 0 });
+    days.push({ date, shape, rush, expected, tickets: 0 });
   }
   const expectedTotal = days.reduce((sum, d) => sum + d.expected, 0);
   const scale = options.totalTickets !== undefined && expectedTotal > 0 ? options.totalTickets / expectedTotal : 1;
@@ -675,23 +778,35 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
   // --- counters too few for their agency's share: shorter service, ~70% busy on a mean weekday
   const weekdayMean = options.ticketsPerDay * scale;
   const weekdayMinutes = 7 * 60;
+  const meanComplicated = mid(COMPLICATED_FACTOR);
+  /** the minutes a counter is at its desk on a full weekday: less its start, a late start, an early leave, a break */
+  const presentMinutes = (c: SimCounter) =>
+    weekdayMinutes -
+    mid(START_MINUTES) -
+    c.lateChance * (mid(LATE_MINUTES) - mid(START_MINUTES)) -
+    c.earlyChance * mid(EARLY_MINUTES) -
+    c.breakChance * mid(BREAK_MINUTES);
+  for (const s of services.values()) s.meanMs = s.medianMs * ordinaryMean(s.sigma);
   for (const a of eligible) {
     const arrivals = (weekdayMean * a.weight) / totalWeight;
     const total = a.serviceCum[a.serviceCum.length - 1] as number;
+    // an ordinary case's mean, and a complicated case meanComplicated times that
     const meanMinutes = a.services.reduce(
       (sum, s) =>
         sum +
-        ((serviceWeights.get(s) as number) / total) *
-          (s.medianMs / MINUTE) *
-          Math.exp((SERVICE_SIGMA * SERVICE_SIGMA) / 2),
+        ((serviceWeights.get(s) as number) / total) * (s.meanMs / MINUTE) * (1 + s.complicated * (meanComplicated - 1)),
       0,
     );
-    const countersOf = new Set(a.services.flatMap((s) => s.servedBy)).size;
+    const countersOf = new Set(a.services.flatMap((s) => s.servedBy));
+    const minutes = [...countersOf].reduce((sum, c) => sum + presentMinutes(c), 0);
     // the minutes a counter may give each citizen, less the calling and walking around the service
-    const perCitizen = (countersOf * weekdayMinutes * TARGET_UTILISATION) / arrivals - OVERHEAD_MINUTES;
+    const perCitizen = (minutes * TARGET_UTILISATION) / arrivals - OVERHEAD_MINUTES;
     if (meanMinutes > perCitizen) {
       const factor = Math.max(perCitizen, 1) / meanMinutes;
-      for (const s of a.services) s.medianMs *= factor;
+      for (const s of a.services) {
+        s.medianMs *= factor;
+        s.meanMs *= factor;
+      }
     }
   }
 
@@ -744,7 +859,7 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
         at >= midnight && at < midnight + DAY
           ? { date: day.date, hour: Math.floor((at - midnight) / HOUR) }
           : (({ date, hour }) => ({ date, hour }))(localTime(at, timeZone));
-      const tickets = simulateDay(day.date, day.shape, day.tickets, midnight, localDateHour);
+      const tickets = simulateDay(day.date, day.shape, day.rush, day.tickets, midnight, localDateHour);
       if (tickets.length > 0) result.days++;
       for (const t of tickets) rowsOf(t, localDateHour);
       if (batch.tickets.length >= TICKETS_PER_TRANSACTION[engine]) await flush();
@@ -799,23 +914,34 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
   function simulateDay(
     date: string,
     shape: DayShape,
+    rush: boolean,
     volume: number,
     midnight: number,
     localDateHour: (at: number) => { date: string; hour: number },
   ): Ticket[] {
     const r = sim;
-    // arrivals: an hour by the day's weights, a moment within it
+    const openMinute = (shape.spans[0] as [number, number])[0];
+    const closeMinute = (shape.spans[shape.spans.length - 1] as [number, number])[1];
+    // arrivals: an hour by the day's weights, a moment within it; a rush day's first two hours
+    // busier, and a share of its citizens at the doors when they open
     const hours: number[] = [];
     const hourWeights: number[] = [];
     for (const [open, close] of shape.spans) {
       for (let m = open; m < close; m += 60) {
         hours.push(m);
-        hourWeights.push((HOUR_WEIGHT[Math.floor(m / 60)] ?? 0.5) * (Math.min(close, m + 60) - m));
+        const rushWeight = rush ? (RUSH_HOUR_WEIGHT[Math.floor((m - openMinute) / 60)] ?? 1) : 1;
+        hourWeights.push((HOUR_WEIGHT[Math.floor(m / 60)] ?? 0.5) * rushWeight * (Math.min(close, m + 60) - m));
       }
     }
     const hourCum = cumulative(hourWeights);
     const arrivals: number[] = [];
-    for (let i = 0; i < volume; i++) {
+    const spike = rush ? Math.round(volume * r.between(RUSH_SPIKE[0], RUSH_SPIKE[1])) : 0;
+    for (let i = 0; i < spike; i++) {
+      // most of the queue at the door takes its tickets in the first minutes
+      const u = r.next();
+      arrivals.push(Math.round(midnight + (openMinute + RUSH_SPIKE_MINUTES * u * u) * MINUTE));
+    }
+    for (let i = spike; i < volume; i++) {
       const h = hours[r.weighted(hourCum)] as number;
       const end = shape.spans.find(([o, c]) => h >= o && h < c)?.[1] ?? h + 60;
       arrivals.push(Math.round(midnight + (h + r.next() * (Math.min(end, h + 60) - h)) * MINUTE));
@@ -824,11 +950,42 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
 
     const heap = new EventHeap();
     for (const at of arrivals) heap.push(at, { kind: 'arrive' });
-    const open = midnight + (shape.spans[0] as [number, number])[0] * MINUTE;
+    const open = midnight + openMinute * MINUTE;
+    const close = midnight + closeMinute * MINUTE;
+    // a midday break only on a day open through midday (not Friday's two spans, not Saturday)
+    const breaks = shape.spans.length === 1 && openMinute < BREAK_AT[0] && closeMinute > BREAK_AT[1] + 60;
+    for (const s of services.values()) {
+      s.present = s.servedBy.length;
+      s.incoming = 0;
+    }
     for (const c of counters) {
       c.idle = false;
       c.recent = [];
-      heap.push(Math.round(open + r.between(0, 15) * MINUTE), { kind: 'free', counter: c });
+      c.gone = false;
+      c.breakDue = false;
+      c.breakMs = 0;
+      c.breakUntil = 0;
+      c.leaveAt = Number.POSITIVE_INFINITY;
+      const late = r.next() < c.lateChance;
+      const start = Math.round(
+        open +
+          (late ? r.between(LATE_MINUTES[0], LATE_MINUTES[1]) : r.between(START_MINUTES[0], START_MINUTES[1])) * MINUTE,
+      );
+      heap.push(start, { kind: 'free', counter: c });
+      if (r.next() < c.earlyChance) {
+        const leaveAt = Math.round(close - r.between(EARLY_MINUTES[0], EARLY_MINUTES[1]) * MINUTE);
+        // a short day's early leaver still works an hour
+        if (leaveAt >= start + HOUR) {
+          c.leaveAt = leaveAt;
+          heap.push(leaveAt, { kind: 'depart', counter: c });
+        }
+      }
+      if (breaks && r.next() < c.breakChance) {
+        c.breakMs = Math.round(r.between(BREAK_MINUTES[0], BREAK_MINUTES[1]) * MINUTE);
+        const at = Math.round(midnight + r.between(BREAK_AT[0], BREAK_AT[1]) * MINUTE);
+        c.breakUntil = at + BREAK_LATEST_MINUTES * MINUTE;
+        heap.push(at, { kind: 'break', counter: c });
+      }
     }
     const tokens = randomBytes(16 * volume);
     const made: Ticket[] = [];
@@ -859,7 +1016,32 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
 
     const dispatch = (c: SimCounter, now: number) => {
       const candidates: Ticket[] = [];
-      for (const s of c.services) for (const t of s.waiting) candidates.push(t);
+      if (now >= c.leaveAt) {
+        // leaving: it serves only the lines no other counter is left for (and the tickets on their
+        // way to them), then goes; such a service then issues no more tickets today
+        let expected = false;
+        for (const s of c.services) {
+          if (s.present > 1) continue;
+          for (const t of s.waiting) candidates.push(t);
+          if (s.incoming > 0) expected = true;
+        }
+        if (candidates.length === 0 && !expected) {
+          c.idle = false;
+          c.gone = true;
+          for (const s of c.services) s.present--;
+          // a line it leaves behind is another counter's, which may be idle
+          for (const s of c.services) if (s.waiting.length > 0) wake(s, now);
+          return;
+        }
+      } else if (c.breakDue && now < c.breakUntil) {
+        c.breakDue = false;
+        c.idle = false;
+        heap.push(now + c.breakMs, { kind: 'free', counter: c });
+        return;
+      } else {
+        c.breakDue = false;
+        for (const s of c.services) for (const t of s.waiting) candidates.push(t);
+      }
       const pick = pickNext(candidates, c.recent, policy, now);
       if (!pick) {
         c.idle = true;
@@ -891,10 +1073,15 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
         at += Math.round(r.between(WALK_S[0], WALK_S[1]) * 1000);
         event(t, 'start', at, 'serving', c.id, c.officerId);
         t.startedAt = at;
-        const served = Math.max(MIN_SERVICE_MS, t.service.medianMs * Math.exp(SERVICE_SIGMA * r.normal()));
-        if (t.plan === 'transfer') {
+        const s = t.service;
+        const served =
+          r.next() < s.complicated
+            ? s.meanMs * r.between(COMPLICATED_FACTOR[0], COMPLICATED_FACTOR[1])
+            : Math.max(MIN_SERVICE_MS, s.medianMs * Math.exp(s.sigma * Math.min(SERVICE_Z_MAX, r.normal())));
+        const target = t.plan === 'transfer' ? transferTarget(s) : null;
+        if (target) {
           at += Math.round(served * r.between(0.2, 0.6));
-          const target = transferTarget(t.service);
+          target.incoming++;
           const data = JSON.stringify({ fromServiceId: t.service.id, fromCounterId: c.id });
           t.transferredFrom = t.service.id;
           t.service = target;
@@ -915,12 +1102,19 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       heap.push(at + Math.round(r.between(NEXT_S[0], NEXT_S[1]) * 1000), { kind: 'free', counter: c });
     };
 
-    /** a citizen joins a line: the idle counter that has waited longest calls */
+    /** a line has a ticket: its idle counter that has waited longest calls (a leaving one only if it is the last) */
+    function wake(s: SimService, now: number): void {
+      let best: SimCounter | null = null;
+      for (const c of s.servedBy) {
+        if (c.idle && (best === null || c.idleSince < best.idleSince) && (now < c.leaveAt || s.present === 1)) best = c;
+      }
+      if (best) dispatch(best, now);
+    }
+
+    /** a citizen joins a line */
     const join = (t: Ticket, now: number) => {
       t.service.waiting.push(t);
-      let best: SimCounter | null = null;
-      for (const c of t.service.servedBy) if (c.idle && (best === null || c.idleSince < best.idleSince)) best = c;
-      if (best) dispatch(best, now);
+      wake(t.service, now);
     };
 
     for (let item = heap.pop(); item; item = heap.pop()) {
@@ -928,7 +1122,16 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
       if (what.kind === 'free') {
         dispatch(what.counter, now);
       } else if (what.kind === 'join') {
+        what.ticket.service.incoming--;
         join(what.ticket, now);
+      } else if (what.kind === 'depart') {
+        // an idle counter goes now (or serves the last of the lines only it serves); a busy one when free
+        if (what.counter.idle) dispatch(what.counter, now);
+      } else if (what.kind === 'break') {
+        const c = what.counter;
+        if (c.gone || now >= c.leaveAt) continue;
+        c.breakDue = true;
+        if (c.idle) dispatch(c, now);
       } else if (what.kind === 'leave') {
         const t = what.ticket;
         event(t, 'cancel', now, 'cancelled', null, t.service.agency.officerId);
@@ -950,12 +1153,13 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
           }
         }
         const y = r.next();
+        const noShow = service.noShow;
         const plan: Plan =
-          y < NO_SHOW
+          y < noShow
             ? 'no_show'
-            : y < NO_SHOW + IMPATIENT
+            : y < noShow + IMPATIENT
               ? 'impatient'
-              : y < NO_SHOW + IMPATIENT + TRANSFER && canTransfer
+              : y < noShow + IMPATIENT + TRANSFER && canTransfer
                 ? 'transfer'
                 : 'done';
         const t: Ticket = {
@@ -998,14 +1202,22 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
         else join(t, now);
       }
     }
+    // every line has had a counter to the end of the day (a leaving one serves what only it can)
+    for (const s of services.values()) {
+      if (s.waiting.length > 0) throw new Error(`seedHistory: ${date}: tickets left waiting for service ${s.id}`);
+    }
     return made;
   }
 
-  /** A service for the next citizen, under its quota for the day; null when all draws were full. */
+  /**
+   * A service for the next citizen, under its quota for the day and with a counter left; null when
+   * all draws were full or closed.
+   */
   function drawService(date: string): SimService | null {
     for (let attempt = 0; attempt < 20; attempt++) {
       const agency = eligible[sim.weighted(agencyCum)] as SimAgency;
       const service = agency.services[sim.weighted(agency.serviceCum)] as SimService;
+      if (service.present === 0) continue;
       if (service.quota === null) return service;
       const key = `${service.id}\u0000${date}`;
       const issued = counts.get(key) ?? 0;
@@ -1017,16 +1229,20 @@ export async function seedHistory(db: Kysely<DB>, options: HistoryOptions): Prom
     return null;
   }
 
-  /** Another service: of the same agency mostly, else of another agency (only when there is another). */
-  function transferTarget(from: SimService): SimService {
+  /**
+   * Another service with a counter left: of the same agency mostly, else of another agency (only
+   * when there is another); null when the draws found none open, and the ticket is served where it is.
+   */
+  function transferTarget(from: SimService): SimService | null {
     const own = from.agency;
     const sameAgency = own.services.length > 1 && (eligible.length === 1 || sim.next() < TRANSFER_SAME_AGENCY);
-    for (;;) {
+    for (let attempt = 0; attempt < 100; attempt++) {
       const agency = sameAgency ? own : (eligible[sim.weighted(agencyCum)] as SimAgency);
       if (!sameAgency && agency === own) continue;
       const s = agency.services[sim.weighted(agency.serviceCum)] as SimService;
-      if (s !== from) return s;
+      if (s !== from && s.present > 0) return s;
     }
+    return null;
   }
 
   function rowsOf(t: Ticket, localDateHour: (at: number) => { date: string; hour: number }): void {
@@ -1142,7 +1358,9 @@ type HeapItem =
   | { kind: 'arrive' }
   | { kind: 'free'; counter: SimCounter }
   | { kind: 'join'; ticket: Ticket }
-  | { kind: 'leave'; ticket: Ticket };
+  | { kind: 'leave'; ticket: Ticket }
+  | { kind: 'depart'; counter: SimCounter }
+  | { kind: 'break'; counter: SimCounter };
 
 /** A binary min-heap on (time, insertion order): events at one instant in the order they came. */
 class EventHeap {

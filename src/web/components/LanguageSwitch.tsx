@@ -3,8 +3,9 @@ import { currentLang, setLang } from '../i18n';
 
 /**
  * The switch every screen carries: Bahasa Indonesia ⇄ English. Its name starts with what it shows.
- * `long` writes the language out ("🌐 English"), which a kiosk visitor reads more surely than
- * "EN"; the caller then gives the whole look in className.
+ * `long` writes the language out (a globe and "English"), which a kiosk visitor reads more surely
+ * than "EN"; the caller then gives the whole look in className. The globe is drawn, not an emoji: a
+ * kiosk's Chromium often has no emoji font and would show an empty box.
  */
 export function LanguageSwitch({ className = '', long = false }: { className?: string; long?: boolean }) {
   const { t } = useTranslation();
@@ -19,7 +20,17 @@ export function LanguageSwitch({ className = '', long = false }: { className?: s
     >
       {long ? (
         <>
-          <span aria-hidden="true">🌐 </span>
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="mr-2 inline-block h-[1.1em] w-[1.1em] align-[-0.15em]"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <circle cx="12" cy="12" r="10" />
+            <path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
+          </svg>
           {t('switchTo')}
         </>
       ) : (

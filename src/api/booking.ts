@@ -1,7 +1,7 @@
 /** Online booking, check-in, joining the queue from a phone, and the message outbox. */
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
-import { Ticket } from './queue.js';
+import { EstimateReason, Ticket, WaitEstimate } from './queue.js';
 
 const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: '"HH:MM" on the mall\'s clock' });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "YYYY-MM-DD, the mall's local date" });
@@ -154,6 +154,8 @@ export const CheckedIn = Type.Object({
   booking: Booking,
   /** false when a late arrival joined as a walk-in */
   asBooked: Type.Boolean(),
+  estimate: Type.Union([WaitEstimate, Type.Null()]),
+  estimateReason: Type.Union([EstimateReason, Type.Null()]),
 });
 
 export type CheckedIn = Static<typeof CheckedIn>;

@@ -13,6 +13,26 @@ export const IssueTicketBody = Type.Object({
 });
 export type IssueTicketBody = Static<typeof IssueTicketBody>;
 
+/** When a waiting ticket is expected to be called: the median of the estimator's plays and a range. */
+export const WaitEstimate = Type.Object({
+  waitMinutes: Type.Integer({ minimum: 0, description: 'minutes from now until the call, the point estimate' }),
+  lowMinutes: Type.Integer({ minimum: 0, description: 'the range: its short end (20th percentile)' }),
+  highMinutes: Type.Integer({ minimum: 0, description: 'the range: its long end (80th percentile)' }),
+  callAt: Type.Integer({ description: 'epoch ms: now + waitMinutes, to show as a clock time ("± 09.40")' }),
+});
+export type WaitEstimate = Static<typeof WaitEstimate>;
+
+export const EstimateReason = Type.Enum(['closed', 'no_counter_open', 'not_waiting'], {
+  description:
+    'why there is no estimate: the mall is closed, no counter serving the service is open, or the ticket no longer waits',
+});
+export type EstimateReason = Static<typeof EstimateReason>;
+
+const estimateFields = {
+  estimate: Type.Union([WaitEstimate, Type.Null()]),
+  estimateReason: Type.Union([EstimateReason, Type.Null()], { description: 'set when estimate is null' }),
+};
+
 export const IssuedTicket = Type.Object({
   id: Type.String(),
   token: Type.String({ description: 'for the ticket page /t/:token and GET /api/tickets/:token' }),
@@ -23,6 +43,7 @@ export const IssuedTicket = Type.Object({
   peopleAhead: Type.Integer(),
   issuedAt: Type.Integer({ description: 'epoch ms' }),
   serviceDate: Type.String(),
+  ...estimateFields,
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;
 
@@ -54,6 +75,7 @@ export const TicketPublic = Type.Object({
   postponed: Type.Boolean(),
   /** after a missed call: the citizen may rejoin the line from the phone until then (epoch ms) */
   canRejoinUntil: Type.Union([Type.Integer(), Type.Null()]),
+  ...estimateFields,
   /** where the citizen is told, masked; null when nobody left a number */
   contact: Type.Union([
     Type.Object({
@@ -96,12 +118,25 @@ export const CounterParams = Type.Object({ mall: Type.String(), counterId: Id })
 export const CallBody = Type.Object({ ticketId: Id });
 export const TransferBody = Type.Object({ serviceId: Id });
 
+export const CounterPresenceState = Type.Enum(['open', 'break', 'closed'], {
+  description: 'what the officer says of the counter: open (serving), on a break, closed for the day',
+});
+export const CounterPresenceBody = Type.Object({ state: CounterPresenceState });
+export const CounterPresence = Type.Object({
+  counterId: Type.String(),
+  state: CounterPresenceState,
+  since: Type.Integer({ description: 'epoch ms' }),
+});
+export type CounterPresence = Static<typeof CounterPresence>;
+
 export const CounterQueue = Type.Object({
   counter: Type.Object({
     id: Type.String(),
     name: Type.String(),
     number: Type.Integer(),
     agencyId: Type.String(),
+    /** what was said of it today; null when nothing was (it counts as open while it calls) */
+    presence: Type.Union([Type.Object({ state: CounterPresenceState, since: Type.Integer() }), Type.Null()]),
   }),
   current: Type.Union([Ticket, Type.Null()]),
   waiting: Type.Array(Ticket),
@@ -126,6 +161,11 @@ export const Availability = Type.Object({
       waiting: Type.Integer(),
       /** tickets left today under the quota; null when the service has none */
       remaining: Type.Union([Type.Integer(), Type.Null()]),
+      /** a ticket taken now: the estimated minutes until its call; null when none can be made */
+      estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      estimateLowMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      estimateHighMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      estimateReason: Type.Union([EstimateReason, Type.Null()]),
     }),
   ),
 });

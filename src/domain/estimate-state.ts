@@ -80,6 +80,8 @@ export const BREAK_MS = 15 * MINUTE;
 /** today's recent times taken per service; fewer are topped up from the history */
 const RECENT_TIMES = 40;
 const ENOUGH_TIMES = 20;
+/** fewer when what tops them up is only a guess from other services */
+const WEAK_ENOUGH_TIMES = 8;
 /** the weight of the history's rates against today's counts (as if seen this many times) */
 const PRIOR_WEIGHT = 10;
 const DEFAULT_SERVICE_MS = 10 * MINUTE;
@@ -190,6 +192,8 @@ export function lineStateAt(inputs: StateInputs): LineState {
   // ── each service's times and rates
 
   const todayTimes = new Map<string, { end: number; ms: number }[]>();
+  /** tickets still at a counter: held at least this long so far (right-censored times) */
+  const holding = new Map<string, number[]>();
   const counts = new Map<
     string,
     { called: number; noShow: number; noShowMs: number[]; resolved: number; left: number }
@@ -213,6 +217,8 @@ export function lineStateAt(inputs: StateInputs): LineState {
         const list = todayTimes.get(v.serviceId) ?? [];
         list.push({ end: v.endedAt, ms: v.endedAt - v.calledAt });
         todayTimes.set(v.serviceId, list);
+      } else {
+        holding.set(v.serviceId, [...(holding.get(v.serviceId) ?? []), now - v.calledAt]);
       }
       c.resolved++;
     } else if (v.endedAt !== null) {
@@ -224,27 +230,43 @@ export function lineStateAt(inputs: StateInputs): LineState {
     .flat()
     .map((x) => x.ms)
     .sort(ascending);
-  const fallbackMs = allToday.length > 0 ? median(allToday) : DEFAULT_SERVICE_MS;
+  // services served at the same counters, whose times stand in for a service not seen yet
+  const neighbours = new Map<string, Set<string>>();
+  for (const c of known) {
+    for (const id of c.serviceIds) {
+      const set = neighbours.get(id) ?? new Set<string>();
+      for (const other of c.serviceIds) set.add(other);
+      neighbours.set(id, set);
+    }
+  }
 
   const services = new Map<string, ServiceModel>();
   for (const id of serviceIds) {
     const prior = inputs.priors?.get(id);
-    const recent = (todayTimes.get(id) ?? [])
+    // Today's recent times, with the tickets still held counted as at least as long as so far:
+    // finished times alone are the short ones (a long case still at the desk is not among them).
+    const finished = (todayTimes.get(id) ?? [])
       .sort((a, b) => b.end - a.end)
       .slice(0, RECENT_TIMES)
       .map((x) => x.ms);
+    const recent = survivalSample(finished, holding.get(id) ?? []);
     let occupancy = recent;
-    if (recent.length < ENOUGH_TIMES) {
-      const base =
-        prior && prior.occupancy.length > 0
-          ? prior.occupancy
-          : assumedTimes(
-              (inputs.standardMinutes?.get(id) ?? 0) > 0
-                ? (inputs.standardMinutes?.get(id) as number) * MINUTE
-                : fallbackMs,
-            );
-      occupancy = [...recent, ...spread(base, ENOUGH_TIMES - recent.length)];
+    // Too few of today's times: topped up from the history, else the published standard, else
+    // (weaker, so fewer) from the services at the same counters today, or all of today's.
+    const standard = inputs.standardMinutes?.get(id) ?? 0;
+    let base: readonly number[] | null = null;
+    let enough = ENOUGH_TIMES;
+    if (prior && prior.occupancy.length > 0) base = prior.occupancy;
+    else if (standard > 0) base = assumedTimes(standard * MINUTE);
+    else {
+      enough = WEAK_ENOUGH_TIMES;
+      const near = [...(neighbours.get(id) ?? [])].flatMap((n) => (todayTimes.get(n) ?? []).map((x) => x.ms));
+      base =
+        near.length >= WEAK_ENOUGH_TIMES
+          ? near.sort(ascending)
+          : assumedTimes(allToday.length > 0 ? median(allToday) : DEFAULT_SERVICE_MS);
     }
+    if (recent.length < enough) occupancy = [...recent, ...spread(base, enough - recent.length)];
     occupancy = occupancy.map((ms) => Math.max(1_000, ms)).sort(ascending);
     const c = counts.get(id) ?? { called: 0, noShow: 0, noShowMs: [], resolved: 0, left: 0 };
     const blend = (k: number, n: number, p: number) => (k + p * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT);
@@ -307,6 +329,38 @@ export function lineStateAt(inputs: StateInputs): LineState {
   };
 }
 
+/** beyond the longest time seen, a ticket still held is expected to take this much longer again */
+const TAIL_FACTOR = 1.5;
+
+/**
+ * A sample of service times from finished times and times still running (right-censored), by the
+ * Kaplan–Meier estimate of their distribution: as many points as observations, at its quantiles.
+ * The share it cannot place (held longer than any finished) goes to TAIL_FACTOR × the longest.
+ */
+export function survivalSample(finished: readonly number[], running: readonly number[]): number[] {
+  const n = finished.length + running.length;
+  if (n === 0) return [];
+  if (running.length === 0) return [...finished];
+  const obs = [...finished.map((t) => ({ t, event: true })), ...running.map((t) => ({ t, event: false }))].sort(
+    (a, b) => a.t - b.t || (a.event === b.event ? 0 : a.event ? -1 : 1),
+  );
+  const steps: { t: number; F: number }[] = [];
+  let survival = 1;
+  let atRisk = n;
+  for (const o of obs) {
+    if (o.event) {
+      survival *= 1 - 1 / atRisk;
+      steps.push({ t: o.t, F: 1 - survival });
+    }
+    atRisk--;
+  }
+  const tail = TAIL_FACTOR * (obs[obs.length - 1] as { t: number }).t;
+  return Array.from({ length: n }, (_, k) => {
+    const level = (k + 0.5) / n;
+    return steps.find((s) => s.F >= level)?.t ?? tail;
+  });
+}
+
 /**
  * Whether a counter nobody spoke for is at its desk: holding a ticket; or active lately and not
  * sitting free while someone it serves waited.
@@ -340,4 +394,58 @@ function priorityRateSeen(visits: readonly ObservedVisit[], serviceId: string, n
   let n = 0;
   for (const v of visits) if (v.serviceId === serviceId && v.priority !== null && v.arrivalAt > since) n++;
   return n / 2;
+}
+
+/** A visit of an earlier day, as the history's priors read it. */
+export interface PastVisit {
+  serviceId: string;
+  priority: PriorityClass | null;
+  calledAt: number | null;
+  endedAt: number | null;
+  /** src/domain/visits.ts outcomes */
+  outcome: string;
+}
+
+/** Times kept per service from the history: enough for the spread, few enough to copy quickly. */
+const PRIOR_TIMES = 60;
+
+/**
+ * What the history says of each service at a time of day: its counter times, no-show and leave
+ * shares, and priority walk-ins per hour, from the visits of `days` earlier days × `hours` hours.
+ */
+export function priorsFromHistory(
+  visits: readonly PastVisit[],
+  days: number,
+  hours: number,
+): Map<string, ServicePrior> {
+  const by = new Map<
+    string,
+    { times: number[]; called: number; noShow: number; total: number; left: number; priority: number }
+  >();
+  for (const v of visits) {
+    let s = by.get(v.serviceId);
+    if (!s) {
+      s = { times: [], called: 0, noShow: 0, total: 0, left: 0, priority: 0 };
+      by.set(v.serviceId, s);
+    }
+    s.total++;
+    if (v.priority !== null) s.priority++;
+    if (v.calledAt !== null) {
+      s.called++;
+      if (v.outcome === 'no_show') s.noShow++;
+      else if (v.endedAt !== null) s.times.push(v.endedAt - v.calledAt);
+    } else if (v.outcome === 'cancelled') s.left++;
+  }
+  const out = new Map<string, ServicePrior>();
+  const spanHours = Math.max(1, days * hours);
+  for (const [id, s] of by) {
+    const sorted = s.times.sort(ascending);
+    out.set(id, {
+      occupancy: sorted.length > PRIOR_TIMES ? spread(sorted, PRIOR_TIMES) : sorted,
+      noShowShare: s.called > 0 ? s.noShow / s.called : 0,
+      leaveShare: s.total > 0 ? s.left / s.total : 0,
+      priorityPerHour: s.priority / spanHours,
+    });
+  }
+  return out;
 }

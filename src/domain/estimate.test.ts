@@ -9,7 +9,7 @@ import {
   type LineState,
   type ServiceModel,
 } from './estimate.js';
-import type { PickPolicy } from './pick-next.js';
+import { byArrival, type PickPolicy, pickNext } from './pick-next.js';
 import { PRIORITY_CLASSES } from './queue.js';
 
 const MIN = 60_000;
@@ -406,5 +406,35 @@ describe('accuracy', () => {
     expect(a.biasMinutes).toBeCloseTo(12 / 3, 10);
     expect(a.withinShare).toBeCloseTo(2 / 3, 10);
     expect(accuracy([])).toEqual({ count: 0, maeMinutes: null, biasMinutes: null, withinShare: null });
+  });
+});
+
+describe('the lines of a play', () => {
+  it('show the call-next rule only the first regular, the first priority and the booked tickets: the same pick as the whole line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ticketArb, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.boolean(), { maxLength: 3 }),
+        fc.integer({ min: 0, max: 180 }),
+        (raw, recent, later) => {
+          const all = raw.map((t, i) =>
+            ticket(`t${String(i).padStart(2, '0')}`, t.serviceId, t.minutesAgo, {
+              priority: t.priority,
+              appointmentAt: t.appointmentIn === null ? null : NOW + t.appointmentIn * MIN,
+            }),
+          );
+          const first = (list: EstimateTicket[]) => [...list].sort(byArrival)[0];
+          const heads = [
+            first(all.filter((t) => t.appointmentAt === null && t.priority === null)),
+            first(all.filter((t) => t.appointmentAt === null && t.priority !== null)),
+            ...all.filter((t) => t.appointmentAt !== null),
+          ].filter((t): t is EstimateTicket => t !== undefined);
+          const calls = recent.map((priority) => ({ priority }));
+          const at = NOW + later * MIN;
+          expect(pickNext(heads, calls, policy, at)).toEqual(pickNext(all, calls, policy, at));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -20,7 +20,7 @@
  * The classic queue-length estimator, (people ahead + 1) × mean service time ÷ counters serving,
  * is here too (baselineWait): the accuracy report and the bench measure against it.
  */
-import { type Candidate, isAhead, type PickPolicy, pickNext } from './pick-next.js';
+import { byArrival, type Candidate, isAhead, type PickPolicy, pickNext } from './pick-next.js';
 import type { PriorityClass } from './queue.js';
 
 export interface EstimateTicket extends Candidate {
@@ -202,9 +202,72 @@ function callableFrom(spans: LineState['spans'], t: number): number | null {
   return t;
 }
 
+/**
+ * One service's line in a play. The call-next rule only ever takes the first regular walk-in, the
+ * first priority walk-in (each in arrival order) or a booked ticket, so only those are shown to it:
+ * the same pick as from the whole line, without reading the whole line at every call.
+ */
+class Line {
+  private readonly regular: PlayTicket[];
+  private readonly priority: PlayTicket[];
+  private readonly booked: PlayTicket[];
+  private r = 0;
+  private p = 0;
+
+  constructor(start: SortedLine) {
+    this.regular = start.regular.slice();
+    this.priority = start.priority.slice();
+    this.booked = start.booked.slice();
+  }
+
+  /** a later arrival: it goes to the back */
+  add(t: PlayTicket): void {
+    if (t.appointmentAt !== null) this.booked.push(t);
+    else if (t.priority !== null) this.priority.push(t);
+    else this.regular.push(t);
+  }
+
+  heads(into: PlayTicket[]): void {
+    if (this.r < this.regular.length) into.push(this.regular[this.r] as PlayTicket);
+    if (this.p < this.priority.length) into.push(this.priority[this.p] as PlayTicket);
+    for (const b of this.booked) into.push(b);
+  }
+
+  remove(t: PlayTicket): void {
+    if (t === this.regular[this.r]) this.r++;
+    else if (t === this.priority[this.p]) this.p++;
+    else this.booked.splice(this.booked.indexOf(t), 1);
+  }
+}
+
+interface SortedLine {
+  regular: PlayTicket[];
+  priority: PlayTicket[];
+  booked: PlayTicket[];
+}
+
+function sortLines(tickets: readonly PlayTicket[]): Map<string, SortedLine> {
+  const lines = new Map<string, SortedLine>();
+  for (const t of tickets) {
+    let line = lines.get(t.serviceId);
+    if (!line) {
+      line = { regular: [], priority: [], booked: [] };
+      lines.set(t.serviceId, line);
+    }
+    if (t.appointmentAt !== null) line.booked.push(t);
+    else if (t.priority !== null) line.priority.push(t);
+    else line.regular.push(t);
+  }
+  for (const line of lines.values()) {
+    line.regular.sort(byArrival);
+    line.priority.sort(byArrival);
+  }
+  return lines;
+}
+
 function play(
   state: LineState,
-  tickets: readonly PlayTicket[],
+  sorted: ReadonlyMap<string, SortedLine>,
   counterHashes: readonly number[],
   serviceHashes: ReadonlyMap<string, number>,
   targetCount: number,
@@ -213,13 +276,16 @@ function play(
   const { now, policy } = state;
   const waits: number[] = new Array(targetCount).fill(Number.POSITIVE_INFINITY);
   let open = targetCount;
-  const lines = new Map<string, PlayTicket[]>();
+  const lines = new Map<string, Line>();
+  for (const [serviceId, line] of sorted) lines.set(serviceId, new Line(line));
   const join = (t: PlayTicket) => {
-    const line = lines.get(t.serviceId);
-    if (line) line.push(t);
-    else lines.set(t.serviceId, [t]);
+    let line = lines.get(t.serviceId);
+    if (!line) {
+      line = new Line({ regular: [], priority: [], booked: [] });
+      lines.set(t.serviceId, line);
+    }
+    line.add(t);
   };
-  for (const t of tickets) join(t);
 
   // Citizens still to come who go before regular walk-ins: bookings falling due, priority walk-ins.
   const coming: PlayTicket[] = [];
@@ -248,7 +314,8 @@ function play(
       coming.push({
         id: `~walkin:${serviceId}:${k}`,
         serviceId,
-        arrivalAt: Math.round(at),
+        // strictly after now: behind every probe taken now
+        arrivalAt: Math.max(now + 1, Math.round(at)),
         priority: 'lansia',
         appointmentAt: null,
         target: -1,
@@ -273,6 +340,7 @@ function play(
   });
 
   const limit = now + HORIZON_MS;
+  const candidates: PlayTicket[] = [];
   while (open > 0) {
     // the counter free first (ties: the first listed)
     let c: PlayCounter | undefined;
@@ -284,11 +352,8 @@ function play(
       join(coming[nextComing] as PlayTicket);
       nextComing++;
     }
-    const candidates: PlayTicket[] = [];
-    for (const serviceId of c.counter.serviceIds) {
-      const line = lines.get(serviceId);
-      if (line) for (const x of line) candidates.push(x);
-    }
+    candidates.length = 0;
+    for (const serviceId of c.counter.serviceIds) lines.get(serviceId)?.heads(candidates);
     const pick = pickNext(candidates, c.recent, policy, t);
     if (!pick) {
       // Nobody to call: wait for the next citizen this counter may serve, if any comes.
@@ -304,8 +369,7 @@ function play(
       continue;
     }
     const called = pick.ticket as PlayTicket;
-    const line = lines.get(called.serviceId) as PlayTicket[];
-    line.splice(line.indexOf(called), 1);
+    (lines.get(called.serviceId) as Line).remove(called);
     if (called.target >= 0) {
       waits[called.target] = t - now;
       open--;
@@ -363,7 +427,7 @@ export function estimateWaits(
       targetOf.set(target.ticketId, i);
     } else {
       probes.push({
-        id: `${PROBE_ID}:${i}`,
+        id: `${PROBE_ID}:${String(i).padStart(6, '0')}`,
         serviceId,
         arrivalAt: state.now,
         priority: target.priority,
@@ -391,12 +455,13 @@ export function estimateWaits(
     hash: hashString(t.id) ^ seed,
   }));
   tickets.push(...probes);
+  const sorted = sortLines(tickets);
   const counterHashes = state.counters.map((c) => hashString(c.id) ^ seed);
   const serviceHashes = new Map([...state.services.keys()].map((id) => [id, hashString(id) ^ seed]));
 
   const waits: number[][] = targets.map(() => []);
   for (let run = 0; run < runs; run++) {
-    const one = play(state, tickets, counterHashes, serviceHashes, targets.length, run);
+    const one = play(state, sorted, counterHashes, serviceHashes, targets.length, run);
     for (let i = 0; i < targets.length; i++) if (outcomes[i] === null) (waits[i] as number[]).push(one[i] as number);
   }
   return targets.map((_, i) => {

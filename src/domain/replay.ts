@@ -8,9 +8,10 @@
  * by Loket keep what its call-next rule used. At each arrival the state is built by the live
  * queue's own builder (lineStateAt), which ignores every start and end later than that moment, so
  * the file after it changes nothing: cut a file at T and the rows before T keep their estimates.
+ * Earlier days can be given as history, as the live queue reads its own.
  */
 import { baselineWait, type EstimateOutcome, estimateWaits } from './estimate.js';
-import { lineStateAt, type ObservedVisit } from './estimate-state.js';
+import { lineStateAt, type ObservedVisit, priorsFromHistory, type ServicePrior } from './estimate-state.js';
 import type { PickPolicy } from './pick-next.js';
 import { PRIORITY_CLASSES, type PriorityClass } from './queue.js';
 import { DEFAULT_QUEUE_SETTINGS, pickPolicy } from './settings.js';
@@ -127,6 +128,30 @@ export interface ReplayOptions {
   baseline?: boolean;
   policy?: PickPolicy;
   runs?: number;
+  /**
+   * Earlier days, known before this one: what the live queue reads from its history (each
+   * service's times, no-shows and priority walk-ins at this weekday and hour). None: the file only.
+   */
+  history?: readonly (readonly ReplayRow[])[];
+}
+
+const HOUR = 3_600_000;
+
+/** The history's priors at an hour of the day, as the live queue reads them: that hour and the two beside it. */
+function historyPriors(days: readonly (readonly ReplayRow[])[], hour: number) {
+  const hours = [hour - 1, hour, hour + 1];
+  const visits = days.flatMap((rows) =>
+    rows
+      .filter((r) => hours.includes(Math.floor(r.arrival / HOUR)))
+      .map((r) => ({
+        serviceId: r.service,
+        priority: r.priority,
+        calledAt: r.start,
+        endedAt: r.end,
+        outcome: r.start === null ? 'cancelled' : 'done',
+      })),
+  );
+  return priorsFromHistory(visits, days.length, hours.length);
 }
 
 const toVisit = (r: ReplayRow): ObservedVisit => ({
@@ -147,17 +172,30 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
   const order = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.arrival - b.r.arrival || a.i - b.i);
   const visits = order.map(({ r }) => toVisit(r));
   const out: ReplayEstimate[] = new Array(rows.length);
+  const priorsAt = new Map<number, Map<string, ServicePrior>>();
+  const priorsOf = (now: number) => {
+    if (!options.history?.length) return undefined;
+    const hour = Math.floor(now / HOUR);
+    let p = priorsAt.get(hour);
+    if (!p) {
+      p = historyPriors(options.history, hour);
+      priorsAt.set(hour, p);
+    }
+    return p;
+  };
   // rows arriving at the same instant are estimated together, from the same state
   for (let k = 0; k < order.length; ) {
     const now = (order[k] as { r: ReplayRow }).r.arrival;
     let end = k;
     while (end < order.length && (order[end] as { r: ReplayRow }).r.arrival === now) end++;
     const group = order.slice(k, end);
+    const priors = priorsOf(now);
     const state = lineStateAt({
       now,
       visits: visits.slice(0, end),
       policy,
       focus: [...new Set(group.map(({ r }) => r.service))],
+      ...(priors ? { priors } : {}),
     });
     const targets = group.map(({ r }) => ({ ticketId: r.id }));
     const results: EstimateOutcome[] | (number | null)[] = options.baseline

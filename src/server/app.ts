@@ -29,6 +29,10 @@ import { BookingService } from './modules/booking/service.js';
 import { CatalogRepository } from './modules/catalog/repository.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
+import { EstimateReports } from './modules/estimate/reports.js';
+import { EstimateRepository } from './modules/estimate/repository.js';
+import { estimateRoutes } from './modules/estimate/routes.js';
+import { EstimateService } from './modules/estimate/service.js';
 import { ticketMessagesHook } from './modules/messages/notify.js';
 import { messageRoutes } from './modules/messages/routes.js';
 import { OutboxWorker } from './modules/messages/worker.js';
@@ -55,6 +59,8 @@ export const BODY_LIMIT = 64 * 1024;
 
 export interface BuildOptions {
   logger?: boolean;
+  /** how old the wait estimates may be under a burst of changes (default 1 s; tests use 0: always fresh) */
+  estimateStaleMs?: number;
 }
 
 declare module 'fastify' {
@@ -175,12 +181,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const specialDays = new SpecialDayCalendar(adminRepo);
   const catalog = new CatalogService(new CatalogRepository(database.db), config.now, specialDays.lookup);
   const linkOf = (path: string) => (config.publicUrl ? `${config.publicUrl}${path}` : null);
+  const estimateRepo = new EstimateRepository(database.db);
+  const estimates = new EstimateService(estimateRepo, {
+    now: config.now,
+    specialDay: specialDays.lookup,
+    ...(options.estimateStaleMs !== undefined ? { staleMs: options.estimateStaleMs } : {}),
+  });
   const queue = new QueueService(
     new QueueRepository(database.db, ticketMessagesHook(linkOf)),
     bus,
     config.now,
     specialDays.lookup,
     mallById,
+    estimates,
   );
   const auth = new AuthService(new AuthRepository(database.db), config.now);
   await app.register(catalogRoutes, { catalog });
@@ -193,7 +206,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     placeFreed: (slot) => bus.publish('booking.place_freed', slot),
     issueTicket: async (mall, serviceId, options) => {
       const issued = await queue.issueWith(mall, { serviceId }, options);
-      return issued && { ticket: toTicket(issued.row), row: issued.row, peopleAhead: issued.ticket.peopleAhead };
+      return (
+        issued && {
+          ticket: toTicket(issued.row),
+          row: issued.row,
+          peopleAhead: issued.ticket.peopleAhead,
+          estimate: issued.ticket.estimate,
+          estimateReason: issued.ticket.estimateReason,
+        }
+      );
     },
   });
   await app.register(bookingRoutes, { booking, mallById });
@@ -207,6 +228,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   const skm = new SkmService(new SkmRepository(database.db), config.now);
   await app.register(skmRoutes, { skm });
+  await app.register(estimateRoutes, {
+    reports: new EstimateReports(estimateRepo, { now: config.now, scope: (mall, query) => skm.scope(mall, query) }),
+  });
   const performanceRepo = new PerformanceRepository(database.db);
   const periods = new PeriodTallies(
     {
@@ -230,10 +254,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     booking.forgetCatalog(mallId);
     performance.forgetCatalog(mallId);
     specialDays.forget(mallId);
+    estimates.forgetCatalog(mallId);
   };
   const stopCatalog = bus.subscribe((m) => {
     if (m.topic === 'catalog.changed') forgetCatalog(m.payload.mallId);
     if (m.topic === 'booking.place_freed') booking.forgetSlot(m.payload);
+    // the wait estimates follow every move of a line and every counter's presence, on any process
+    if (m.topic === 'ticket.changed') {
+      const t = m.payload.ticket;
+      estimates.changed(m.payload.mallId, t.fromServiceId ? [t.serviceId, t.fromServiceId] : [t.serviceId]);
+    }
+    if (m.topic === 'counter.changed') estimates.counterChanged(m.payload.mallId, m.payload.counterId);
+    if (m.topic === 'mall.changed') estimates.mallChanged(m.payload.mallId);
   });
   app.addHook('onClose', async () => stopCatalog());
   app.decorate('catalogChanged', async (mallId: string) => {

@@ -281,6 +281,11 @@ describe.each(ENGINES)('administration on %s', (engine) => {
         serviceId: created.id,
         waiting: 0,
         remaining: 2,
+        // nobody has opened one of its counters yet
+        estimatedWaitMinutes: null,
+        estimateLowMinutes: null,
+        estimateHighMinutes: null,
+        estimateReason: 'no_counter_open',
       });
       expect(ok(await issue(created.id), 201).number).toMatch(/^B-/);
 

@@ -30,7 +30,7 @@ export async function startTestApp(engine: Engine, options: { rateLimits?: boole
     database: database.target,
     port: 0,
     host: '127.0.0.1',
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG ?? 'silent',
     seedPassword: PASSWORD,
     trustProxy: false,
     // test/api/web-surface.test.ts turns them on; elsewhere tests issue hundreds of tickets a minute
@@ -40,7 +40,7 @@ export async function startTestApp(engine: Engine, options: { rateLimits?: boole
   const ctx = await createContext(config);
   await migrate(ctx.database);
   await seedDemo(ctx.database.db, { password: PASSWORD, now: clock.now });
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: !!process.env.TEST_LOG, estimateStaleMs: 0 });
   await app.ready();
   const rawInject = app.inject.bind(app) as FastifyInstance['inject'];
   // Like the web app (src/web/lib/api.ts), the test client sends the CSRF token with every

@@ -19,6 +19,7 @@ import * as m0009 from './migrations/0009_audit_log.js';
 import * as m0010 from './migrations/0010_admin.js';
 import * as m0011 from './migrations/0011_rollups.js';
 import * as m0012 from './migrations/0012_bookings_outbox.js';
+import * as m0013 from './migrations/0013_estimates.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -139,6 +140,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0010_admin': m0010,
         '0011_rollups': m0011,
         '0012_bookings_outbox': m0012,
+        '0013_estimates': m0013,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -79,7 +79,12 @@ export interface CountersTable {
   created_at: number;
   /** when it was archived (also made inactive); null while in use */
   archived_at: number | null;
+  /** what its officer said (migration 0013): open, on a break, closed; null or an earlier day: nothing said */
+  presence: CounterPresenceState | null;
+  presence_at: number | null;
 }
+
+export type CounterPresenceState = 'open' | 'break' | 'closed';
 
 export interface CounterServicesTable {
   mall_id: string;
@@ -483,7 +488,24 @@ export interface MessageChannelsTable {
   updated_at: number;
 }
 
+/** An estimate a citizen was given (migration 0013): at issue, or the last shown before the call. */
+export interface TicketEstimatesTable {
+  ticket_id: string;
+  kind: 'issue' | 'last';
+  mall_id: string;
+  service_id: string;
+  agency_id: string;
+  service_date: string;
+  given_at: number;
+  wait_ms: number;
+  low_ms: number;
+  high_ms: number;
+  /** the queue-length estimator's answer at the same moment; null when it had none */
+  baseline_ms: number | null;
+}
+
 export interface DB {
+  ticket_estimates: TicketEstimatesTable;
   service_booking_rules: ServiceBookingRulesTable;
   booking_slots: BookingSlotsTable;
   bookings: BookingsTable;

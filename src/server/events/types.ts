@@ -32,6 +32,8 @@ export interface BusEvents {
   'catalog.changed': { mallId: string };
   /** a booked place was given back (cancel, move): processes read the slot's count afresh */
   'booking.place_freed': { mallId: string; serviceId: string; date: string; start: string };
+  /** a counter's officer said it is open, on a break or closed: the wait estimates change */
+  'counter.changed': { mallId: string; counterId: string };
   /** the display's running text changed: displays refetch it */
   'announcements.changed': { mallId: string };
 }

@@ -57,6 +57,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // booking (citizens; staff book on a citizen's behalf and check in with their session)
   'GET /api/malls/:mall/services/:serviceId/slots': 'public',
+  'GET /api/malls/:mall/services/:serviceId/typical-wait': 'public',
   'GET /api/malls/:mall/services/:serviceId/booking-days': 'public',
   'GET /api/malls/:mall/booking/services': 'public',
   'POST /api/malls/:mall/bookings': 'public',
@@ -74,6 +75,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // the counter
   'POST /api/malls/:mall/counters/:counterId/call-next': OPERATE,
+  'POST /api/malls/:mall/counters/:counterId/presence': OPERATE,
   'POST /api/malls/:mall/counters/:counterId/call': OPERATE,
   'GET /api/malls/:mall/counters/:counterId/queue': OPERATE,
   'GET /api/malls/:mall/counters/:counterId/events': OPERATE,
@@ -104,6 +106,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/malls/:mall/performance/heatmap': EVALUATE,
   'GET /api/malls/:mall/performance/staffing': EVALUATE,
   'GET /api/malls/:mall/performance/bookings': EVALUATE,
+  'GET /api/malls/:mall/performance/estimates': EVALUATE,
 
   // administration
   'PUT /api/malls/:mall/opening-hours': MALL_ADMIN,

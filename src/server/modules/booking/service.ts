@@ -8,7 +8,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import QRCode from 'qrcode';
 import type { BookableService, Booking, BookingRulesBody, BookingView, SlotView } from '../../../api/booking.js';
-import type { Ticket } from '../../../api/queue.js';
+import type { IssuedTicket, Ticket } from '../../../api/queue.js';
 import { canEvaluate, canManageAgency, canViewAgency } from '../../../domain/access.js';
 import {
   type BookingFact,
@@ -58,7 +58,9 @@ export type IssueTicket = (
     before?: (tx: Transaction<DB>) => Promise<boolean>;
     after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
   },
-) => Promise<{ ticket: Ticket; row: TicketRow; peopleAhead: number } | null>;
+) => Promise<
+  ({ ticket: Ticket; row: TicketRow; peopleAhead: number } & Pick<IssuedTicket, 'estimate' | 'estimateReason'>) | null
+>;
 
 export interface BookingDeps {
   now: () => number;
@@ -638,6 +640,8 @@ export class BookingService {
       peopleAhead: issued.peopleAhead,
       booking: toBooking(stored as BookingRow),
       asBooked,
+      estimate: issued.estimate,
+      estimateReason: issued.estimateReason,
     };
   }
 
@@ -693,6 +697,8 @@ export class BookingService {
       peopleAhead: issued.peopleAhead,
       issuedAt: row.issued_at,
       serviceDate: row.service_date,
+      estimate: issued.estimate,
+      estimateReason: issued.estimateReason,
     };
   }
 

@@ -1,6 +1,7 @@
 /**
- * Writes a batch of new tickets (group commit) in six set-based statements, however many tickets
- * the batch holds: quota counts, numbers, tickets, events, visits, and each one's place in its line. Each ticket gets the same outcome it
+ * Writes a batch of new tickets (group commit) in seven set-based statements, however many tickets
+ * the batch holds: quota counts, numbers, tickets, events, visits, the estimates given, and each
+ * one's place in its line. Each ticket gets the same outcome it
  * would get alone, in the order the batch lists them: the first ones under a service's quota are
  * taken, the rest refused (null), and numbers follow that order without gaps.
  *
@@ -30,6 +31,15 @@ export interface TicketToIssue {
   before?: (tx: Transaction<DB>) => Promise<boolean>;
   /** Runs after the ticket is stored, in the same transaction: its contact, its messages. */
   after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
+  /** the wait estimate given with the ticket (and the baseline's), kept to be held against the wait */
+  estimate?: IssueEstimate | null;
+}
+
+export interface IssueEstimate {
+  waitMs: number;
+  lowMs: number;
+  highMs: number;
+  baselineMs: number | null;
 }
 
 /**
@@ -191,7 +201,33 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
     )
     .execute();
 
-  // 6. Where each stands in its line, counted in the same transaction.
+  // 6. The estimates given with them.
+  const estimates = taken.filter(({ b }) => b.estimate);
+  if (estimates.length > 0) {
+    await tx
+      .insertInto('ticket_estimates')
+      .values(
+        estimates.map(({ b }) => {
+          const e = b.estimate as IssueEstimate;
+          return {
+            ticket_id: b.ticket.id,
+            kind: 'issue' as const,
+            mall_id: b.mallId,
+            service_id: b.ticket.service_id,
+            agency_id: b.agencyId,
+            service_date: b.ticket.service_date,
+            given_at: b.event.at,
+            wait_ms: Math.round(e.waitMs),
+            low_ms: Math.round(e.lowMs),
+            high_ms: Math.round(e.highMs),
+            baseline_ms: e.baselineMs === null ? null : Math.round(e.baselineMs),
+          };
+        }),
+      )
+      .execute();
+  }
+
+  // 7. Where each stands in its line, counted in the same transaction.
   const stored = taken.map(({ b }) => rowById.get(b.ticket.id) as TicketRow);
   const ahead = await countAhead(tx, stored);
 

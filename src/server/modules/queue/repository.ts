@@ -7,7 +7,14 @@ import { type Insertable, type Kysely, sql, type Transaction, type Updateable } 
 import type { Candidate } from '../../../domain/pick-next.js';
 import type { TicketStatus } from '../../../domain/queue.js';
 import { GroupCommit } from '../../db/group-commit.js';
-import type { DB, TicketContactsTable, TicketEventType, TicketRow, TicketsTable } from '../../db/schema.js';
+import type {
+  CounterPresenceState,
+  DB,
+  TicketContactsTable,
+  TicketEventType,
+  TicketRow,
+  TicketsTable,
+} from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import { touchRollups } from '../performance/rollup-store.js';
 import { type IssueOutcome, type TicketToIssue, writeTickets } from './issue-write.js';
@@ -38,9 +45,11 @@ export interface CounterInfo {
   agencyId: string;
   zoneId: string | null;
   serviceIds: string[];
+  /** what its officer last said (open, break, closed) and when; null when never */
+  presence: { state: CounterPresenceState; at: number } | null;
 }
 
-export type CounterRef = Omit<CounterInfo, 'serviceIds' | 'active'>;
+export type CounterRef = Omit<CounterInfo, 'serviceIds' | 'active' | 'presence'>;
 
 /**
  * Runs in the transaction of every queue event after the ticket is stored (a call, a transfer, a
@@ -115,7 +124,7 @@ export class QueueRepository {
   async counter(mallId: string, counterId: string): Promise<CounterInfo | undefined> {
     const row = await this.db
       .selectFrom('counters')
-      .select(['id', 'name', 'number', 'agency_id', 'zone_id', 'active'])
+      .select(['id', 'name', 'number', 'agency_id', 'zone_id', 'active', 'presence', 'presence_at'])
       .where('mall_id', '=', mallId)
       .where('id', '=', counterId)
       .executeTakeFirst();
@@ -134,7 +143,19 @@ export class QueueRepository {
       zoneId: row.zone_id,
       active: row.active === 1,
       serviceIds: links.map((l) => l.service_id),
+      presence:
+        row.presence === null || row.presence_at === null ? null : { state: row.presence, at: Number(row.presence_at) },
     };
+  }
+
+  /** What the counter's officer says: open, on a break, closed. */
+  async setPresence(mallId: string, counterId: string, state: CounterPresenceState, at: number): Promise<void> {
+    await this.db
+      .updateTable('counters')
+      .set({ presence: state, presence_at: at })
+      .where('mall_id', '=', mallId)
+      .where('id', '=', counterId)
+      .execute();
   }
 
   /**

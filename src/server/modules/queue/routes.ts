@@ -8,6 +8,8 @@ import {
   Availability,
   CallBody,
   CounterParams,
+  CounterPresence,
+  CounterPresenceBody,
   CounterQueue,
   IssuedTicket,
   IssueTicketBody,
@@ -151,6 +153,21 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       },
     },
     (request) => queue.availability(request.mall),
+  );
+
+  app.post(
+    '/api/malls/:mall/counters/:counterId/presence',
+    {
+      schema: {
+        tags: ['counter'],
+        summary:
+          "The officer says the counter is open, on a break or closed for the day (calling also opens it): citizens' wait estimates follow",
+        params: CounterParams,
+        body: CounterPresenceBody,
+        response: { 200: CounterPresence, ...errors },
+      },
+    },
+    (request) => queue.setPresence(request.mall, requireStaff(request), request.params.counterId, request.body.state),
   );
 
   app.post(
@@ -305,14 +322,31 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       let { mallId, row, view: last } = await queue.followTicket(token);
       const stream = openStream(request, reply);
       let pending = Promise.resolve();
-      const refresh = async (eventId: string, mine: boolean) => {
+      // The estimate also moves with the counters, with the lines that share them, and with time:
+      // follow the estimates of the ticket's service (again after a transfer).
+      let followed: string | null = null;
+      let unfollow = () => {};
+      const followService = async () => {
+        if (followed === row.service_id) return;
+        unfollow();
+        followed = row.service_id;
+        unfollow = await queue.followEstimates(mallId, followed, () => queueRefresh(undefined, false));
+      };
+      const refresh = async (eventId: string | undefined, mine: boolean) => {
         let now = last;
-        if (mine) ({ row, view: now } = await queue.followTicket(token));
-        // Another ticket of the line moved: only the count of people ahead can have changed.
-        else if (row.status === 'waiting') now = { ...last, peopleAhead: await queue.peopleAheadOf(row) };
+        if (mine) {
+          ({ row, view: now } = await queue.followTicket(token));
+          await followService();
+        }
+        // Another ticket of the line moved, or the estimates did: only its place can have changed.
+        else if (row.status === 'waiting') now = { ...last, ...(await queue.placeOf(row)) };
         if (stream.closed || JSON.stringify(now) === JSON.stringify(last)) return;
         last = now;
         stream.send('status', now, eventId);
+      };
+      // One refresh at a time, in order, so a slow read never overwrites a newer one.
+      const queueRefresh = (eventId: string | undefined, mine: boolean) => {
+        pending = pending.then(() => refresh(eventId, mine)).catch(() => {});
       };
       stream.onClose(
         bus.subscribe((m) => {
@@ -320,10 +354,11 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
           const t = m.payload.ticket;
           const mine = t.token === token;
           if (!mine && t.serviceId !== row.service_id && t.fromServiceId !== row.service_id) return;
-          // One refresh at a time, in order, so a slow read never overwrites a newer one.
-          pending = pending.then(() => refresh(m.payload.eventId, mine)).catch(() => {});
+          queueRefresh(m.payload.eventId, mine);
         }),
       );
+      stream.onClose(() => unfollow());
+      await followService();
       stream.send('status', last);
     },
   );

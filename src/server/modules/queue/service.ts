@@ -4,7 +4,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
-import type { IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
+import type { CounterPresence, IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext, postponedArrival } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
@@ -17,7 +17,7 @@ const localDateHour = (at: number, timeZone: string) => {
 
 import { isEmail, maskEmail, maskPhone, normalizePhone } from '../../../domain/contact.js';
 import { pickPolicy, type QueueSettings, withDefaults } from '../../../domain/settings.js';
-import type { TicketRow, TicketSource, TicketsTable } from '../../db/schema.js';
+import type { CounterPresenceState, TicketRow, TicketSource, TicketsTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events/bus.js';
 import type { TicketChanged } from '../../events/types.js';
@@ -26,6 +26,8 @@ import type { Staff } from '../../plugins/auth.js';
 import type { Mall } from '../../plugins/tenant.js';
 import { TtlCache } from '../../ttl-cache.js';
 import type { SpecialDayLookup } from '../admin/calendar.js';
+import type { EstimateAnswer } from '../estimate/service.js';
+import { estimateView } from '../estimate/view.js';
 import type { TicketToIssue } from './issue-write.js';
 import type { Changed, CounterInfo, CounterRef, NewEvent, QueueRepository } from './repository.js';
 
@@ -71,6 +73,30 @@ export interface IssueOptions {
   after?: TicketToIssue['after'];
 }
 
+/** The wait estimates the queue gives with its tickets (modules/estimate, wired in app.ts). */
+export interface WaitEstimates {
+  forNewTicket(mall: Mall, serviceId: string, priority: PriorityClass | null): Promise<EstimateAnswer>;
+  issued(mallId: string, serviceId: string, priority: PriorityClass | null): void;
+  forTicket(mall: Mall, row: Pick<TicketRow, 'id' | 'status' | 'service_id' | 'priority'>): Promise<EstimateAnswer>;
+  forServices(mall: Mall): Promise<(serviceId: string) => EstimateAnswer>;
+  recordShown(
+    mall: Mall,
+    row: Pick<TicketRow, 'id' | 'service_id' | 'service_date' | 'status'>,
+    answer: EstimateAnswer,
+    agencyId: string,
+  ): Promise<void>;
+  follow(mall: Mall, serviceId: string, listener: () => void): Promise<() => void>;
+}
+
+const NO_ESTIMATES: WaitEstimates = {
+  forNewTicket: async () => ({ estimate: null, reason: 'no_counter_open', baselineMs: null }),
+  issued: () => {},
+  forTicket: async () => ({ estimate: null, reason: 'no_counter_open', baselineMs: null }),
+  forServices: async () => () => ({ estimate: null, reason: 'no_counter_open', baselineMs: null }),
+  recordShown: async () => {},
+  follow: async () => () => {},
+};
+
 export class QueueService {
   /** services as issuing needs them; reading one per ticket was a third of a ticket's queries */
   private readonly services: TtlCache<ServiceRef>;
@@ -85,6 +111,7 @@ export class QueueService {
     private readonly mallOf: (mallId: string) => Promise<Mall> = async () => {
       throw new AppError('mall_not_found');
     },
+    private readonly estimates: WaitEstimates = NO_ESTIMATES,
   ) {
     this.services = new TtlCache(SERVICE_TTL_MS);
   }
@@ -154,7 +181,10 @@ export class QueueService {
           return ok;
         }
       : undefined;
+    // the estimate of a ticket taken now, given with it and kept to be held against its wait
+    const answer = await this.estimates.forNewTicket(mall, service.id, priority);
     const inserted = await this.repo.insertTicket({
+      estimate: answer.estimate && { ...answer.estimate, baselineMs: answer.baselineMs },
       mallId: mall.id,
       agencyId: service.agency_id,
       ticket: {
@@ -196,8 +226,9 @@ export class QueueService {
     if (!inserted && refusedBefore) return null;
     if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
     const { row, eventId, peopleAhead } = inserted;
+    this.estimates.issued(mall.id, service.id, priority);
     await this.announce(mall.id, eventId, 'issue', row, null, null);
-    const ticket = {
+    const ticket: IssuedTicket = {
       id: row.id,
       token: row.token,
       number: row.number,
@@ -207,6 +238,7 @@ export class QueueService {
       peopleAhead,
       issuedAt: row.issued_at,
       serviceDate: row.service_date,
+      ...estimateView(answer),
     };
     return { ticket, row };
   }
@@ -223,12 +255,13 @@ export class QueueService {
   async followTicket(token: string): Promise<{ mallId: string; row: TicketRow; view: TicketPublic }> {
     const row = await this.repo.ticketByToken(token);
     if (!row) throw new AppError('ticket_not_found');
-    const [counter, names, peopleAhead, contact] = await Promise.all([
+    const [counter, names, place, contact] = await Promise.all([
       row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
       this.repo.ticketContext(row.mall_id, row.service_id, row.id),
-      this.peopleAheadOf(row),
+      this.placeOf(row),
       this.repo.contactOf(row.id),
     ]);
+    const { peopleAhead } = place;
     const view: TicketPublic = {
       number: row.number,
       mallSlug: names.mall_slug,
@@ -250,6 +283,8 @@ export class QueueService {
       appointmentAt: row.appointment_at,
       postponed: row.postponed === 1,
       canRejoinUntil: this.rejoinUntil(row, names.settings),
+      estimate: place.estimate,
+      estimateReason: place.estimateReason,
       contact: contact
         ? {
             phoneMasked: contact.phone ? maskPhone(contact.phone) : null,
@@ -269,9 +304,27 @@ export class QueueService {
     return until > this.now() ? until : null;
   }
 
+  /** Calls `listener` whenever the estimates of a service's line may have changed; returns the unsubscribe. */
+  async followEstimates(mallId: string, serviceId: string, listener: () => void): Promise<() => void> {
+    return this.estimates.follow(await this.mallOf(mallId), serviceId, listener);
+  }
+
   /** Waiting tickets before this one; 0 once it is no longer waiting. */
   async peopleAheadOf(row: TicketRow): Promise<number> {
     return row.status === 'waiting' ? this.repo.countAhead(row.mall_id, row.id) : 0;
+  }
+
+  /**
+   * Where a ticket stands: the people before it and when it should be called. The estimate shown
+   * is kept (once a minute at most) to be held against the wait that follows.
+   */
+  async placeOf(row: TicketRow): Promise<Pick<TicketPublic, 'peopleAhead' | 'estimate' | 'estimateReason'>> {
+    if (row.status !== 'waiting') return { peopleAhead: 0, estimate: null, estimateReason: 'not_waiting' };
+    const mall = await this.mallOf(row.mall_id);
+    const [peopleAhead, answer] = await Promise.all([this.peopleAheadOf(row), this.estimates.forTicket(mall, row)]);
+    const service = await this.service(mall.id, row.service_id);
+    if (service) await this.estimates.recordShown(mall, row, answer, service.agency_id);
+    return { peopleAhead, ...estimateView(answer) };
   }
 
   private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {
@@ -290,8 +343,40 @@ export class QueueService {
     });
   }
 
+  /** The officer says the counter is open, on a break or closed: the wait estimates follow. */
+  async setPresence(
+    mall: Mall,
+    staff: Staff,
+    counterId: string,
+    state: CounterPresenceState,
+  ): Promise<CounterPresence> {
+    const counter = await this.repo.counter(mall.id, counterId);
+    if (!counter) throw new AppError('counter_not_found', { counterId });
+    if (!canOperateAgency(staff, mall.id, counter.agencyId)) throw new AppError('forbidden');
+    if (!counter.active && state !== 'closed') throw new AppError('counter_inactive', { counterName: counter.name });
+    const since = this.now();
+    await this.repo.setPresence(mall.id, counter.id, state, since);
+    await this.bus.publish('counter.changed', { mallId: mall.id, counterId: counter.id });
+    return { counterId: counter.id, state, since };
+  }
+
+  /** A counter that calls is open, whatever was said of it before. */
+  private async openOnCall(mall: Mall, counter: CounterInfo): Promise<void> {
+    if (counter.presence?.state === 'open' && this.today(mall) === localTime(counter.presence.at, mall.timeZone).date)
+      return;
+    await this.repo.setPresence(mall.id, counter.id, 'open', this.now());
+    await this.bus.publish('counter.changed', { mallId: mall.id, counterId: counter.id });
+  }
+
+  /** Today's presence of a counter, or null when nothing was said today. */
+  private presenceToday(mall: Mall, counter: CounterInfo) {
+    const p = counter.presence;
+    return p && localTime(p.at, mall.timeZone).date === this.today(mall) ? { state: p.state, since: p.at } : null;
+  }
+
   async callNext(mall: Mall, staff: Staff, counterId: string): Promise<Ticket | null> {
     const counter = await this.operableCounter(mall, staff, counterId);
+    await this.openOnCall(mall, counter);
     const held = await this.repo.heldBy(mall.id, counter.id);
     if (held) throw this.busy(held);
     const today = this.today(mall);
@@ -325,6 +410,7 @@ export class QueueService {
   /** The officer calls one chosen waiting ticket out of order; recorded as chosen. */
   async callChosen(mall: Mall, staff: Staff, counterId: string, ticketId: string): Promise<Ticket> {
     const counter = await this.operableCounter(mall, staff, counterId);
+    await this.openOnCall(mall, counter);
     const ticket = await this.repo.ticket(mall.id, ticketId);
     if (!ticket) throw new AppError('ticket_not_found');
     this.require(ticket, 'call', mall);
@@ -558,6 +644,7 @@ export class QueueService {
         number: counter.number,
         agencyId: counter.agencyId,
         serviceIds: counter.serviceIds,
+        presence: this.presenceToday(mall, counter),
       },
       current: held ? toTicket(held) : null,
       waiting: waiting.map(toTicket),
@@ -573,11 +660,24 @@ export class QueueService {
   async availability(mall: Mall) {
     const local = localTime(this.now(), mall.timeZone);
     const hoursToday = hoursOn(mall.openingHours, await this.specialDay(mall, local.date), local);
+    const [services, estimateOf] = await Promise.all([
+      this.repo.availability(mall.id, local.date),
+      this.estimates.forServices(mall),
+    ]);
     return {
       openNow: isOpenDuring(hoursToday, local.minuteOfDay),
       today: local.date,
       hoursToday,
-      services: await this.repo.availability(mall.id, local.date),
+      services: services.map((s) => {
+        const { estimate, estimateReason } = estimateView(estimateOf(s.serviceId));
+        return {
+          ...s,
+          estimatedWaitMinutes: estimate?.waitMinutes ?? null,
+          estimateLowMinutes: estimate?.lowMinutes ?? null,
+          estimateHighMinutes: estimate?.highMinutes ?? null,
+          estimateReason,
+        };
+      }),
     };
   }
 

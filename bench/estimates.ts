@@ -161,7 +161,3 @@ export async function benchEstimates(log: (m: string) => void): Promise<Estimate
 
 const fmt = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(0)} %`);
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchEstimates((m) => console.log(m));
-}

@@ -20,11 +20,16 @@
  *  5. The release moment of online booking (bench/booking.ts): 2,000 citizens booking tomorrow's
  *     slots of one busy service within seconds, against the bare insert + select route answering
  *     as many requests. Goal: decided bookings/s ≥ 0.5 × the baseline's, no slot overbooked.
+ *  6. The wait estimate (bench/estimates.ts): simulated busy days replayed, each with four weeks of
+ *     its weekday as history and with the file only, Loket's estimator against the queue-length
+ *     baseline on the same tickets. Goals per day (with history): MAE ≤ 0.7 × the baseline's and
+ *     ≥ 80 % within ±max(5 min, 25 %). Runs once, whatever BENCH_DB says (no database involved
+ *     beyond generating the days).
  *
  * Each server runs alone in its own child process; the load comes from this process; one
  * measurement at a time. Environment:
  *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
- *   BENCH_ONLY=tickets,sse,skm,perf the sections to run (all of them)
+ *   BENCH_ONLY=tickets,sse,skm,perf,booking,estimates   the sections to run (all of them)
  *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
  *   BENCH_CLIENTS=1000,5000         SSE client counts
  *   BENCH_CONNECTIONS=16            autocannon connections
@@ -53,6 +58,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { BOOKING_GOAL, type BookingResult, benchBooking } from './booking.js';
 import { type Child, cleanupAll, fail, onCleanup, ROOT, startChild } from './children.js';
+import { benchEstimates, ESTIMATE_GOALS, type EstimateDay } from './estimates.js';
 import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
@@ -94,7 +100,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
-const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking'] as const;
+const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking', 'estimates'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = new Set<Section>(
   (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
@@ -852,6 +858,35 @@ function ticketRows(t: TicketsResult, rows: string[][]): void {
 
 // ---------------------------------------------------------------------------------------------
 
+function estimateReport(days: EstimateDay[]): string {
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)} %`);
+  const min = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  const lines = [
+    '',
+    'Loket bench — wait estimates: simulated busy days replayed (seeds shown), Loket vs the queue-length baseline on the same tickets',
+    `${'day'.padEnd(34)}${'counted'.padStart(8)}${'MAE'.padStart(13)}${'ratio'.padStart(7)}${'bias'.padStart(14)}${'within'.padStart(14)}   goal`,
+    '-'.repeat(102),
+  ];
+  for (const d of days) {
+    const label = `${d.date} ${d.weekday.slice(0, 3)} seed ${d.seed} ${d.history ? `+${d.history}w` : 'file'}`;
+    const met =
+      d.history === 0
+        ? '(info)'
+        : d.maeRatio !== null &&
+            d.maeRatio <= ESTIMATE_GOALS.maeRatioAtMost &&
+            (d.loket.withinShare ?? 0) >= ESTIMATE_GOALS.withinAtLeast
+          ? 'MET'
+          : 'NOT MET';
+    lines.push(
+      `${label.padEnd(34)}${String(d.counted).padStart(8)}${`${min(d.loket.maeMinutes)}/${min(d.baseline.maeMinutes)}`.padStart(13)}${(d.maeRatio?.toFixed(2) ?? '—').padStart(7)}${`${min(d.loket.biasMinutes)}/${min(d.baseline.biasMinutes)}`.padStart(14)}${`${pct(d.loket.withinShare)}/${pct(d.baseline.withinShare)}`.padStart(14)}   ${met}`,
+    );
+  }
+  lines.push(
+    `goals with history: MAE ≤ ${ESTIMATE_GOALS.maeRatioAtMost} × the baseline's, within ±max(5 min, 25 %) ≥ ${100 * ESTIMATE_GOALS.withinAtLeast} %; minutes Loket/baseline`,
+  );
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const began = Date.now();
   const cpu = cpus();
@@ -875,14 +910,29 @@ async function main(): Promise<void> {
     runs.push(result);
     console.log(report(result));
   }
-  const goalsMet = runs.every(
-    (r) =>
-      (r.tickets?.met ?? true) &&
-      r.sse.every((s) => s.met) &&
-      (r.skm?.met ?? true) &&
-      (r.perf?.met ?? true) &&
-      (r.booking?.met ?? true),
-  );
+  let estimates: { days: EstimateDay[]; met: boolean } | null = null;
+  if (ONLY.has('estimates')) {
+    const days = await benchEstimates(log);
+    const judged = days.filter((d) => d.history > 0);
+    const met = judged.every(
+      (d) =>
+        d.maeRatio !== null &&
+        d.maeRatio <= ESTIMATE_GOALS.maeRatioAtMost &&
+        (d.loket.withinShare ?? 0) >= ESTIMATE_GOALS.withinAtLeast,
+    );
+    estimates = { days, met };
+    console.log(estimateReport(days));
+  }
+  const goalsMet =
+    (estimates?.met ?? true) &&
+    runs.every(
+      (r) =>
+        (r.tickets?.met ?? true) &&
+        r.sse.every((s) => s.met) &&
+        (r.skm?.met ?? true) &&
+        (r.perf?.met ?? true) &&
+        (r.booking?.met ?? true),
+    );
   const out = {
     startedAt: new Date(began).toISOString(),
     elapsedSeconds: round((Date.now() - began) / 1000, 1),
@@ -920,9 +970,12 @@ async function main(): Promise<void> {
       skmReportRatioAtMost: SKM_GOAL,
       perfReportRatioAtMost: PERF_GOAL,
       bookingRatioAtLeast: BOOKING_GOAL,
+      estimateMaeRatioAtMost: ESTIMATE_GOALS.maeRatioAtMost,
+      estimateWithinAtLeast: ESTIMATE_GOALS.withinAtLeast,
     },
     goalsMet,
     runs,
+    estimates,
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

@@ -11,7 +11,13 @@
  * Earlier days can be given as history, as the live queue reads its own.
  */
 import { baselineWait, type EstimateOutcome, estimateWaits } from './estimate.js';
-import { lineStateAt, type ObservedVisit, priorsFromHistory, type ServicePrior } from './estimate-state.js';
+import {
+  type KnownCounter,
+  lineStateAt,
+  type ObservedVisit,
+  priorsFromHistory,
+  type ServicePrior,
+} from './estimate-state.js';
 import type { PickPolicy } from './pick-next.js';
 import { PRIORITY_CLASSES, type PriorityClass } from './queue.js';
 import { DEFAULT_QUEUE_SETTINGS, pickPolicy } from './settings.js';
@@ -172,6 +178,8 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
   const order = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.arrival - b.r.arrival || a.i - b.i);
   const visits = order.map(({ r }) => toVisit(r));
   const out: ReplayEstimate[] = new Array(rows.length);
+  // The counters of earlier days and the services each served: as the catalog tells the live queue.
+  const historyCounters = options.history?.length ? countersServed(options.history.flat()) : null;
   const priorsAt = new Map<number, Map<string, ServicePrior>>();
   const priorsOf = (now: number) => {
     if (!options.history?.length) return undefined;
@@ -190,12 +198,15 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
     while (end < order.length && (order[end] as { r: ReplayRow }).r.arrival === now) end++;
     const group = order.slice(k, end);
     const priors = priorsOf(now);
+    const known = visits.slice(0, end);
+    const counters = historyCounters && countersKnownAt(historyCounters, known, now);
     const state = lineStateAt({
       now,
-      visits: visits.slice(0, end),
+      visits: known,
       policy,
       focus: [...new Set(group.map(({ r }) => r.service))],
       ...(priors ? { priors } : {}),
+      ...(counters ? { counters } : {}),
     });
     const targets = group.map(({ r }) => ({ ticketId: r.id }));
     const results: EstimateOutcome[] | (number | null)[] = options.baseline
@@ -225,6 +236,34 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
     k = end;
   }
   return out;
+}
+
+/** Each counter of these rows and the services it served. */
+function countersServed(rows: readonly ReplayRow[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (r.counter === null || r.start === null) continue;
+    const set = out.get(r.counter) ?? new Set<string>();
+    set.add(r.service);
+    out.set(r.counter, set);
+  }
+  return out;
+}
+
+/** The earlier days' counters with what they serve, and today's calls until now added. */
+function countersKnownAt(
+  earlier: ReadonlyMap<string, Set<string>>,
+  today: readonly ObservedVisit[],
+  now: number,
+): KnownCounter[] {
+  const served = new Map([...earlier].map(([id, set]) => [id, new Set(set)]));
+  for (const v of today) {
+    if (v.counterId === null || v.calledAt === null || v.calledAt > now) continue;
+    const set = served.get(v.counterId) ?? new Set<string>();
+    set.add(v.serviceId);
+    served.set(v.counterId, set);
+  }
+  return [...served].map(([id, set]) => ({ id, serviceIds: [...set].sort(), presence: null }));
 }
 
 const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

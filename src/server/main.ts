@@ -21,6 +21,7 @@ import { backupCommand } from './db/backup.js';
 import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { seedRecentHistory } from './db/seed/history.js';
+import { seedHistoryEstimates } from './db/seed/history-estimates.js';
 import { seedDemo } from './db/seed/seed.js';
 import { errorBody } from './errors.js';
 import { newId } from './ids.js';
@@ -32,14 +33,17 @@ import { replayCommand } from './replay-command.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'officer', 'viewer'];
+/** the last days of the demo history whose estimates are replayed (in the background at start) */
+const DEMO_ESTIMATE_DAYS = 7;
 
 async function start(config: Config): Promise<void> {
   const ctx = await createContext(config);
   await migrate(ctx.database);
   const seeded = await seedDemo(ctx.database.db, { password: config.seedPassword, now: config.now() });
+  const historyDays = config.demoHistoryDays ?? 0;
   if (seeded.seeded) {
     printSeed(seeded);
-    await loadDemoHistory(ctx.database.db, seeded.mallSlug, config.demoHistoryDays ?? 0, config.now());
+    await loadDemoHistory(ctx.database.db, seeded.mallSlug, historyDays, config.now());
   }
   await ensureWebBuilt();
   const app = await buildApp(ctx);
@@ -55,6 +59,18 @@ async function start(config: Config): Promise<void> {
   scheduleRetention(ctx, config, app.log);
   // messages to citizens: every serving process sends the outbox (leases keep them apart)
   if (config.outbox !== false) app.outboxWorker.start();
+  // the estimates the demo history's citizens would have been given, for the evaluation's accuracy
+  if (seeded.seeded && historyDays > 0) {
+    const began = performance.now();
+    seedHistoryEstimates(ctx.database.db, {
+      mallSlug: seeded.mallSlug,
+      days: Math.min(DEMO_ESTIMATE_DAYS, historyDays),
+      now: config.now(),
+    }).then(
+      (r) => app.log.info({ ...r, ms: Math.round(performance.now() - began) }, 'demo history: estimates replayed'),
+      (error: unknown) => app.log.error({ error }, 'demo history: replaying the estimates failed'),
+    );
+  }
   // the evaluation's stored tallies of the last year, made now rather than at the first report
   const preparing = performance.now();
   app.prepareReports().then(
@@ -285,6 +301,14 @@ async function main(argv: string[]): Promise<void> {
         if (seeded.seeded) {
           printSeed(seeded);
           await loadDemoHistory(ctx.database.db, seeded.mallSlug, days, config.now());
+          if (days > 0) {
+            const r = await seedHistoryEstimates(ctx.database.db, {
+              mallSlug: seeded.mallSlug,
+              days: Math.min(DEMO_ESTIMATE_DAYS, days),
+              now: config.now(),
+            });
+            console.log(`estimates replayed for the last ${r.days} days of the history: ${r.estimates}`);
+          }
         } else console.log(`already has data (mall ${seeded.mallSlug}); nothing seeded`);
       } finally {
         await ctx.close();

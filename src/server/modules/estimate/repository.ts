@@ -80,6 +80,10 @@ export class EstimateRepository {
     return out;
   }
 
+  /**
+   * Today's visits that reached a counter or left the line: what the counters did and how long
+   * services took. Those still waiting are read from the line itself (waiting).
+   */
   async visits(mallId: string, date: string, serviceIds: readonly string[]): Promise<ObservedVisit[]> {
     if (serviceIds.length === 0) return [];
     const rows = await this.db
@@ -88,6 +92,7 @@ export class EstimateRepository {
       .where('mall_id', '=', mallId)
       .where('service_date', '=', date)
       .where('service_id', 'in', serviceIds)
+      .where((eb) => eb.or([eb('called_at', 'is not', null), eb('ended_at', 'is not', null)]))
       .execute();
     return rows.map((r) => ({
       id: r.id,

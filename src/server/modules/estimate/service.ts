@@ -41,9 +41,12 @@ export const MAX_AGE_MS = 30_000;
 /** how long the history's priors of a mall, day and hour are kept */
 const PRIORS_TTL_MS = 3_600_000;
 const CATALOG_TTL_MS = 60_000;
+const SPANS_TTL_MS = 30_000;
 /** the last estimate shown on a ticket's page is stored at most this often per ticket */
 const SHOWN_EVERY_MS = 60_000;
 const DEFAULT_SHOW_SHARE = 0.85;
+/** a part's copy may lag this many times the time it took to make */
+const BUILD_SHARE_INVERSE = 20;
 /** weeks of the same weekday the priors read */
 const HISTORY_WEEKS = 8;
 
@@ -72,8 +75,9 @@ interface Probe {
 
 interface Built {
   version: number;
-  /** the process's clock when it was made, for its age */
+  /** the process's clock when it was made, for its age, and how long making it took */
   madeAt: number;
+  tookMs: number;
   /** the mall's clock the estimates start from */
   now: number;
   state: LineState;
@@ -154,6 +158,7 @@ export class EstimateService {
   forgetCatalog(mallId: string): void {
     const held = this.catalog.get(mallId);
     if (held) held.loadedAt = Number.NEGATIVE_INFINITY;
+    this.spans.deleteWhere((s) => s.mall.id === mallId);
     // followers read their estimate again, from the new parts
     for (const set of this.followers.get(mallId)?.values() ?? []) for (const l of set) l();
   }
@@ -162,7 +167,7 @@ export class EstimateService {
 
   /** For a ticket about to be taken now. */
   async forNewTicket(mall: Mall, serviceId: string, priority: PriorityClass | null): Promise<EstimateAnswer> {
-    if (!this.openNow(await this.spansToday(mall))) return { estimate: null, reason: 'closed', baselineMs: null };
+    // (the queue issues only while the mall is open: no need to ask again here)
     const parts = await this.parts(mall);
     const entry = parts.byService.get(serviceId);
     if (!entry) return { estimate: null, reason: 'no_counter_open', baselineMs: null };
@@ -336,7 +341,7 @@ export class EstimateService {
     const b = entry.built;
     if (b) {
       const age = performance.now() - b.madeAt;
-      if (age < MAX_AGE_MS && (b.version >= want || age < this.staleMs)) return b;
+      if (age < MAX_AGE_MS && (b.version >= want || age < this.lag(b))) return b;
     }
     for (;;) {
       if (!entry.building) {
@@ -347,6 +352,15 @@ export class EstimateService {
       const made = await entry.building;
       if (made.version >= want) return made;
     }
+  }
+
+  /**
+   * How old a part's copy may be while changes keep coming: staleMs, or longer when making it is
+   * slow (a long line under a burst), so that making copies never takes more than a twentieth of
+   * the process's time.
+   */
+  private lag(b: Built): number {
+    return this.staleMs === 0 ? 0 : Math.max(this.staleMs, BUILD_SHARE_INVERSE * b.tookMs);
   }
 
   private async build(mall: Mall, entry: Entry): Promise<Built> {
@@ -405,7 +419,16 @@ export class EstimateService {
         baselinePriority: baselineWait(state, { serviceId: id, priority: 'lansia' }),
       });
     }
-    const built: Built = { version, madeAt, now, state, tickets, probes, issuedSince: [] };
+    const built: Built = {
+      version,
+      madeAt,
+      tookMs: performance.now() - madeAt,
+      now,
+      state,
+      tickets,
+      probes,
+      issuedSince: [],
+    };
     entry.built = built;
     return built;
   }
@@ -417,7 +440,7 @@ export class EstimateService {
     const due = !b
       ? 0
       : b.version < entry.version
-        ? Math.max(0, b.madeAt + this.staleMs - real)
+        ? Math.max(0, b.madeAt + this.lag(b) - real)
         : Math.max(0, b.madeAt + MAX_AGE_MS - real);
     // a timer already set for sooner stays; one for later (the periodic round) gives way
     if (entry.timer && (entry.timerAt ?? 0) <= real + due) return;
@@ -488,16 +511,25 @@ export class EstimateService {
 
   // ── the mall's day and history ─────────────────────────────────────────
 
-  /** Today's opening spans as instants. */
+  /** Today's opening spans as instants (kept a while per mall and day: asked at every request). */
   private async spansToday(mall: Mall): Promise<LineState['spans']> {
     this.mallOf.set(mall.id, mall);
     const local = localTime(this.deps.now(), mall.timeZone);
+    const key = `${mall.id}/${local.date}`;
+    const kept = this.spans.get(key);
+    // a new Mall object means its hours or settings changed
+    if (kept && kept.mall === mall) return kept.spans;
     const hours = hoursOn(mall.openingHours, await this.deps.specialDay(mall, local.date), local);
-    return hours.map((s) => ({
+    const spans = hours.map((s) => ({
       from: instantAt(local.date, parseClock(s.open) ?? 0, mall.timeZone),
       to: instantAt(local.date, parseClock(s.close, true) ?? 1440, mall.timeZone),
     }));
+    this.spans.set(key, { mall, spans });
+    return spans;
   }
+
+  /** today's spans per mall and day; a special day's change reaches them within SPANS_TTL_MS, or at once through forgetCatalog */
+  private readonly spans = new TtlCache<{ mall: Mall; spans: LineState['spans'] }>(SPANS_TTL_MS);
 
   private openNow(spans: LineState['spans']): boolean {
     const now = this.deps.now();

@@ -273,4 +273,37 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     expect(off.status, await off.clone().text()).toBe(200);
     expect(await until(409)).toBe(409);
   });
+
+  it('gives the wait estimate of a counter opened through the other process', async () => {
+    const counters = (await (await fetch(`${a.base}/api/malls/blora/counters`)).json()) as any;
+    const counter = counters.find((c: any) => c.serviceIds.length > 0 && !c.serviceIds.includes(serviceId));
+    const service = counter.serviceIds[0];
+    const presence = (counterId: string, state: string) =>
+      fetch(`${a.base}/api/malls/blora/counters/${counterId}/presence`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ state }),
+      });
+    for (const c of counters.filter((c: any) => c.serviceIds.includes(service))) {
+      expect((await presence(c.id, 'closed')).status).toBe(200);
+    }
+    const issued = (await (
+      await fetch(`${b.base}/api/malls/blora/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: service }),
+      })
+    ).json()) as any;
+    expect(issued).toMatchObject({ estimate: null, estimateReason: 'no_counter_open' });
+    expect((await presence(counter.id, 'open')).status).toBe(200);
+    const deadline = Date.now() + 3000;
+    let view: any;
+    while (Date.now() < deadline) {
+      view = await (await fetch(`${b.base}/api/tickets/${issued.token}`)).json();
+      if (view.estimate) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(view.estimateReason).toBeNull();
+    expect(view.estimate.waitMinutes).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AWAY_AFTER_MS, BREAK_MS, IDLE_LIMIT_MS, lineStateAt, type ObservedVisit } from './estimate-state.js';
+import {
+  AWAY_AFTER_MS,
+  BREAK_MS,
+  IDLE_LIMIT_MS,
+  LATE_GRACE_MS,
+  lineStateAt,
+  type ObservedVisit,
+  usualStarts,
+} from './estimate-state.js';
 import type { PickPolicy } from './pick-next.js';
 
 const MIN = 60_000;
@@ -132,5 +140,48 @@ describe("the estimator's view of the hall", () => {
     expect([...s.services.keys()].sort()).toEqual(['kk', 'ktp']);
     expect(s.counters.map((c) => c.id)).toEqual(['L1']);
     expect(s.waiting.map((t) => t.id)).toEqual(['w1']);
+  });
+});
+
+describe('counters not seen yet today', () => {
+  it('are expected at the time they usually start, until well past it', () => {
+    const starts = usualStarts([
+      new Map([
+        ['L1', 8 * 60 * MIN],
+        ['L2', 9 * 60 * MIN],
+      ]),
+      new Map([
+        ['L1', 8 * 60 * MIN + 10 * MIN],
+        ['L2', 9 * 60 * MIN],
+      ]),
+      new Map([['L1', 8 * 60 * MIN + 20 * MIN]]),
+      new Map([['L3', 7 * 60 * MIN]]),
+    ]);
+    // L1 on all four days (median of three), L2 on two of four (half: kept), L3 once (occasional)
+    expect(starts).toEqual(
+      new Map([
+        ['L1', 8 * 60 * MIN + 10 * MIN],
+        ['L2', 9 * 60 * MIN],
+      ]),
+    );
+    const known = [
+      { id: 'L1', serviceIds: ['ktp'], presence: null },
+      { id: 'L2', serviceIds: ['ktp'], presence: null },
+    ];
+    const at = (now: number) =>
+      lineStateAt({
+        now,
+        visits: [],
+        policy,
+        counters: known,
+        usualStarts: new Map([
+          ['L1', NOW + 10 * MIN],
+          ['L2', NOW - LATE_GRACE_MS - MIN],
+        ]),
+      }).counters.map((c) => [c.id, c.availableFrom]);
+    // L1 is coming in ten minutes; L2 should have come long ago: not today
+    expect(at(NOW)).toEqual([['L1', NOW + 10 * MIN]]);
+    expect(at(NOW + 15 * MIN)).toEqual([['L1', NOW + 15 * MIN]]);
+    expect(at(NOW + 10 * MIN + LATE_GRACE_MS)).toEqual([]);
   });
 });

@@ -68,6 +68,11 @@ export interface StateInputs {
   expected?: readonly ExpectedBooking[];
   /** only these services' lines matter (and what shares counters with them): the rest is left out */
   focus?: readonly string[];
+  /**
+   * When each counter usually makes its first call on this weekday (an instant today), from the
+   * history: a counter not seen yet today is expected then (see usualStarts).
+   */
+  usualStarts?: ReadonlyMap<string, number>;
 }
 
 const MINUTE = 60_000;
@@ -75,6 +80,8 @@ const MINUTE = 60_000;
 export const AWAY_AFTER_MS = 5 * MINUTE;
 /** a counter that called nobody for this long is not counted on (unless its officer says open) */
 export const IDLE_LIMIT_MS = 90 * MINUTE;
+/** a counter not seen by this long after its usual start is not coming today (as far as we know) */
+export const LATE_GRACE_MS = 20 * MINUTE;
 /** a break is expected to last this long */
 export const BREAK_MS = 15 * MINUTE;
 /** today's recent times taken per service; fewer are topped up from the history */
@@ -302,7 +309,12 @@ export function lineStateAt(inputs: StateInputs): LineState {
     if (k.presence?.state === 'closed') availableFrom = null;
     else if (k.presence?.state === 'break') availableFrom = Math.max(now + 2 * MINUTE, k.presence.since + BREAK_MS);
     else if (k.presence?.state === 'open') availableFrom = now;
-    else availableFrom = s && inferOpen(s, serves, waiting, now) ? now : null;
+    else if (s) availableFrom = inferOpen(s, serves, waiting, now) ? now : null;
+    else {
+      // Not seen today: expected at the time it usually starts, until that is well past.
+      const usual = inputs.usualStarts?.get(k.id);
+      availableFrom = usual !== undefined && now < usual + LATE_GRACE_MS ? Math.max(now, usual) : null;
+    }
     if (availableFrom === null) continue;
     counters.push({
       id: k.id,
@@ -446,6 +458,22 @@ export function priorsFromHistory(
       leaveShare: s.total > 0 ? s.left / s.total : 0,
       priorityPerHour: s.priority / spanHours,
     });
+  }
+  return out;
+}
+
+/**
+ * When each counter usually starts: the median of its first call's time of day over the earlier
+ * days given, for a counter that worked on at least half of them (an occasional one is not
+ * expected). Times are ms after the day's start, as `firstCalls` gives them per day.
+ */
+export function usualStarts(firstCalls: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const by = new Map<string, number[]>();
+  for (const day of firstCalls) for (const [id, at] of day) by.set(id, [...(by.get(id) ?? []), at]);
+  const out = new Map<string, number>();
+  for (const [id, times] of by) {
+    if (times.length * 2 < firstCalls.length) continue;
+    out.set(id, median(times.sort(ascending)));
   }
   return out;
 }

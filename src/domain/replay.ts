@@ -17,6 +17,7 @@ import {
   type ObservedVisit,
   priorsFromHistory,
   type ServicePrior,
+  usualStarts,
 } from './estimate-state.js';
 import type { PickPolicy } from './pick-next.js';
 import { PRIORITY_CLASSES, type PriorityClass } from './queue.js';
@@ -180,6 +181,7 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
   const out: ReplayEstimate[] = new Array(rows.length);
   // The counters of earlier days and the services each served: as the catalog tells the live queue.
   const historyCounters = options.history?.length ? countersServed(options.history.flat()) : null;
+  const starts = options.history?.length ? usualStarts(options.history.map(firstCalls)) : undefined;
   const priorsAt = new Map<number, Map<string, ServicePrior>>();
   const priorsOf = (now: number) => {
     if (!options.history?.length) return undefined;
@@ -207,6 +209,7 @@ export function replayEstimates(rows: readonly ReplayRow[], options: ReplayOptio
       focus: [...new Set(group.map(({ r }) => r.service))],
       ...(priors ? { priors } : {}),
       ...(counters ? { counters } : {}),
+      ...(starts ? { usualStarts: starts } : {}),
     });
     const targets = group.map(({ r }) => ({ ticketId: r.id }));
     const results: EstimateOutcome[] | (number | null)[] = options.baseline
@@ -246,6 +249,16 @@ function countersServed(rows: readonly ReplayRow[]): Map<string, Set<string>> {
     const set = out.get(r.counter) ?? new Set<string>();
     set.add(r.service);
     out.set(r.counter, set);
+  }
+  return out;
+}
+
+/** Each counter's first call of a day (ms after its midnight). */
+function firstCalls(rows: readonly ReplayRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.counter === null || r.start === null) continue;
+    out.set(r.counter, Math.min(out.get(r.counter) ?? Number.POSITIVE_INFINITY, r.start));
   }
   return out;
 }

@@ -167,6 +167,21 @@ export class EstimateRepository {
       .execute() as Promise<HistoryRow[]>;
   }
 
+  /** Each counter's first call on each of these days. */
+  async firstCalls(mallId: string, dates: readonly string[]) {
+    if (dates.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('visits')
+      .select((eb) => ['service_date', 'counter_id', eb.fn.min('called_at').as('first')])
+      .where('mall_id', '=', mallId)
+      .where('service_date', 'in', dates)
+      .where('called_at', 'is not', null)
+      .where('counter_id', 'is not', null)
+      .groupBy(['service_date', 'counter_id'])
+      .execute();
+    return rows.map((r) => ({ date: r.service_date, counterId: r.counter_id as string, first: Number(r.first) }));
+  }
+
   /** The latest estimate shown on a ticket's page, replacing the one before. */
   async storeLast(row: {
     ticketId: string;

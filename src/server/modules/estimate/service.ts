@@ -25,6 +25,7 @@ import {
   lineStateAt,
   priorsFromHistory,
   type ServicePrior,
+  usualStarts,
 } from '../../../domain/estimate-state.js';
 import type { PickPolicy } from '../../../domain/pick-next.js';
 import type { PriorityClass } from '../../../domain/queue.js';
@@ -369,7 +370,7 @@ export class EstimateService {
     const now = this.deps.now();
     const local = localTime(now, mall.timeZone);
     const { serviceIds, counters } = entry.part;
-    const [visits, waiting, presence, bookings, priors, spans, showShare] = await Promise.all([
+    const [visits, waiting, presence, bookings, priors, spans, showShare, starts] = await Promise.all([
       this.repo.visits(mall.id, local.date, serviceIds),
       this.repo.waiting(mall.id, local.date, serviceIds),
       this.repo.counters(mall.id),
@@ -377,6 +378,7 @@ export class EstimateService {
       this.priorsAt(mall, local.date, local.hour),
       this.spansToday(mall),
       this.repo.bookingShowShare(mall.id, addDays(local.date, -28), addDays(local.date, -1)),
+      this.usualStartsOn(mall, local.date),
     ]);
     const said = new Map(presence.map((c) => [c.id, c]));
     const known: KnownCounter[] = counters.map((c) => {
@@ -400,6 +402,7 @@ export class EstimateService {
       policy,
       spans,
       expected: bookings.map((b) => ({ ...b, showShare: showShare ?? DEFAULT_SHOW_SHARE })),
+      usualStarts: starts,
     });
     const targets: EstimateTarget[] = waiting.map((t) => ({ ticketId: t.id }));
     for (const id of serviceIds) {
@@ -535,6 +538,28 @@ export class EstimateService {
     const now = this.deps.now();
     return spans.some((s) => now >= s.from && now < s.to);
   }
+
+  /** When each counter usually starts on this weekday (from its last weeks), as instants today. */
+  private usualStartsOn(mall: Mall, date: string): Promise<Map<string, number>> {
+    const key = `${mall.id}/${date}/starts`;
+    let p = this.starts.get(key);
+    if (!p) {
+      const dates = Array.from({ length: HISTORY_WEEKS }, (_, k) => addDays(date, -7 * (k + 1)));
+      p = this.repo.firstCalls(mall.id, dates).then((rows) => {
+        const byDay = new Map(dates.map((d) => [d, new Map<string, number>()]));
+        for (const r of rows) byDay.get(r.date)?.set(r.counterId, r.first - instantAt(r.date, 0, mall.timeZone));
+        // only the weeks the mall worked count (a holiday is no evidence)
+        const worked = [...byDay.values()].filter((day) => day.size > 0);
+        const midnight = instantAt(date, 0, mall.timeZone);
+        return new Map([...usualStarts(worked)].map(([id, ms]) => [id, midnight + ms]));
+      });
+      this.starts.set(key, p);
+      p.catch(() => this.starts.delete(key));
+    }
+    return p;
+  }
+
+  private readonly starts = new TtlCache<Promise<Map<string, number>>>(PRIORS_TTL_MS);
 
   /** The history of this weekday's last weeks, this hour and the ones beside it. */
   private priorsAt(mall: Mall, date: string, hour: number): Promise<Map<string, ServicePrior>> {

@@ -14,9 +14,10 @@
 import { performance } from 'node:perf_hooks';
 import { type Accuracy, accuracy, type EstimatePair } from '../src/domain/estimate.js';
 import { type ReplayRow, replayEstimates } from '../src/domain/replay.js';
-import { addDays, instantAt } from '../src/domain/schedule.js';
+import { addDays } from '../src/domain/schedule.js';
 import { migrate, openDatabase } from '../src/server/db/database.js';
 import { DEMO_TICKETS_PER_DAY, seedHistory } from '../src/server/db/seed/history.js';
+import { replayDay } from '../src/server/db/seed/history-estimates.js';
 import { seedDemo } from '../src/server/db/seed/seed.js';
 
 export const ESTIMATE_GOALS = { maeRatioAtMost: 0.7, withinAtLeast: 0.8 };
@@ -54,26 +55,8 @@ export async function simulatedDay(
     await seedDemo(database.db, { password: 'bench-estimates-2026', now });
     const first = addDays(date, -7 * weeksBefore);
     await seedHistory(database.db, { mallSlug: 'blora', from: first, to: date, ticketsPerDay, seed, skmShare: 0 });
-    const mall = await database.db.selectFrom('malls').select(['time_zone']).executeTakeFirstOrThrow();
-    const dayRows = async (day: string): Promise<ReplayRow[]> => {
-      const visits = await database.db
-        .selectFrom('visits')
-        .select(['id', 'service_id', 'entered_at', 'called_at', 'ended_at', 'counter_id', 'priority'])
-        .where('service_date', '=', day)
-        .orderBy('entered_at')
-        .execute();
-      const base = instantAt(day, 0, mall.time_zone);
-      return visits.map((v) => ({
-        id: v.id,
-        service: v.service_id,
-        arrival: Number(v.entered_at) - base,
-        start: v.called_at === null ? null : Number(v.called_at) - base,
-        end: v.ended_at === null ? null : Number(v.ended_at) - base,
-        counter: v.called_at === null ? null : v.counter_id,
-        priority: v.priority,
-        appointment: null,
-      }));
-    };
+    const mall = await database.db.selectFrom('malls').select(['id', 'time_zone']).executeTakeFirstOrThrow();
+    const dayRows = async (day: string) => (await replayDay(database.db, mall.id, mall.time_zone, day)).rows;
     const history: ReplayRow[][] = [];
     for (let k = weeksBefore; k >= 1; k--) history.push(await dayRows(addDays(date, -7 * k)));
     return { rows: await dayRows(date), history };

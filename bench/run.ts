@@ -859,13 +859,13 @@ function ticketRows(t: TicketsResult, rows: string[][]): void {
 // ---------------------------------------------------------------------------------------------
 
 function estimateReport(days: EstimateDay[]): string {
-  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(100 * x)} %`);
+  const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
   const min = (x: number | null) => (x === null ? '—' : x.toFixed(1));
   const lines = [
     '',
     'Loket bench — wait estimates: simulated busy days replayed (seeds shown), Loket vs the queue-length baseline on the same tickets',
-    `${'day'.padEnd(34)}${'counted'.padStart(8)}${'MAE'.padStart(13)}${'ratio'.padStart(7)}${'bias'.padStart(14)}${'within'.padStart(14)}   goal`,
-    '-'.repeat(102),
+    `${'day'.padEnd(34)}${'counted'.padStart(8)}${'MAE'.padStart(13)}${'ratio'.padStart(7)}${'bias'.padStart(14)}${'within'.padStart(18)}   goal`,
+    '-'.repeat(106),
   ];
   for (const d of days) {
     const label = `${d.date} ${d.weekday.slice(0, 3)} seed ${d.seed} ${d.history ? `+${d.history}w` : 'file'}`;
@@ -878,7 +878,7 @@ function estimateReport(days: EstimateDay[]): string {
           ? 'MET'
           : 'NOT MET';
     lines.push(
-      `${label.padEnd(34)}${String(d.counted).padStart(8)}${`${min(d.loket.maeMinutes)}/${min(d.baseline.maeMinutes)}`.padStart(13)}${(d.maeRatio?.toFixed(2) ?? '—').padStart(7)}${`${min(d.loket.biasMinutes)}/${min(d.baseline.biasMinutes)}`.padStart(14)}${`${pct(d.loket.withinShare)}/${pct(d.baseline.withinShare)}`.padStart(14)}   ${met}`,
+      `${label.padEnd(34)}${String(d.counted).padStart(8)}${`${min(d.loket.maeMinutes)}/${min(d.baseline.maeMinutes)}`.padStart(13)}${(d.maeRatio?.toFixed(2) ?? '—').padStart(7)}${`${min(d.loket.biasMinutes)}/${min(d.baseline.biasMinutes)}`.padStart(14)}${`${pct(d.loket.withinShare)}/${pct(d.baseline.withinShare)}`.padStart(18)}   ${met}`,
     );
   }
   lines.push(

@@ -16,6 +16,43 @@ const HISTORY_WEEKS = 4;
 const RUNS = 40;
 const ROWS_PER_INSERT = 400;
 
+/**
+ * A stored day's visits as replay rows (times after the day's local midnight), beside the visits
+ * themselves: what a replay of that day reads.
+ */
+export async function replayDay(db: Kysely<DB>, mallId: string, timeZone: string, date: string) {
+  const visits = await db
+    .selectFrom('visits')
+    .select([
+      'id',
+      'ticket_id',
+      'agency_id',
+      'service_id',
+      'entered_at',
+      'called_at',
+      'ended_at',
+      'counter_id',
+      'priority',
+      'transferred_in',
+    ])
+    .where('mall_id', '=', mallId)
+    .where('service_date', '=', date)
+    .orderBy('entered_at')
+    .execute();
+  const base = instantAt(date, 0, timeZone);
+  const rows: ReplayRow[] = visits.map((v) => ({
+    id: v.id,
+    service: v.service_id,
+    arrival: Number(v.entered_at) - base,
+    start: v.called_at === null ? null : Number(v.called_at) - base,
+    end: v.ended_at === null ? null : Number(v.ended_at) - base,
+    counter: v.called_at === null ? null : v.counter_id,
+    priority: v.priority,
+    appointment: null,
+  }));
+  return { visits, rows };
+}
+
 export async function seedHistoryEstimates(
   db: Kysely<DB>,
   options: { mallSlug: string; days: number; now: number },
@@ -27,37 +64,7 @@ export async function seedHistoryEstimates(
     .executeTakeFirst();
   if (!mall) throw new Error(`seedHistoryEstimates: no mall "${options.mallSlug}"`);
   const today = localTime(options.now, mall.time_zone).date;
-  const dayRows = async (date: string) => {
-    const visits = await db
-      .selectFrom('visits')
-      .select([
-        'id',
-        'ticket_id',
-        'agency_id',
-        'service_id',
-        'entered_at',
-        'called_at',
-        'ended_at',
-        'counter_id',
-        'priority',
-        'transferred_in',
-      ])
-      .where('mall_id', '=', mall.id)
-      .where('service_date', '=', date)
-      .execute();
-    const base = instantAt(date, 0, mall.time_zone);
-    const rows: ReplayRow[] = visits.map((v) => ({
-      id: v.id,
-      service: v.service_id,
-      arrival: Number(v.entered_at) - base,
-      start: v.called_at === null ? null : Number(v.called_at) - base,
-      end: v.ended_at === null ? null : Number(v.ended_at) - base,
-      counter: v.called_at === null ? null : v.counter_id,
-      priority: v.priority,
-      appointment: null,
-    }));
-    return { visits, rows, base };
-  };
+  const dayRows = (date: string) => replayDay(db, mall.id, mall.time_zone, date);
   let stored = 0;
   let days = 0;
   for (let k = options.days; k >= 1; k--) {

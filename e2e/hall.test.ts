@@ -71,8 +71,13 @@ describe.runIf(HAS_CHROMIUM)('the hall in a browser', () => {
     // The kiosk: agency → service → priority class → printed ticket.
     const kiosk = await open('/blora/kiosk', 1080, 1920, () => {
       (window as any).__prints = 0;
+      (window as any).__pageRules = [];
       window.print = () => {
         (window as any).__prints++;
+        // the page size the roll is cut to, as the print sees it
+        (window as any).__pageRules = document.adoptedStyleSheets.flatMap((s) =>
+          [...s.cssRules].map((r) => r.cssText).filter((t) => t.startsWith('@page')),
+        );
       };
     });
     await kiosk.getByRole('heading', { name: 'Ambil Nomor Antrian' }).waitFor();
@@ -88,6 +93,10 @@ describe.runIf(HAS_CHROMIUM)('the hall in a browser', () => {
     expect(number).toMatch(/^[A-Z]{1,3}-\d{3}$/);
     const token = (await kiosk.getByTestId('ticket-link').getAttribute('href'))!.replace('/t/', '');
     await waitFor(async () => (await kiosk.evaluate(() => (window as any).__prints)) >= 1, 'the ticket to print');
+    // sized to the paper copy (an inline <style> would be refused by the Content-Security-Policy)
+    expect(await kiosk.evaluate(() => (window as any).__pageRules)).toEqual([
+      expect.stringMatching(/^@page \{ size: 80mm \d+mm; margin: 0px; \}$/),
+    ]);
     expect(await axeViolations(kiosk)).toEqual([]);
     const issued = await api(`/api/tickets/${token}`);
     expect(issued).toMatchObject({ number, status: 'waiting', priority: 'lansia' });

@@ -28,16 +28,24 @@ export function TicketStep({ onDone, ...receipt }: Props) {
     setPageHeightMm(Math.ceil(height * MM_PER_PX) + 2);
   }
 
-  // Print after the render that put the page size in place.
+  // The page size goes in a constructed style sheet: the strict Content-Security-Policy refuses an
+  // inline <style>, not the CSSOM. Then print, once per ticket.
   useEffect(() => {
-    if (pageHeightMm === null || printed.current === token) return;
-    printed.current = token;
-    window.print();
+    if (pageHeightMm === null) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { size: 80mm ${pageHeightMm}mm; margin: 0; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    if (printed.current !== token) {
+      printed.current = token;
+      window.print();
+    }
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
   }, [pageHeightMm, token]);
 
   return (
     <div className="flex h-full flex-col items-center gap-8 print:block print:h-auto">
-      {pageHeightMm !== null && <style>{`@page { size: 80mm ${pageHeightMm}mm; margin: 0; }`}</style>}
       <div className="text-center print:hidden">
         <StepHeading className="text-[64px]">{t('ticket.take')}</StepHeading>
         <p aria-live="polite" className="mt-2 text-[28px] text-slate-700">

@@ -153,6 +153,7 @@ export default function BookPage() {
         slug={slug}
         serviceId={serviceId}
         date={place.date ?? ''}
+        today={mall.data.today}
         notice={noticeFor('slot')}
         onPick={(start) => go({ service: serviceId, date: place.date, start })}
         headingRef={headingRef}

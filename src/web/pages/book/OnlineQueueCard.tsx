@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAvailability } from '../../lib/queries';
 import { OnlineQueueForm } from './OnlineQueueForm';
+import { TodayQueue } from './TodayQueue';
 import './translations';
 
 interface Props {
@@ -17,7 +18,6 @@ export function OnlineQueueCard({ slug, serviceId, initiallyOpen }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const availability = useAvailability(slug);
   const openNow = availability.data?.openNow;
-  const waiting = availability.data?.services.find((s) => s.serviceId === serviceId)?.waiting;
   const remaining = availability.data?.services.find((s) => s.serviceId === serviceId)?.remaining;
   const quotaGone = remaining === 0;
 
@@ -30,9 +30,7 @@ export function OnlineQueueCard({ slug, serviceId, initiallyOpen }: Props) {
         {t('book:online.title')}
       </h3>
       <p className="text-base text-green-950">{t('book:online.intro')}</p>
-      {waiting !== undefined && openNow && (
-        <p className="text-base font-semibold text-green-950">{t('book:online.waiting', { count: waiting })}</p>
-      )}
+      <TodayQueue slug={slug} serviceId={serviceId} className="text-base text-green-950" />
       {openNow === false ? (
         <p className="rounded-lg bg-white p-3 text-base text-slate-900">{t('book:online.closedNow')}</p>
       ) : quotaGone ? (

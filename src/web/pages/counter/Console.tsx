@@ -12,10 +12,12 @@ import { CurrentTicket } from './CurrentTicket';
 import { loadShortcutsOn, saveShortcutsOn } from './counterChoice';
 import { LiveIndicator } from './LiveIndicator';
 import { NoticeBar } from './NoticeBar';
+import { PresenceControls } from './PresenceControls';
 import { TodayCounts } from './TodayCounts';
 import { TransferDialog } from './TransferDialog';
 import { useCounterActions } from './useCounterActions';
 import { useCounterQueue } from './useCounterQueue';
+import { usePresence } from './usePresence';
 import { useShortcuts } from './useShortcuts';
 import { WaitingList } from './WaitingList';
 
@@ -37,6 +39,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   // Until the mall's rule is known, the server's 409 still explains an early no-show.
   const recallsBeforeNoShow = useMall(mall).data?.queue.recallsBeforeNoShow ?? 0;
   const actions = useCounterActions(mall, counter.id);
+  const presence = usePresence(mall, counter.id, query.data);
   const now = useNow(30_000);
   const [transferOpen, setTransferOpen] = useState(false);
   const [checkInOpen, setCheckInOpen] = useState(false);
@@ -64,6 +67,14 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   };
   useShortcuts(shortcutsOn && !transferOpen && !checkInOpen, perform);
 
+  const notice = presence.error
+    ? { kind: 'error' as const, text: t('counter:presence.failed', { message: presence.error }) }
+    : actions.notice;
+  const dismiss = () => {
+    presence.dismissError();
+    actions.dismiss();
+  };
+
   const toggleShortcuts = () => {
     saveShortcutsOn(!shortcutsOn);
     setShortcutsOn(!shortcutsOn);
@@ -75,15 +86,29 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
         mallName={mallName}
         officerName={me.displayName}
         title={title}
-        onChangeCounter={onChangeCounter}
+        onChangeCounter={async () => {
+          await presence.leave();
+          onChangeCounter();
+        }}
+        beforeSignOut={presence.leave}
         shortcuts={{ on: shortcutsOn, toggle: toggleShortcuts }}
+        presence={
+          data ? (
+            <PresenceControls
+              state={presence.state}
+              counterLabel={counterLabel}
+              busy={presence.busy}
+              onSet={(state) => void presence.set(state)}
+            />
+          ) : null
+        }
       />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,6fr)_minmax(0,7fr)] gap-5 p-4">
         {data ? (
           <>
             <div className="flex min-h-0 flex-col gap-3">
               <CurrentTicket ticket={current} serviceName={serviceName} timeZone={timeZone} />
-              <NoticeBar notice={transferOpen ? null : actions.notice} onDismiss={actions.dismiss} />
+              <NoticeBar notice={transferOpen ? null : notice} onDismiss={dismiss} />
               <ActionButtons
                 current={current}
                 busy={actions.busy}

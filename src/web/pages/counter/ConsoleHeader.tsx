@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSignOut } from '../../lib/session';
@@ -9,20 +10,37 @@ interface Props {
   title?: string | undefined;
   onChangeCounter?: (() => void) | undefined;
   shortcuts?: { on: boolean; toggle: () => void } | undefined;
+  /** the counter's state and its buttons, once a counter is chosen */
+  presence?: ReactNode;
+  /** done before signing out (the counter being left is closed) */
+  beforeSignOut?: (() => Promise<void>) | undefined;
 }
 
 /** Mall, agency and counter, who is signed in, and the controls that are not queue actions. */
-export function ConsoleHeader({ mallName, officerName, title, onChangeCounter, shortcuts }: Props) {
+export function ConsoleHeader({
+  mallName,
+  officerName,
+  title,
+  onChangeCounter,
+  shortcuts,
+  presence,
+  beforeSignOut,
+}: Props) {
   const { t } = useTranslation(['counter', 'common']);
   const signOut = useSignOut();
   const small = 'rounded-lg border-2 border-white px-3 py-1 font-semibold hover:bg-brand-700';
   return (
     <header className="flex items-center gap-4 bg-brand-800 px-6 py-3 text-white">
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm text-brand-100">{mallName}</p>
+        <p className="truncate text-sm text-brand-100">
+          {mallName}
+          {/* once a counter is chosen the header is full: the officer goes beside the mall */}
+          {title && officerName ? <span className="font-semibold text-white"> · {officerName}</span> : null}
+        </p>
         {title ? <h1 className="truncate text-2xl font-bold">{title}</h1> : null}
       </div>
-      {officerName ? <p className="font-semibold">{officerName}</p> : null}
+      {presence}
+      {officerName && !title ? <p className="font-semibold">{officerName}</p> : null}
       {shortcuts ? (
         <button type="button" aria-pressed={shortcuts.on} onClick={shortcuts.toggle} className={small}>
           {t('counter:shortcuts')}
@@ -37,7 +55,14 @@ export function ConsoleHeader({ mallName, officerName, title, onChangeCounter, s
       ) : null}
       <LanguageSwitch />
       {officerName ? (
-        <button type="button" onClick={() => void signOut()} className={small}>
+        <button
+          type="button"
+          onClick={async () => {
+            await beforeSignOut?.();
+            await signOut();
+          }}
+          className={small}
+        >
           {t('counter:signOut')}
         </button>
       ) : null}

@@ -35,6 +35,7 @@ import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/ses
 import type { Access } from './access';
 import { BookingSection } from './BookingSection';
 import { Breakdown } from './Breakdown';
+import { EstimateSection } from './EstimateSection';
 import { Headline } from './Headline';
 import { HeatMapSection } from './HeatMapSection';
 import en from './i18n.en.json';
@@ -191,6 +192,7 @@ function Evaluation({ slug, me, today }: { slug: string; me: Me; today: string }
           <Breakdown report={shown} unit={unit} access={access} linkTo={linkTo} />
           <BookingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <TrendSection base={base} report={shown} unitQuery={unitQuery} today={today} />
+          <EstimateSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <RankingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
           <div className="grid gap-4 xl:grid-cols-2">
             <HeatMapSection base={base} periodQuery={periodQuery ?? ''} agencyId={unit.agencyId} />

@@ -97,7 +97,16 @@ export default function KioskPage() {
     mutationFn: (body: { code: string; asWalkIn?: boolean }) =>
       api.post<CheckedIn>(`/api/malls/${mall}/bookings/check-in`, body),
     onSuccess: (done) =>
-      setStep({ kind: 'ticket', ticket: { ...done.ticket, token: done.token, peopleAhead: done.peopleAhead } }),
+      setStep({
+        kind: 'ticket',
+        ticket: {
+          ...done.ticket,
+          token: done.token,
+          peopleAhead: done.peopleAhead,
+          estimate: done.estimate,
+          estimateReason: done.estimateReason,
+        },
+      }),
     onError: (error, body) =>
       setStep({
         kind: 'checkInRefused',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../api/queue';
+import { reasonKey, spanOf } from '../../lib/estimate';
 import { formatDate, formatTime } from './format';
 
 /** The same ticket in two sizes: big on the 1080 px screen, and on an 80 mm roll in black. */
@@ -14,6 +15,11 @@ const LOOKS = {
     agency: 'text-[24px] text-slate-700',
     counters: 'text-[34px] font-bold text-brand-800',
     ahead: 'text-[28px] text-slate-800',
+    estimate: 'rounded-2xl bg-brand-50 px-8 py-3',
+    callAtLabel: 'text-[30px] font-bold text-brand-900',
+    callAt: 'text-[88px] font-black leading-none tracking-tight text-brand-900 tabular-nums',
+    span: 'mt-1 text-[32px] font-semibold text-slate-800',
+    reason: 'rounded-2xl bg-slate-100 px-6 py-2 text-[28px] font-semibold text-slate-800',
     date: 'text-[24px] text-slate-700',
     qr: 'size-[240px]',
     scan: 'text-[26px] font-semibold text-slate-800',
@@ -29,6 +35,11 @@ const LOOKS = {
     agency: 'text-[9pt] leading-tight',
     counters: 'text-[14pt] font-bold',
     ahead: 'text-[10pt]',
+    estimate: 'border-y-2 border-black py-[1mm]',
+    callAtLabel: 'text-[10pt] font-bold',
+    callAt: 'text-[24pt] font-black leading-none',
+    span: 'text-[10pt]',
+    reason: 'text-[10pt] font-semibold',
     date: 'text-[9pt]',
     qr: 'size-[38mm]',
     scan: 'text-[10pt] font-semibold',
@@ -52,8 +63,8 @@ interface Props extends ReceiptData {
 }
 
 /**
- * The ticket: mall, number, service and agency, the counters that serve it, people ahead, date
- * and time at the mall, and the QR to the ticket page. Only the screen look carries the test ids
+ * The ticket: mall, number, service and agency, the counters that serve it, people ahead, when
+ * it is expected to be called, date and time at the mall, and the QR to the ticket page. Only the screen look carries the test ids
  * and the link; the paper look is the printed copy.
  */
 export function Receipt({
@@ -94,6 +105,7 @@ export function Receipt({
         </p>
       )}
       <p className={c.ahead}>{t('kiosk:ticket.ahead', { count: ticket.peopleAhead })}</p>
+      <Estimate ticket={ticket} timeZone={timeZone} look={look} />
       <p className={c.date}>
         {formatDate(ticket.issuedAt, timeZone, lang)}, {formatTime(ticket.issuedAt, timeZone, lang)}
       </p>
@@ -126,6 +138,43 @@ export function Receipt({
           {path}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * "Perkiraan dipanggil ± 09.40 / sekitar 25–35 menit lagi" on the mall's clock, or why there is
+ * no estimate ("Belum ada loket yang buka untuk layanan ini"); nothing once it no longer waits.
+ */
+function Estimate({
+  ticket,
+  timeZone,
+  look,
+}: {
+  ticket: ReceiptData['ticket'];
+  timeZone: string;
+  look: keyof typeof LOOKS;
+}) {
+  const { t, i18n } = useTranslation(['kiosk', 'common']);
+  const c = LOOKS[look];
+  const testId = look === 'screen' ? 'ticket-estimate' : undefined;
+  const { estimate } = ticket;
+  if (!estimate) {
+    const key = reasonKey(ticket.estimateReason);
+    return key ? (
+      <p data-testid={testId} className={c.reason}>
+        {t(key)}
+      </p>
+    ) : null;
+  }
+  return (
+    <div data-testid={testId} className={c.estimate}>
+      {/* two lines, so the clock time is never split from its "±" and reads from two metres */}
+      <p className={c.callAtLabel}>{t('kiosk:estimate.callAtLabel')} </p>
+      <p className={c.callAt}>
+        {t('kiosk:estimate.callAt', { time: formatTime(estimate.callAt, timeZone, i18n.language) })}
+      </p>
+      <p className={c.span}>{t('kiosk:estimate.in', spanOf(estimate.lowMinutes, estimate.highMinutes))}</p>
     </div>
   );
 }

@@ -99,6 +99,7 @@ export default function PortalPage() {
         service={service}
         agency={agencyMap.get(service.agencyId)}
         mallName={mall.data.name}
+        today={mall.data.today}
         headingRef={headingRef}
       />
     ) : services.data ? (

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Agency, Service } from '../../../api/catalog';
 import { feeText } from './fee';
 import { placeTo } from './links';
+import { QueueNow, useQueueNow } from './QueueNow';
 
 interface Props {
   services: Service[];
@@ -10,9 +11,10 @@ interface Props {
   agencies?: Map<string, Agency>;
 }
 
-/** Services as links to their standard, with the time and fee at a glance. */
+/** Services as links to their standard, with the time and fee and the line now at a glance. */
 export function ServiceList({ services, agencies }: Props) {
   const { t } = useTranslation(['portal', 'common']);
+  const queue = useQueueNow(useParams().mall ?? '');
   const words = { free: t('common:free'), varies: t('portal:feeVaries') };
   return (
     <ul className="flex flex-col gap-2">
@@ -38,6 +40,7 @@ export function ServiceList({ services, agencies }: Props) {
               <span className="text-sm text-slate-700">
                 <span lang="id">{service.standard.duration}</span> · {feeText(service.standard, words)}
               </span>
+              <QueueNow now={queue?.get(service.id)} className="text-sm font-semibold text-brand-900" />
             </Link>
           </li>
         );

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
 import { AgencyBadge } from './AgencyBadge';
 import { BackLink } from './BackLink';
+import { BestTime } from './BestTime';
 import { BookOnlineLink } from './BookOnlineLink';
 import { feeText } from './fee';
 import { placeTo } from './links';
+import { QueueNow, useQueueNow } from './QueueNow';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -24,12 +26,15 @@ interface Props {
   service: Service;
   agency: Agency | undefined;
   mallName: string;
+  /** the mall's date, "YYYY-MM-DD": the best time to come opens on its weekday */
+  today: string;
   headingRef: Ref<HTMLHeadingElement>;
 }
 
 /** A service's published standard (Standar Pelayanan, PermenPANRB 15/2014), as citizens read it. */
-export function ServiceStandard({ slug, service, agency, mallName, headingRef }: Props) {
+export function ServiceStandard({ slug, service, agency, mallName, today, headingRef }: Props) {
   const { t } = useTranslation(['portal', 'common']);
+  const queueNow = useQueueNow(slug)?.get(service.id);
   const s = service.standard;
   const fee = feeText(s, { free: t('common:free'), varies: s.feeNote });
   // The note explains how the fee is set; it only repeats the amount when that is all it says.
@@ -56,6 +61,12 @@ export function ServiceStandard({ slug, service, agency, mallName, headingRef }:
         </p>
         {service.dailyQuota !== null && (
           <p className="mt-1 text-sm text-slate-700">{t('portal:quota', { count: service.dailyQuota })}</p>
+        )}
+        {queueNow && (
+          <p className="mt-3 rounded-xl bg-brand-50 px-3 py-2 text-base text-brand-900">
+            <span className="font-semibold">{t('portal:queue.now')}:</span>{' '}
+            <QueueNow now={queueNow} long testId="service-queue" />
+          </p>
         )}
       </div>
       <BookOnlineLink slug={slug} serviceId={service.id} />
@@ -98,6 +109,7 @@ export function ServiceStandard({ slug, service, agency, mallName, headingRef }:
           </ul>
         </Section>
       </div>
+      <BestTime slug={slug} serviceId={service.id} today={today} />
       <p className="rounded-xl bg-brand-50 p-4 text-base text-brand-900">
         {t('portal:takeTicket', { mall: mallName, agency: agency?.shortName ?? '' })}
       </p>

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { AlertToggle } from './AlertToggle';
 import { CalledBanner } from './CalledBanner';
 import { ContactForm } from './ContactForm';
+import { Estimate } from './Estimate';
 import { StateMessage } from './StateMessage';
 import { SurveyInvite } from './SurveyInvite';
 import { TicketActions } from './TicketActions';
@@ -43,6 +44,7 @@ export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChan
       <main className="flex flex-1 flex-col gap-4 p-4">
         {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
         <TicketCard ticket={ticket} />
+        <Estimate ticket={ticket} />
         <StateMessage ticket={ticket} />
         {ticket.appointmentAt !== null && ticket.status === 'waiting' && (
           <p className="rounded-xl bg-brand-50 px-4 py-2 text-base font-semibold text-brand-900">

@@ -46,6 +46,8 @@ const SPANS_TTL_MS = 30_000;
 /** the last estimate shown on a ticket's page is stored at most this often per ticket */
 const SHOWN_EVERY_MS = 60_000;
 const DEFAULT_SHOW_SHARE = 0.85;
+/** a new ticket's estimate may come from a copy this old while changes keep coming (see forNewTicket) */
+const NEW_TICKET_LAG_MS = 5_000;
 /** a part's copy may lag this many times the time it took to make */
 const BUILD_SHARE_INVERSE = 20;
 /** weeks of the same weekday the priors read */
@@ -172,7 +174,9 @@ export class EstimateService {
     const parts = await this.parts(mall);
     const entry = parts.byService.get(serviceId);
     if (!entry) return { estimate: null, reason: 'no_counter_open', baselineMs: null };
-    const built = await this.fresh(mall, entry);
+    // Issuing may read an older copy than a ticket page: the tickets this process issued since are
+    // added to it, and at the kiosk's pace of a busy hall it is made afresh for most tickets anyway.
+    const built = await this.fresh(mall, entry, NEW_TICKET_LAG_MS);
     return this.probeAnswer(built, serviceId, priority !== null);
   }
 
@@ -337,12 +341,13 @@ export class EstimateService {
   }
 
   /** The part's estimates, made afresh when it changed (or lagging by staleMs under a burst). */
-  private async fresh(mall: Mall, entry: Entry): Promise<Built> {
+  private async fresh(mall: Mall, entry: Entry, minLagMs = 0): Promise<Built> {
     const want = entry.version;
     const b = entry.built;
     if (b) {
       const age = performance.now() - b.madeAt;
-      if (age < MAX_AGE_MS && (b.version >= want || age < this.lag(b))) return b;
+      const lag = this.staleMs === 0 ? 0 : Math.max(minLagMs, this.lag(b));
+      if (age < MAX_AGE_MS && (b.version >= want || age < lag)) return b;
     }
     for (;;) {
       if (!entry.building) {

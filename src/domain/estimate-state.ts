@@ -416,6 +416,8 @@ export interface PastVisit {
   endedAt: number | null;
   /** src/domain/visits.ts outcomes */
   outcome: string;
+  /** the day and hour it joined the line ("2026-11-23/9"): hours nobody came in (closed) are not counted as open */
+  hourKey?: string;
 }
 
 /** Times kept per service from the history: enough for the spread, few enough to copy quickly. */
@@ -449,7 +451,9 @@ export function priorsFromHistory(
     } else if (v.outcome === 'cancelled') s.left++;
   }
   const out = new Map<string, ServicePrior>();
-  const spanHours = Math.max(1, days * hours);
+  // Walk-ins per hour the mall was open: an hour no one came in (before opening) does not dilute it.
+  const keys = new Set(visits.map((v) => v.hourKey).filter((k) => k !== undefined));
+  const spanHours = Math.max(1, keys.size > 0 ? keys.size : days * hours);
   for (const [id, s] of by) {
     const sorted = s.times.sort(ascending);
     out.set(id, {

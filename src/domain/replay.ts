@@ -147,7 +147,7 @@ const HOUR = 3_600_000;
 /** The history's priors at an hour of the day, as the live queue reads them: that hour and the two beside it. */
 function historyPriors(days: readonly (readonly ReplayRow[])[], hour: number) {
   const hours = [hour - 1, hour, hour + 1];
-  const visits = days.flatMap((rows) =>
+  const visits = days.flatMap((rows, day) =>
     rows
       .filter((r) => hours.includes(Math.floor(r.arrival / HOUR)))
       .map((r) => ({
@@ -156,6 +156,7 @@ function historyPriors(days: readonly (readonly ReplayRow[])[], hour: number) {
         calledAt: r.start,
         endedAt: r.end,
         outcome: r.start === null ? 'cancelled' : 'done',
+        hourKey: `${day}/${Math.floor(r.arrival / HOUR)}`,
       })),
   );
   return priorsFromHistory(visits, days.length, hours.length);

@@ -16,6 +16,8 @@ export interface CounterSeen {
 }
 
 export interface HistoryRow {
+  service_date: string;
+  hour: number;
   service_id: string;
   priority: string | null;
   called_at: number | null;
@@ -160,7 +162,7 @@ export class EstimateRepository {
     if (dates.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('visits')
-      .select(['service_id', 'priority', 'called_at', 'ended_at', 'outcome'])
+      .select(['service_date', 'hour', 'service_id', 'priority', 'called_at', 'ended_at', 'outcome'])
       .where('mall_id', '=', mallId)
       .where('service_date', 'in', dates)
       .where('hour', 'in', hours)

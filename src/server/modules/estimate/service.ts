@@ -582,6 +582,7 @@ export class EstimateService {
             calledAt: r.called_at === null ? null : Number(r.called_at),
             endedAt: r.ended_at === null ? null : Number(r.ended_at),
             outcome: r.outcome,
+            hourKey: `${r.service_date}/${r.hour}`,
           })),
           days,
           hours.length,

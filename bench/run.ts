@@ -25,11 +25,15 @@
  *     baseline on the same tickets. Goals per day (with history): MAE ≤ 0.7 × the baseline's and
  *     ≥ 80 % within ±max(5 min, 25 %). Runs once, whatever BENCH_DB says (no database involved
  *     beyond generating the days).
+ *  7. One visit through several services (bench/visits.ts): a busy simulated day where 30 % of
+ *     citizens need two or three agencies, as Loket's route (one ticket in every line at once) and
+ *     one line at a time, on the same arrivals, service times and counters. Goals: ≥ 30 % less time
+ *     in the mall for them, ≤ 5 % longer waits for single-service citizens. Runs once, no database.
  *
  * Each server runs alone in its own child process; the load comes from this process; one
  * measurement at a time. Environment:
  *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
- *   BENCH_ONLY=tickets,sse,skm,perf,booking,estimates   the sections to run (all of them)
+ *   BENCH_ONLY=tickets,sse,skm,perf,booking,estimates,visits   the sections to run (all of them)
  *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
  *   BENCH_CLIENTS=1000,5000         SSE client counts
  *   BENCH_CONNECTIONS=16            autocannon connections
@@ -63,6 +67,7 @@ import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
 import { openPool } from './sse.js';
+import { benchVisits, VISIT_GOALS, type VisitsResult } from './visits.js';
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -100,7 +105,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
-const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking', 'estimates'] as const;
+const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking', 'estimates', 'visits'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = new Set<Section>(
   (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
@@ -887,6 +892,24 @@ function estimateReport(days: EstimateDay[]): string {
   return lines.join('\n');
 }
 
+function visitsReport(days: VisitsResult[]): string {
+  const lines = [
+    '',
+    'Loket bench — one visit through several services: a simulated busy day, the route (every line at once) vs one line at a time',
+    `${'seed'.padEnd(6)}${'citizens'.padStart(9)}${'multi'.padStart(7)}${'their time in the mall, min'.padStart(30)}${'less'.padStart(7)}${'single-service wait, min'.padStart(27)}${'longer'.padStart(8)}   goal`,
+    '-'.repeat(104),
+  ];
+  for (const d of days) {
+    lines.push(
+      `${String(d.seed).padEnd(6)}${String(d.citizens).padStart(9)}${String(d.multi).padStart(7)}${`${d.multiInMallMinutes.route.toFixed(1)} vs ${d.multiInMallMinutes.oneAtATime.toFixed(1)}`.padStart(30)}${`${(100 * d.multiReduction).toFixed(0)} %`.padStart(7)}${`${d.singleWaitMinutes.route.toFixed(1)} vs ${d.singleWaitMinutes.oneAtATime.toFixed(1)}`.padStart(27)}${`${(100 * d.singleIncrease).toFixed(0)} %`.padStart(8)}   ${d.met ? 'MET' : 'NOT MET'}`,
+    );
+  }
+  lines.push(
+    `goals: ≥ ${100 * VISIT_GOALS.multiReductionAtLeast} % less time in the mall for multi-service citizens, single-service waits ≤ ${100 * VISIT_GOALS.singleIncreaseAtMost} % longer`,
+  );
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const began = Date.now();
   const cpu = cpus();
@@ -923,8 +946,15 @@ async function main(): Promise<void> {
     estimates = { days, met };
     console.log(estimateReport(days));
   }
+  let visits: { days: VisitsResult[]; met: boolean } | null = null;
+  if (ONLY.has('visits')) {
+    const days = benchVisits();
+    visits = { days, met: days.every((d) => d.met) };
+    console.log(visitsReport(days));
+  }
   const goalsMet =
     (estimates?.met ?? true) &&
+    (visits?.met ?? true) &&
     runs.every(
       (r) =>
         (r.tickets?.met ?? true) &&
@@ -972,10 +1002,13 @@ async function main(): Promise<void> {
       bookingRatioAtLeast: BOOKING_GOAL,
       estimateMaeRatioAtMost: ESTIMATE_GOALS.maeRatioAtMost,
       estimateWithinAtLeast: ESTIMATE_GOALS.withinAtLeast,
+      visitsMultiReductionAtLeast: VISIT_GOALS.multiReductionAtLeast,
+      visitsSingleIncreaseAtMost: VISIT_GOALS.singleIncreaseAtMost,
     },
     goalsMet,
     runs,
     estimates,
+    visits,
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

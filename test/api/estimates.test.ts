@@ -292,3 +292,30 @@ describe.each(ENGINES)('wait estimates on %s', (engine) => {
     ).toBe(true);
   });
 });
+
+describe.each(ENGINES)('wait estimates under a burst on %s', (engine) => {
+  it('a counter opening is in the very next estimate, however fresh the copy a burst may reuse', async () => {
+    // as in production: copies may lag a burst of ticket moves
+    const t = await startTestApp(engine, { estimateStaleMs: 1000 });
+    try {
+      const officer = await t.login('petugas.dindukcapil');
+      const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
+      const dk = agencies.find((a: any) => a.code === 'dindukcapil');
+      const counter = json(await t.app.inject('/api/malls/blora/counters')).find((c: any) => c.agencyId === dk.id);
+      const serviceId = counter.serviceIds[0];
+      const issue = async () =>
+        json(await t.app.inject({ method: 'POST', url: '/api/malls/blora/tickets', payload: { serviceId } }));
+      expect(await issue()).toMatchObject({ estimate: null, estimateReason: 'no_counter_open' });
+      const opened = await t.app.inject({
+        method: 'POST',
+        url: `/api/malls/blora/counters/${counter.id}/presence`,
+        headers: { cookie: officer },
+        payload: { state: 'open' },
+      });
+      expect(opened.statusCode).toBe(200);
+      expect((await issue()).estimate).not.toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -23,7 +23,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(engine: Engine, options: { rateLimits?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  options: { rateLimits?: boolean; estimateStaleMs?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const clock = { now: MONDAY_9AM };
   const config: Config = {
@@ -40,7 +43,7 @@ export async function startTestApp(engine: Engine, options: { rateLimits?: boole
   const ctx = await createContext(config);
   await migrate(ctx.database);
   await seedDemo(ctx.database.db, { password: PASSWORD, now: clock.now });
-  const app = await buildApp(ctx, { logger: !!process.env.TEST_LOG, estimateStaleMs: 0 });
+  const app = await buildApp(ctx, { logger: !!process.env.TEST_LOG, estimateStaleMs: options.estimateStaleMs ?? 0 });
   await app.ready();
   const rawInject = app.inject.bind(app) as FastifyInstance['inject'];
   // Like the web app (src/web/lib/api.ts), the test client sends the CSRF token with every

@@ -95,6 +95,8 @@ interface Entry {
   version: number;
   built?: Built;
   building?: Promise<Built>;
+  /** a copy older than this version never stands in, however short the burst (a counter opened) */
+  mustVersion: number;
   timer?: NodeJS.Timeout;
   /** when the timer fires (the process's clock) */
   timerAt?: number;
@@ -144,17 +146,24 @@ export class EstimateService {
     }
   }
 
-  /** A counter's presence changed: its part changed. */
+  /**
+   * A counter's presence changed: its part changed, and no copy made before may stand in for the
+   * next answer (a counter opening turns "no counter open" into an estimate at once).
+   */
   counterChanged(mallId: string, counterId: string): void {
     const parts = this.loadedParts(mallId);
     const entry = parts?.entries.find((e) => e.part.counters.some((c) => c.id === counterId));
-    if (entry) this.changed(mallId, entry.part.serviceIds);
+    if (!entry) return;
+    this.changed(mallId, entry.part.serviceIds);
+    entry.mustVersion = entry.version;
   }
 
   /** The mall's hours or queue rules changed: every part changed. */
   mallChanged(mallId: string): void {
     const parts = this.loadedParts(mallId);
-    if (parts) this.changed(mallId, [...parts.byService.keys()]);
+    if (!parts) return;
+    this.changed(mallId, [...parts.byService.keys()]);
+    for (const e of parts.entries) e.mustVersion = e.version;
   }
 
   /** Agencies, services or counters changed: the parts are read afresh. */
@@ -332,7 +341,7 @@ export class EstimateService {
     for (const part of groups.values()) {
       part.serviceIds.sort();
       part.key = part.serviceIds.join(',');
-      const entry: Entry = { part, version: 0 };
+      const entry: Entry = { part, version: 0, mustVersion: 0 };
       entries.push(entry);
       if (this.followed(mallId, entry)) this.schedule(mallId, entry);
       for (const id of part.serviceIds) byService.set(id, entry);
@@ -347,7 +356,7 @@ export class EstimateService {
     if (b) {
       const age = performance.now() - b.madeAt;
       const lag = this.staleMs === 0 ? 0 : Math.max(minLagMs, this.lag(b));
-      if (age < MAX_AGE_MS && (b.version >= want || age < lag)) return b;
+      if (age < MAX_AGE_MS && (b.version >= want || (age < lag && b.version >= entry.mustVersion))) return b;
     }
     for (;;) {
       if (!entry.building) {
@@ -445,11 +454,12 @@ export class EstimateService {
   private schedule(mallId: string, entry: Entry): void {
     const b = entry.built;
     const real = performance.now();
-    const due = !b
-      ? 0
-      : b.version < entry.version
-        ? Math.max(0, b.madeAt + this.lag(b) - real)
-        : Math.max(0, b.madeAt + MAX_AGE_MS - real);
+    const due =
+      !b || b.version < entry.mustVersion
+        ? 0
+        : b.version < entry.version
+          ? Math.max(0, b.madeAt + this.lag(b) - real)
+          : Math.max(0, b.madeAt + MAX_AGE_MS - real);
     // a timer already set for sooner stays; one for later (the periodic round) gives way
     if (entry.timer && (entry.timerAt ?? 0) <= real + due) return;
     if (entry.timer) clearTimeout(entry.timer);

@@ -86,6 +86,9 @@ export interface WaitEstimates {
     agencyId: string,
   ): Promise<void>;
   follow(mall: Mall, serviceId: string, listener: () => void): Promise<() => void>;
+  /** this process's own changes, at once (the bus brings them too, and other processes' later) */
+  changed(mallId: string, serviceIds: readonly string[]): void;
+  counterChanged(mallId: string, counterId: string): void;
 }
 
 const NO_ESTIMATES: WaitEstimates = {
@@ -95,6 +98,8 @@ const NO_ESTIMATES: WaitEstimates = {
   forServices: async () => () => ({ estimate: null, reason: 'no_counter_open', baselineMs: null }),
   recordShown: async () => {},
   follow: async () => () => {},
+  changed: () => {},
+  counterChanged: () => {},
 };
 
 export class QueueService {
@@ -356,6 +361,7 @@ export class QueueService {
     if (!counter.active && state !== 'closed') throw new AppError('counter_inactive', { counterName: counter.name });
     const since = this.now();
     await this.repo.setPresence(mall.id, counter.id, state, since);
+    this.estimates.counterChanged(mall.id, counter.id);
     await this.bus.publish('counter.changed', { mallId: mall.id, counterId: counter.id });
     return { counterId: counter.id, state, since };
   }
@@ -365,6 +371,7 @@ export class QueueService {
     if (counter.presence?.state === 'open' && this.today(mall) === localTime(counter.presence.at, mall.timeZone).date)
       return;
     await this.repo.setPresence(mall.id, counter.id, 'open', this.now());
+    this.estimates.counterChanged(mall.id, counter.id);
     await this.bus.publish('counter.changed', { mallId: mall.id, counterId: counter.id });
   }
 
@@ -773,6 +780,7 @@ export class QueueService {
     counter: CounterRef | null,
     fromServiceId: string | null,
   ): Promise<void> {
+    this.estimates.changed(mallId, fromServiceId ? [row.service_id, fromServiceId] : [row.service_id]);
     return this.bus.publish('ticket.changed', {
       eventId,
       mallId,

@@ -255,14 +255,15 @@ describe.each(ENGINES)('staff accounts on %s', (engine) => {
     });
 
     it('verifies a password for an unknown username too, so it takes as long', async () => {
+      // the fastest of a few: a busy machine (the suite runs two files at once) only ever adds time
       const time = async (username: string) => {
         const samples: number[] = [];
-        for (let i = 0; i < 3; i++) {
+        for (let i = 0; i < 4; i++) {
           const started = performance.now();
           expect((await signIn(username, `salah-${i}`)).statusCode).toBe(401);
           samples.push(performance.now() - started);
         }
-        return samples.sort((a, b) => a - b)[1]!;
+        return Math.min(...samples);
       };
       await signIn('petugas.pos'); // resets the count between the samples
       const known = await time('petugas.pos');

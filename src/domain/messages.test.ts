@@ -13,6 +13,8 @@ const params = {
   counterName: 'Loket 3',
   ahead: 3,
   link: 'https://mpp.blorakab.go.id/b/Xk3v9aQwErTy12345678ab',
+  status: 'perlu_perbaikan',
+  dueDate: '2026-12-14',
 };
 
 describe('messages to citizens', () => {
@@ -27,6 +29,10 @@ describe('messages to citizens', () => {
     expect(renderMessage('called', params, 'id').text).toContain('A-023 dipanggil. Silakan menuju Loket 3');
     expect(renderMessage('ahead', params, 'en').text).toContain('3 people before number A-023');
     expect(shortDate('2026-12-06', 'id')).toBe('Minggu 6 Des');
+    expect(renderMessage('application_received', params, 'id').text).toContain('Target selesai Senin 14 Des');
+    expect(renderMessage('application_step', { ...params, status: 'siap_diambil' }, 'id').text).toContain(
+      '48210937 (Perekaman KTP-el) SIAP DIAMBIL',
+    );
   });
 
   it('fit one SMS whatever the names, keeping the code, number and counter whole', () => {
@@ -40,7 +46,8 @@ describe('messages to citizens', () => {
           const m = renderMessage(kind, { ...params, serviceName, mallName }, lang);
           expect(m.text.length).toBeLessThanOrEqual(SMS_LIMIT);
           expect(toSmsText(m.text)).toBe(m.text);
-          if (kind.startsWith('booking') || kind.startsWith('reminder')) expect(m.text).toContain(params.code);
+          if (kind.startsWith('booking') || kind.startsWith('reminder') || kind.startsWith('application'))
+            expect(m.text).toContain(params.code);
           if (['called', 'ahead', 'checked_in', 'transferred', 'ticket_cancelled'].includes(kind))
             expect(m.text).toContain('A-023');
           if (kind === 'called') expect(m.text).toContain('Loket 3');

@@ -16,6 +16,8 @@ export const MESSAGE_KINDS = [
   'called',
   'transferred',
   'ticket_cancelled',
+  'application_received',
+  'application_step',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -38,7 +40,33 @@ export interface MessageParams {
   ahead?: number;
   /** the booking's or ticket's page */
   link?: string;
+  /** an application's new status (src/domain/application.ts) */
+  status?: string;
+  /** an application's due date, YYYY-MM-DD */
+  dueDate?: string;
 }
+
+/** An application's step as the citizen is told it. */
+const STEP: Record<MessageLang, Record<string, string>> = {
+  id: {
+    diterima: 'diterima',
+    diproses: 'sedang diproses',
+    perlu_perbaikan: 'perlu perbaikan, lihat catatan',
+    siap_diambil: 'SIAP DIAMBIL',
+    selesai: 'selesai',
+    diambil: 'sudah diambil',
+    ditolak: 'ditolak, lihat alasannya',
+  },
+  en: {
+    diterima: 'received',
+    diproses: 'in process',
+    perlu_perbaikan: 'needs fixing, see the note',
+    siap_diambil: 'READY TO COLLECT',
+    selesai: 'finished',
+    diambil: 'collected',
+    ditolak: 'rejected, see why',
+  },
+};
 
 export interface MessageText {
   subject: string;
@@ -164,6 +192,26 @@ const TEMPLATES: Record<MessageKind, Template> = {
       : {
           subject: `${p.number} moved to ${p.serviceName}`,
           text: `${p.mallName}: number ${p.number} moved to ${p.serviceName}. Please wait for the next call.`,
+        },
+  application_received: (p, lang) =>
+    lang === 'id'
+      ? {
+          subject: `Permohonan ${p.code} diterima`,
+          text: `${p.mallName}: permohonan ${p.serviceName} diterima, kode ${p.code}.${p.dueDate ? ` Target selesai ${shortDate(p.dueDate, lang)}.` : ''} ${p.link ?? ''}`,
+        }
+      : {
+          subject: `Application ${p.code} received`,
+          text: `${p.mallName}: your ${p.serviceName} application is received, code ${p.code}.${p.dueDate ? ` Due ${shortDate(p.dueDate, lang)}.` : ''} ${p.link ?? ''}`,
+        },
+  application_step: (p, lang) =>
+    lang === 'id'
+      ? {
+          subject: `Permohonan ${p.code}: ${STEP.id[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: permohonan ${p.code} (${p.serviceName}) ${STEP.id[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        }
+      : {
+          subject: `Application ${p.code}: ${STEP.en[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: application ${p.code} (${p.serviceName}) ${STEP.en[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
         },
   ticket_cancelled: (p, lang) =>
     lang === 'id'

@@ -17,6 +17,9 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { AdminService } from './modules/admin/service.js';
 import { AnnouncementRepository } from './modules/announcements/repository.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
+import { ApplicationRepository } from './modules/applications/repository.js';
+import { applicationRoutes } from './modules/applications/routes.js';
+import { ApplicationService } from './modules/applications/service.js';
 import { AuditRepository } from './modules/audit/repository.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditService } from './modules/audit/service.js';
@@ -147,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'admin', description: 'Agencies, services, counters, zones, accounts, special days' },
         { name: 'audit', description: 'The audit trail of staff actions (read-only)' },
         { name: 'booking', description: 'Online booking, check-in, and joining the queue from a phone' },
+        { name: 'applications', description: 'Applications after the counter (permohonan), followed by code' },
       ],
     },
   });
@@ -271,6 +275,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('catalogChanged', async (mallId: string) => {
     forgetCatalog(mallId);
     await bus.publish('catalog.changed', { mallId });
+  });
+  await app.register(applicationRoutes, {
+    applications: new ApplicationService(new ApplicationRepository(database.db), { now: config.now, linkOf }),
+    publicUrl: config.publicUrl ?? null,
   });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
   await app.register(adminRoutes, { admin: new AdminService(adminRepo, config.now) });

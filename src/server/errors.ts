@@ -22,6 +22,15 @@ const BOOKING_STATUS_ID: Record<string, string> = {
   cancelled: 'dibatalkan',
   no_show: 'tidak datang',
 };
+const APPLICATION_STATUS_ID: Record<string, string> = {
+  diterima: 'diterima',
+  diproses: 'diproses',
+  perlu_perbaikan: 'perlu perbaikan',
+  siap_diambil: 'siap diambil',
+  selesai: 'selesai',
+  diambil: 'diambil',
+  ditolak: 'ditolak',
+};
 const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
 /** A clock as Indonesian writes it: 09.30 */
 const jam = (v: unknown) => String(v ?? '').replace(':', '.');
@@ -518,6 +527,18 @@ const CATALOGUE = {
     status: 409,
     id: (p: Params) => `Tiket ${p.number} berstatus "${statusId(p.currentStatus)}".`,
     en: (p: Params) => `Ticket ${p.number} is "${p.currentStatus}".`,
+  },
+  application_not_found: {
+    status: 404,
+    id: () => 'Permohonan tidak ditemukan. Periksa kembali kode atau tautannya.',
+    en: () => 'Application not found. Check the code or the link.',
+  },
+  invalid_step: {
+    status: 409,
+    id: (p: Params) =>
+      `Permohonan ${p.code} berstatus "${APPLICATION_STATUS_ID[String(p.currentStatus)] ?? p.currentStatus}"; tidak dapat menjadi "${APPLICATION_STATUS_ID[String(p.to)] ?? p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (bisa: ${(p.allowed as string[]).map((a) => APPLICATION_STATUS_ID[a] ?? a).join(', ')})` : ''}.`,
+    en: (p: Params) =>
+      `Application ${p.code} is "${p.currentStatus}"; it cannot become "${p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (it can become: ${list(p.allowed)})` : ''}.`,
   },
   internal: {
     status: 500,

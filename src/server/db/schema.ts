@@ -5,6 +5,7 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
+import type { ApplicationStatus } from '../../domain/application.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
 import type { Education, Occupation, Sex, SkmAnswer, SkmElement } from '../../domain/skm.js';
 import type { Dimension } from '../../domain/tally.js';
@@ -504,7 +505,42 @@ export interface TicketEstimatesTable {
   baseline_ms: number | null;
 }
 
+/** An application after the counter (migration 0014): a product days later, followed by code. */
+export interface ApplicationsTable {
+  id: string;
+  mall_id: string;
+  agency_id: string;
+  service_id: string;
+  ticket_id: string | null;
+  code: string;
+  token: string;
+  status: ApplicationStatus;
+  /** local dates at the mall */
+  received_date: string;
+  due_date: string | null;
+  ready_date: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  lang: 'id' | 'en';
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ApplicationEventsTable {
+  id: string;
+  application_id: string;
+  mall_id: string;
+  status: ApplicationStatus;
+  note: string | null;
+  actor_id: string | null;
+  at: number;
+}
+
 export interface DB {
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
   ticket_estimates: TicketEstimatesTable;
   service_booking_rules: ServiceBookingRulesTable;
   booking_slots: BookingSlotsTable;

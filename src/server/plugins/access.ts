@@ -108,6 +108,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/malls/:mall/performance/bookings': EVALUATE,
   'GET /api/malls/:mall/performance/estimates': EVALUATE,
 
+  // applications after the counter: staff of the service's agency open and move them
+  'POST /api/malls/:mall/applications': OPERATE,
+  'POST /api/malls/:mall/applications/:id/status': OPERATE,
+  'GET /api/malls/:mall/applications': STAFF,
+  'GET /api/malls/:mall/applications/:id': STAFF,
+  'GET /api/applications/:token': 'public',
+  'GET /api/applications/:token/qr.svg': 'public',
+
   // administration
   'PUT /api/malls/:mall/opening-hours': MALL_ADMIN,
   'GET /api/malls/:mall/admin/settings': MALL_ADMIN,

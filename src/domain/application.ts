@@ -1,0 +1,114 @@
+/**
+ * Applications after the counter (permohonan; "penelusuran dokumen"): many services end with a
+ * product days later — a passport, a PBG permit, an STNK. Pure: the steps an application may take,
+ * its due date in working days from the service's published standard time, and whether it is late.
+ */
+import { addWorkingDays } from './holidays.js';
+import { addDays, type SpecialDay } from './schedule.js';
+
+export const APPLICATION_STATUSES = [
+  'diterima',
+  'diproses',
+  'perlu_perbaikan',
+  'siap_diambil',
+  'selesai',
+  'diambil',
+  'ditolak',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * Received → in process → (needs fixing: what is missing → in process again) → ready to collect →
+ * collected; or finished without collecting (a product sent by e-mail, a record updated); or
+ * rejected with a reason, until it is ready.
+ */
+const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  diterima: ['diproses', 'perlu_perbaikan', 'siap_diambil', 'selesai', 'ditolak'],
+  diproses: ['perlu_perbaikan', 'siap_diambil', 'selesai', 'ditolak'],
+  perlu_perbaikan: ['diproses', 'ditolak'],
+  siap_diambil: ['diambil'],
+  selesai: [],
+  diambil: [],
+  ditolak: [],
+};
+
+/** A step the citizen must be told why: what is missing, why it was rejected. */
+const NEEDS_NOTE: readonly ApplicationStatus[] = ['perlu_perbaikan', 'ditolak'];
+
+/** Open: the agency still owes the citizen something (the product, or an answer). */
+export const OPEN_APPLICATION: readonly ApplicationStatus[] = ['diterima', 'diproses', 'perlu_perbaikan'];
+
+export type StepCheck =
+  | { ok: true }
+  | { ok: false; reason: 'state'; allowed: readonly ApplicationStatus[] }
+  | { ok: false; reason: 'note_required' };
+
+export function checkStep(from: ApplicationStatus, to: ApplicationStatus, note: string | null | undefined): StepCheck {
+  const allowed = NEXT[from];
+  if (!allowed.includes(to)) return { ok: false, reason: 'state', allowed };
+  if (NEEDS_NOTE.includes(to) && !note?.trim()) return { ok: false, reason: 'note_required' };
+  return { ok: true };
+}
+
+/** The standard's period, read from its published wording ("14 hari kerja", "7 hari", "3 bulan"). */
+export type StandardPeriod =
+  | { unit: 'working_days'; n: number }
+  | { unit: 'days'; n: number }
+  | { unit: 'months'; n: number }
+  | { unit: 'same_day' };
+
+/**
+ * The period a published standard time states, or null when it states none to count
+ * ("sesuai jadwal persidangan"). Minutes and hours at the counter are the same day.
+ */
+export function standardPeriod(duration: string): StandardPeriod | null {
+  const text = duration.toLowerCase();
+  const working = /(\d+)\s*hari\s+kerja/.exec(text);
+  if (working) return { unit: 'working_days', n: Number(working[1]) };
+  const days = /(\d+)\s*hari\b/.exec(text);
+  if (days) return { unit: 'days', n: Number(days[1]) };
+  const months = /(\d+)\s*bulan\b/.exec(text);
+  if (months) return { unit: 'months', n: Number(months[1]) };
+  if (/\d+\s*(menit|jam)\b/.test(text)) return { unit: 'same_day' };
+  return null;
+}
+
+/**
+ * When an application received on `date` is due: N working days after it (weekends, national
+ * holidays and the mall's own closed days — cuti bersama entered as special days — not counted),
+ * N calendar days, N months, or the same day.
+ */
+export function dueDateOf(
+  date: string,
+  period: StandardPeriod,
+  specialDay: (date: string) => SpecialDay | null,
+): string {
+  switch (period.unit) {
+    case 'working_days':
+      return addWorkingDays(date, period.n, specialDay);
+    case 'days':
+      return addDays(date, period.n);
+    case 'months': {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const month = m - 1 + period.n;
+      const year = y + Math.floor(month / 12);
+      const mm = (month % 12) + 1;
+      // the same day of the month, or the month's last day when it has no such day (31 Jan + 1)
+      const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
+      return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+    }
+    case 'same_day':
+      return date;
+  }
+}
+
+/** Late: still open after its due date. */
+export function isOverdue(status: ApplicationStatus, dueDate: string | null, today: string): boolean {
+  return dueDate !== null && OPEN_APPLICATION.includes(status) && today > dueDate;
+}
+
+/** Finished within the standard: ready (or finished) on or before its due date. */
+export function finishedInTime(readyDate: string | null, dueDate: string | null): boolean | null {
+  if (readyDate === null || dueDate === null) return null;
+  return readyDate <= dueDate;
+}

@@ -30,7 +30,8 @@ export const ApplicationCreated = Type.Object({
   token: Type.String({ description: 'the citizen page /p/:token and GET /api/applications/:token' }),
   status: ApplicationStatus,
   dueDate: Type.Union([LocalDate, Type.Null()], {
-    description: "the service's standard time in working days from today (weekends, national holidays and the mall's closed days not counted); null when the standard states none",
+    description:
+      "the service's standard time in working days from today (weekends, national holidays and the mall's closed days not counted); null when the standard states none",
   }),
 });
 
@@ -95,3 +96,34 @@ export const ApplicationListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
 });
+
+export const ApplicationFiguresQuery = Type.Object({
+  period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(\\d{2}|[QqSs]\\d))?$' })),
+  from: Type.Optional(LocalDate),
+  to: Type.Optional(LocalDate),
+  agencyId: Type.Optional(Id),
+  serviceId: Type.Optional(Id),
+});
+export type ApplicationFiguresQuery = Static<typeof ApplicationFiguresQuery>;
+
+const Figures = {
+  received: Type.Integer({ description: 'applications received in the period' }),
+  ready: Type.Integer({ description: 'of them, ready or finished (siap_diambil, selesai, diambil)' }),
+  withinStandard: Type.Integer({ description: 'of the ready ones, ready by their due date' }),
+  withinShare: Type.Union([Type.Number(), Type.Null()], { description: 'withinStandard ÷ ready' }),
+  rejected: Type.Integer(),
+  open: Type.Integer({ description: 'of them, still open (diterima, diproses, perlu_perbaikan)' }),
+  overdueNow: Type.Integer({ description: 'of them, open past their due date today' }),
+  meanDaysToReady: Type.Union([Type.Number(), Type.Null()], { description: 'calendar days from received to ready' }),
+};
+
+export const ApplicationFigures = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  ...Figures,
+  agencies: Type.Array(Type.Object({ agencyId: Type.String(), agencyShortName: Type.String(), ...Figures })),
+  services: Type.Array(
+    Type.Object({ serviceId: Type.String(), serviceName: Type.String(), agencyId: Type.String(), ...Figures }),
+  ),
+  weeks: Type.Array(Type.Object({ from: Type.String({ description: 'the Monday' }), to: Type.String(), ...Figures })),
+});
+export type ApplicationFigures = Static<typeof ApplicationFigures>;

@@ -6,6 +6,7 @@ import {
   finishedInTime,
   isOverdue,
   standardPeriod,
+  tallyApplications,
 } from './application.js';
 import type { SpecialDay } from './schedule.js';
 
@@ -74,5 +75,36 @@ describe('applications after the counter', () => {
     expect(finishedInTime('2026-03-30', '2026-03-30')).toBe(true);
     expect(finishedInTime('2026-03-31', '2026-03-30')).toBe(false);
     expect(finishedInTime(null, '2026-03-30')).toBeNull();
+  });
+});
+
+describe('the evaluation of applications', () => {
+  it('counts those ready by their due date, those still open and late today, and the days to ready', () => {
+    const t = tallyApplications(
+      [
+        { status: 'diambil', receivedDate: '2026-11-02', dueDate: '2026-11-09', readyDate: '2026-11-06' }, // 4 days, in time
+        { status: 'siap_diambil', receivedDate: '2026-11-02', dueDate: '2026-11-04', readyDate: '2026-11-10' }, // 8 days, late
+        { status: 'selesai', receivedDate: '2026-11-03', dueDate: null, readyDate: '2026-11-03' }, // no standard: counted in time
+        { status: 'diproses', receivedDate: '2026-11-20', dueDate: '2026-11-27', readyDate: null }, // open, late today
+        { status: 'perlu_perbaikan', receivedDate: '2026-11-25', dueDate: '2026-12-02', readyDate: null }, // open, not late
+        { status: 'ditolak', receivedDate: '2026-11-05', dueDate: '2026-11-12', readyDate: null },
+      ],
+      '2026-11-30',
+    );
+    expect(t).toEqual({
+      received: 6,
+      ready: 3,
+      withinStandard: 2,
+      withinShare: 2 / 3,
+      rejected: 1,
+      open: 2,
+      overdueNow: 1,
+      meanDaysToReady: 4,
+    });
+    expect(tallyApplications([], '2026-11-30')).toMatchObject({
+      received: 0,
+      withinShare: null,
+      meanDaysToReady: null,
+    });
   });
 });

@@ -112,3 +112,55 @@ export function finishedInTime(readyDate: string | null, dueDate: string | null)
   if (readyDate === null || dueDate === null) return null;
   return readyDate <= dueDate;
 }
+
+/** One application as the evaluation counts it. */
+export interface ApplicationFact {
+  status: ApplicationStatus;
+  receivedDate: string;
+  dueDate: string | null;
+  readyDate: string | null;
+}
+
+export interface ApplicationTally {
+  received: number;
+  ready: number;
+  withinStandard: number;
+  withinShare: number | null;
+  rejected: number;
+  open: number;
+  overdueNow: number;
+  meanDaysToReady: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const epochDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** The evaluation's figures of a set of applications, as they stand today. */
+export function tallyApplications(facts: readonly ApplicationFact[], today: string): ApplicationTally {
+  let ready = 0;
+  let within = 0;
+  let rejected = 0;
+  let open = 0;
+  let overdue = 0;
+  let days = 0;
+  for (const f of facts) {
+    if (f.readyDate !== null) {
+      ready++;
+      days += epochDay(f.readyDate) - epochDay(f.receivedDate);
+      if (finishedInTime(f.readyDate, f.dueDate) !== false) within++;
+    }
+    if (f.status === 'ditolak') rejected++;
+    if (OPEN_APPLICATION.includes(f.status)) open++;
+    if (isOverdue(f.status, f.dueDate, today)) overdue++;
+  }
+  return {
+    received: facts.length,
+    ready,
+    withinStandard: within,
+    withinShare: ready > 0 ? within / ready : null,
+    rejected,
+    open,
+    overdueNow: overdue,
+    meanDaysToReady: ready > 0 ? days / ready : null,
+  };
+}

@@ -17,6 +17,7 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { AdminService } from './modules/admin/service.js';
 import { AnnouncementRepository } from './modules/announcements/repository.js';
 import { announcementRoutes } from './modules/announcements/routes.js';
+import { ApplicationReports } from './modules/applications/reports.js';
 import { ApplicationRepository } from './modules/applications/repository.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { ApplicationService } from './modules/applications/service.js';
@@ -276,8 +277,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     forgetCatalog(mallId);
     await bus.publish('catalog.changed', { mallId });
   });
+  const applicationRepo = new ApplicationRepository(database.db);
   await app.register(applicationRoutes, {
-    applications: new ApplicationService(new ApplicationRepository(database.db), { now: config.now, linkOf }),
+    applications: new ApplicationService(applicationRepo, { now: config.now, linkOf }),
+    reports: new ApplicationReports(applicationRepo, {
+      now: config.now,
+      scope: (mall, query) => skm.scope(mall, query),
+    }),
     publicUrl: config.publicUrl ?? null,
   });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });

@@ -212,4 +212,29 @@ describe.each(ENGINES)('applications on %s', (engine) => {
     );
     expect(byCode.map((a: any) => a.id)).toContain(soon.id);
   });
+
+  it('evaluates them: ready within the standard time, open and overdue today, per agency and week', async () => {
+    const figures = async (query: string, cookie = viewer) =>
+      t.app.inject({ url: `/api/malls/blora/performance/applications?${query}`, headers: { cookie } });
+    // November: the two opened on Monday 30 (one collected on Wednesday 2 December, within its due
+    // date of Tuesday 8); December so far: the four opened on the 2nd, one of them late today (Friday 4)
+    const nov = json(await figures('period=2026-11'));
+    expect(nov).toMatchObject({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      received: 2,
+      ready: 1,
+      withinStandard: 1,
+      withinShare: 1,
+      rejected: 0,
+      open: 1,
+      overdueNow: 0,
+      meanDaysToReady: 2,
+    });
+    expect(nov.agencies).toEqual([expect.objectContaining({ agencyId: service.agencyId, received: 2 })]);
+    expect(nov.weeks).toEqual([expect.objectContaining({ from: '2026-11-30', to: '2026-12-06', received: 2 })]);
+    const dec = json(await figures('from=2026-12-01&to=2026-12-31'));
+    expect(dec).toMatchObject({ received: 4, open: 4, overdueNow: 1, ready: 0, withinShare: null });
+    expect((await figures('period=2026-11', officer)).statusCode).toBe(403);
+    expect((await figures('period=2026-13')).statusCode).toBe(400);
+  });
 });

@@ -163,6 +163,33 @@ export class ApplicationRepository {
       .execute();
   }
 
+  /** The applications received in a period, with their service and agency, for the evaluation. */
+  facts(
+    mallId: string,
+    filter: { from: string; to: string; agencyId?: string | undefined; serviceId?: string | undefined },
+  ) {
+    let q = this.db
+      .selectFrom('applications')
+      .innerJoin('services', 'services.id', 'applications.service_id')
+      .innerJoin('agencies', 'agencies.id', 'applications.agency_id')
+      .select([
+        'applications.status',
+        'applications.received_date',
+        'applications.due_date',
+        'applications.ready_date',
+        'applications.service_id',
+        'applications.agency_id',
+        'services.name as service_name',
+        'agencies.short_name as agency_short_name',
+      ])
+      .where('applications.mall_id', '=', mallId)
+      .where('applications.received_date', '>=', filter.from)
+      .where('applications.received_date', '<=', filter.to);
+    if (filter.agencyId) q = q.where('applications.agency_id', '=', filter.agencyId);
+    if (filter.serviceId) q = q.where('applications.service_id', '=', filter.serviceId);
+    return q.execute();
+  }
+
   events(applicationIds: readonly string[]) {
     if (applicationIds.length === 0) return Promise.resolve([]);
     return this.db

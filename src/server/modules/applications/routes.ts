@@ -5,6 +5,8 @@ import { Type } from 'typebox';
 import {
   Application,
   ApplicationCreated,
+  ApplicationFigures,
+  ApplicationFiguresQuery,
   ApplicationListQuery,
   ApplicationParams,
   ApplicationPublic,
@@ -15,6 +17,7 @@ import {
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { requestLang } from '../../errors.js';
 import { requireStaff } from '../../plugins/auth.js';
+import type { ApplicationReports } from './reports.js';
 import type { ApplicationService } from './service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -22,8 +25,24 @@ const tags = ['applications'];
 
 export const applicationRoutes: FastifyPluginAsyncTypebox<{
   applications: ApplicationService;
+  reports: ApplicationReports;
   publicUrl: string | null;
-}> = async (app, { applications, publicUrl }) => {
+}> = async (app, { applications, reports, publicUrl }) => {
+  app.get(
+    '/api/malls/:mall/performance/applications',
+    {
+      schema: {
+        tags: ['performance'],
+        summary:
+          'Applications of a period (by the day received): received, ready, ready within the standard time, rejected, open and overdue today, days to ready; per agency, service and week. Staff who may evaluate the unit.',
+        params: MallParams,
+        querystring: ApplicationFiguresQuery,
+        response: { 200: ApplicationFigures, ...errors },
+      },
+    },
+    (request) => reports.figures(request.mall, requireStaff(request), request.query),
+  );
+
   app.post(
     '/api/malls/:mall/applications',
     {

@@ -1,7 +1,7 @@
 /** Online booking, check-in, joining the queue from a phone, and the message outbox. */
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
-import { EstimateReason, Ticket, WaitEstimate } from './queue.js';
+import { EstimateReason, Ticket, TicketStop, WaitEstimate } from './queue.js';
 
 const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: '"HH:MM" on the mall\'s clock' });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: "YYYY-MM-DD, the mall's local date" });
@@ -156,6 +156,7 @@ export const CheckedIn = Type.Object({
   asBooked: Type.Boolean(),
   estimate: Type.Union([WaitEstimate, Type.Null()]),
   estimateReason: Type.Union([EstimateReason, Type.Null()]),
+  stops: Type.Array(TicketStop),
 });
 
 export type CheckedIn = Static<typeof CheckedIn>;

@@ -8,7 +8,10 @@ export const Priority = Type.Enum([...PRIORITY_CLASSES], {
 export const TicketStatus = Type.Enum([...TICKET_STATUSES]);
 
 export const IssueTicketBody = Type.Object({
-  serviceId: Id,
+  /** one service (a plain ticket) … */
+  serviceId: Type.Optional(Id),
+  /** … or several: one number waiting in every one of their lines at once */
+  serviceIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5 })),
   priority: Type.Optional(Type.Union([Priority, Type.Null()])),
 });
 export type IssueTicketBody = Static<typeof IssueTicketBody>;
@@ -33,6 +36,20 @@ const estimateFields = {
   estimateReason: Type.Union([EstimateReason, Type.Null()], { description: 'set when estimate is null' }),
 };
 
+export const CounterRef = Type.Object({ id: Type.String(), name: Type.String(), number: Type.Integer() });
+
+/** One stop of a visit: one of the services the number waits for, in its own line. */
+export const TicketStop = Type.Object({
+  serviceId: Type.String(),
+  serviceName: Type.String(),
+  agencyShortName: Type.String(),
+  status: TicketStatus,
+  peopleAhead: Type.Integer({ description: 'waiting before it in its line; 0 unless waiting' }),
+  counter: Type.Optional(CounterRef),
+  ...estimateFields,
+});
+export type TicketStop = Static<typeof TicketStop>;
+
 export const IssuedTicket = Type.Object({
   id: Type.String(),
   token: Type.String({ description: 'for the ticket page /t/:token and GET /api/tickets/:token' }),
@@ -44,10 +61,10 @@ export const IssuedTicket = Type.Object({
   issuedAt: Type.Integer({ description: 'epoch ms' }),
   serviceDate: Type.String(),
   ...estimateFields,
+  /** every service the number waits for (one for a plain ticket), in the order taken */
+  stops: Type.Array(TicketStop),
 });
 export type IssuedTicket = Static<typeof IssuedTicket>;
-
-export const CounterRef = Type.Object({ id: Type.String(), name: Type.String(), number: Type.Integer() });
 
 export const TicketPublic = Type.Object({
   number: Type.String(),
@@ -76,6 +93,8 @@ export const TicketPublic = Type.Object({
   /** after a missed call: the citizen may rejoin the line from the phone until then (epoch ms) */
   canRejoinUntil: Type.Union([Type.Integer(), Type.Null()]),
   ...estimateFields,
+  /** the visit's route: every service the number waits for, done, at a counter, or waiting with its place and estimate */
+  stops: Type.Array(TicketStop),
   /** where the citizen is told, masked; null when nobody left a number */
   contact: Type.Union([
     Type.Object({

@@ -218,6 +218,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
           peopleAhead: issued.ticket.peopleAhead,
           estimate: issued.ticket.estimate,
           estimateReason: issued.ticket.estimateReason,
+          stops: issued.ticket.stops,
         }
       );
     },

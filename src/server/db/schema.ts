@@ -149,6 +149,19 @@ export interface TicketsTable {
   source: TicketSource | null;
   /** 1 once the citizen used "I need more time" (once per ticket) */
   postponed: Generated<number>;
+  /** the route this stop belongs to (migration 0015); null for a ticket of one service */
+  route_id: string | null;
+}
+
+/** One citizen's number waiting in several lines at once (migration 0015). */
+export interface RoutesTable {
+  id: string;
+  mall_id: string;
+  /** the stop taken first: its token is the ticket page's */
+  head_ticket_id: string;
+  /** the stop being called or served now; null while the citizen is at no counter */
+  held_ticket_id: string | null;
+  created_at: number;
 }
 
 export type TicketSource = 'kiosk' | 'booking' | 'online' | 'staff';
@@ -539,6 +552,7 @@ export interface ApplicationEventsTable {
 }
 
 export interface DB {
+  routes: RoutesTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   ticket_estimates: TicketEstimatesTable;

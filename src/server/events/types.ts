@@ -19,6 +19,8 @@ export interface TicketChanged {
     fromServiceId: string | null;
     counterId: string | null;
     recallCount: number;
+    /** the visit's route when the ticket is one stop of several (its siblings' pages follow it too) */
+    routeId?: string | null;
   };
   /** the counter on calls and recalls, as the display shows and speaks it */
   counter: { id: string; name: string; number: number; zoneId: string | null } | null;

@@ -59,7 +59,11 @@ export type IssueTicket = (
     after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
   },
 ) => Promise<
-  ({ ticket: Ticket; row: TicketRow; peopleAhead: number } & Pick<IssuedTicket, 'estimate' | 'estimateReason'>) | null
+  | ({ ticket: Ticket; row: TicketRow; peopleAhead: number } & Pick<
+      IssuedTicket,
+      'estimate' | 'estimateReason' | 'stops'
+    >)
+  | null
 >;
 
 export interface BookingDeps {
@@ -642,6 +646,7 @@ export class BookingService {
       asBooked,
       estimate: issued.estimate,
       estimateReason: issued.estimateReason,
+      stops: issued.stops,
     };
   }
 
@@ -699,6 +704,7 @@ export class BookingService {
       serviceDate: row.service_date,
       estimate: issued.estimate,
       estimateReason: issued.estimateReason,
+      stops: issued.stops,
     };
   }
 

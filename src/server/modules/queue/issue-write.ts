@@ -33,6 +33,11 @@ export interface TicketToIssue {
   after?: (tx: Transaction<DB>, row: TicketRow, eventId: string) => Promise<void>;
   /** the wait estimate given with the ticket (and the baseline's), kept to be held against the wait */
   estimate?: IssueEstimate | null;
+  /**
+   * A stop of a route (one citizen in several lines): taken with its siblings or not at all, and
+   * numbered with the head's number (the head is the route's first item in the batch).
+   */
+  route?: { id: string; head: boolean };
 }
 
 export interface IssueEstimate {
@@ -114,11 +119,34 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
     }
   }
 
+  // A route is taken whole or not at all: its other stops give back the quota they took.
+  const routeRefused = new Set(batch.flatMap((b, i) => (b.route && refused.has(i) ? [b.route.id] : [])));
+  if (routeRefused.size > 0) {
+    const giveBack = batch.flatMap((b, i) => (b.route && routeRefused.has(b.route.id) && !refused.has(i) ? [i] : []));
+    for (const i of giveBack) refused.add(i);
+    for (const [, at] of groupBy(
+      giveBack.map((i) => batch[i] as TicketToIssue),
+      (b) => (b.quota === null ? null : `${b.ticket.service_id}${SEP}${b.ticket.service_date}`),
+    )) {
+      const first = batch[giveBack[at[0] as number] as number] as TicketToIssue;
+      await tx
+        .updateTable('service_day_counts')
+        .set({ issued: sql`issued - ${at.length}` })
+        .where('service_id', '=', first.ticket.service_id)
+        .where('service_date', '=', first.ticket.service_date)
+        .execute();
+    }
+  }
+
   const taken = batch.flatMap((b, i) => (refused.has(i) ? [] : [{ b, i }]));
   if (taken.length === 0) return batch.map(() => null);
 
-  // 2. Numbers: advance each prefix's sequence by its count in the batch, in one statement.
-  const lines = groupBy(taken, ({ b }) => `${b.mallId}${SEP}${b.ticket.prefix}${SEP}${b.ticket.service_date}`);
+  // 2. Numbers: advance each prefix's sequence by its count in the batch, in one statement (a
+  // route's other stops take its head's number and do not count).
+  const lines = groupBy(
+    taken.filter(({ b }) => !b.route || b.route.head),
+    ({ b }) => `${b.mallId}${SEP}${b.ticket.prefix}${SEP}${b.ticket.service_date}`,
+  );
   const sequences = await tx
     .insertInto('ticket_sequences')
     .values(
@@ -135,20 +163,42 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
     .returning(['mall_id', 'prefix', 'service_date', 'value'])
     .execute();
   const last = new Map(sequences.map((s) => [`${s.mall_id}${SEP}${s.prefix}${SEP}${s.service_date}`, Number(s.value)]));
+  const headOnly = taken.filter(({ b }) => !b.route || b.route.head);
   const seqOf = new Map<number, number>();
   for (const [key, at] of lines) {
     const top = last.get(key) as number;
-    for (const [k, j] of at.entries()) seqOf.set(j, top - at.length + 1 + k);
+    for (const [k, j] of at.entries())
+      seqOf.set(taken.indexOf(headOnly[j] as (typeof taken)[number]), top - at.length + 1 + k);
   }
+  const headOf = new Map<string, number>();
+  for (const [j, { b }] of taken.entries()) if (b.route?.head) headOf.set(b.route.id, j);
+  // A route's other stops share the head's number and sequence; their prefix is the head's with
+  // the stop's place ("A#2"), which no service uses, so (prefix, day, seq) stays unique.
+  const stopIndex = new Map<number, number>();
+  const seen = new Map<string, number>();
+  for (const [j, { b }] of taken.entries()) {
+    if (!b.route) continue;
+    const k = (seen.get(b.route.id) ?? 0) + 1;
+    seen.set(b.route.id, k);
+    stopIndex.set(j, k);
+  }
+  const numberOf = (j: number) => {
+    const { b } = taken[j] as (typeof taken)[number];
+    const head = b.route && !b.route.head ? (headOf.get(b.route.id) as number) : j;
+    const headTicket = (taken[head] as (typeof taken)[number]).b;
+    const seq = seqOf.get(head) as number;
+    return {
+      seq,
+      number: headTicket.format(seq),
+      ...(head === j ? {} : { prefix: `${headTicket.ticket.prefix}#${stopIndex.get(j)}` }),
+    };
+  };
 
   // 3. The tickets, then 4. their events.
   const rows = await tx
     .insertInto('tickets')
     .values(
-      taken.map(({ b }, j) => {
-        const seq = seqOf.get(j) as number;
-        return { ...b.ticket, mall_id: b.mallId, seq, number: b.format(seq) };
-      }),
+      taken.map(({ b }, j) => ({ ...b.ticket, mall_id: b.mallId, ...numberOf(j), route_id: b.route?.id ?? null })),
     )
     .returningAll()
     .execute();
@@ -200,6 +250,23 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
       ),
     )
     .execute();
+
+  // The routes of the batch's multi-service visits.
+  const heads = taken.filter(({ b }) => b.route?.head);
+  if (heads.length > 0) {
+    await tx
+      .insertInto('routes')
+      .values(
+        heads.map(({ b }) => ({
+          id: (b.route as { id: string }).id,
+          mall_id: b.mallId,
+          head_ticket_id: b.ticket.id,
+          held_ticket_id: null,
+          created_at: b.event.at,
+        })),
+      )
+      .execute();
+  }
 
   // 6. The estimates given with them.
   const estimates = taken.filter(({ b }) => b.estimate);

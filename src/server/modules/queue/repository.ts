@@ -73,14 +73,22 @@ export interface Changed {
 const HELD: TicketStatus[] = ['called', 'serving'];
 
 export class QueueRepository {
-  /** tickets issued at the same moment share one commit */
-  private readonly issues: GroupCommit<DB, TicketToIssue, IssueOutcome>;
+  /** tickets issued at the same moment share one commit; a route's stops travel as one item */
+  private readonly issues: GroupCommit<DB, TicketToIssue[], IssueOutcome[]>;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly onEvent: TicketEventHook = async () => {},
   ) {
-    this.issues = new GroupCommit(db, writeTickets);
+    this.issues = new GroupCommit(db, async (tx, groups) => {
+      const outcomes = await writeTickets(tx, groups.flat());
+      let at = 0;
+      return groups.map((g) => {
+        const mine = outcomes.slice(at, at + g.length);
+        at += g.length;
+        return mine;
+      });
+    });
   }
 
   async putContact(contact: Insertable<TicketContactsTable>) {
@@ -163,8 +171,32 @@ export class QueueRepository {
    * count and its event (shared with the tickets issued at the same moment). Returns null (and
    * writes nothing) when the day's quota is used up.
    */
-  insertTicket(item: TicketToIssue): Promise<IssueOutcome> {
-    return this.issues.run(item);
+  async insertTicket(item: TicketToIssue): Promise<IssueOutcome> {
+    return (await this.issues.run([item]))[0] as IssueOutcome;
+  }
+
+  /** A route's stops, in one commit: all of them, or (a quota used up) none. */
+  insertRoute(items: TicketToIssue[]): Promise<IssueOutcome[]> {
+    return this.issues.run(items);
+  }
+
+  /** A route's stops, in the order they were taken. */
+  routeTickets(mallId: string, routeId: string) {
+    return this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('mall_id', '=', mallId)
+      .where('route_id', '=', routeId)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Waiting tickets before each of these (people-ahead.ts). */
+  countAheadOf(mallId: string, ticketIds: readonly string[]): Promise<Map<string, number>> {
+    return countAhead(
+      this.db,
+      ticketIds.map((id) => ({ id, mall_id: mallId })),
+    );
   }
 
   /** Waiting tickets before this one (people-ahead.ts). */
@@ -259,15 +291,25 @@ export class QueueRepository {
     mallId: string,
     serviceIds: string[],
     serviceDate: string,
-  ): Promise<(Candidate & { serviceId: string })[]> {
+  ): Promise<(Candidate & { serviceId: string; routeId: string | null })[]> {
     if (serviceIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('tickets')
-      .select(['id', 'arrival_at', 'priority', 'appointment_at', 'service_id'])
-      .where('mall_id', '=', mallId)
-      .where('status', '=', 'waiting')
-      .where('service_id', 'in', serviceIds)
-      .where('service_date', '=', serviceDate)
+      .leftJoin('routes', 'routes.id', 'tickets.route_id')
+      .select([
+        'tickets.id',
+        'tickets.arrival_at',
+        'tickets.priority',
+        'tickets.appointment_at',
+        'tickets.service_id',
+        'tickets.route_id',
+      ])
+      .where('tickets.mall_id', '=', mallId)
+      .where('tickets.status', '=', 'waiting')
+      .where('tickets.service_id', 'in', serviceIds)
+      .where('tickets.service_date', '=', serviceDate)
+      // a stop whose citizen is at another counter is skipped, keeping its place (src/domain/route.ts)
+      .where((eb) => eb.or([eb('tickets.route_id', 'is', null), eb('routes.held_ticket_id', 'is', null)]))
       .execute();
     return rows.map((r) => ({
       id: r.id,
@@ -275,6 +317,7 @@ export class QueueRepository {
       priority: r.priority,
       appointmentAt: r.appointment_at,
       serviceId: r.service_id,
+      routeId: r.route_id,
     }));
   }
 
@@ -319,6 +362,7 @@ export class QueueRepository {
     officerId: string,
     at: number,
     event: NewEvent,
+    routeId: string | null = null,
   ): Promise<ClaimResult> {
     return this.db.transaction().execute(async (tx) => {
       await tx.updateTable('counters').set({ active: sql`active` }).where('id', '=', counterId).execute();
@@ -330,6 +374,17 @@ export class QueueRepository {
         .where('status', 'in', HELD)
         .executeTakeFirst();
       if (held) return { ok: false, why: 'busy', held } as const;
+      // A stop of a route: the citizen must be at no other counter. Taking the route's hold is the
+      // compare-and-set that keeps two counters (or processes) from calling one citizen at once.
+      if (routeId !== null) {
+        const hold = await tx
+          .updateTable('routes')
+          .set({ held_ticket_id: ticketId })
+          .where('id', '=', routeId)
+          .where('held_ticket_id', 'is', null)
+          .executeTakeFirst();
+        if (Number(hold.numUpdatedRows) !== 1) return { ok: false, why: 'lost' } as const;
+      }
       const row = await tx
         .updateTable('tickets')
         .set({
@@ -345,7 +400,10 @@ export class QueueRepository {
         .where('status', '=', 'waiting')
         .returningAll()
         .executeTakeFirst();
-      if (!row) return { ok: false, why: 'lost' } as const;
+      if (!row) {
+        if (routeId !== null) await releaseRoute(tx, routeId, ticketId);
+        return { ok: false, why: 'lost' } as const;
+      }
       const eventId = await insertEvent(tx, mallId, ticketId, event);
       await this.onEvent(tx, { mallId, row, eventId, event });
       return { ok: true, eventId, row } as const;
@@ -374,6 +432,8 @@ export class QueueRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
+      // leaving the counter frees the citizen for the route's other lines
+      if (row.route_id !== null && !HELD.includes(row.status)) await releaseRoute(tx, row.route_id, row.id);
       const eventId = await insertEvent(tx, mallId, current.id, event);
       await this.onEvent(tx, { mallId, row, eventId, event });
       return { eventId, row };
@@ -458,6 +518,16 @@ export class QueueRepository {
       averageServiceMs: avg?.avg == null ? null : Number(avg.avg),
     };
   }
+}
+
+/** The route's citizen is at no counter any more (if this stop held it). */
+async function releaseRoute(tx: Transaction<DB>, routeId: string, ticketId: string): Promise<void> {
+  await tx
+    .updateTable('routes')
+    .set({ held_ticket_id: null })
+    .where('id', '=', routeId)
+    .where('held_ticket_id', '=', ticketId)
+    .execute();
 }
 
 async function insertEvent(tx: Transaction<DB>, mallId: string, ticketId: string, e: NewEvent): Promise<string> {

@@ -20,7 +20,7 @@ import {
   TransferBody,
 } from '../../../api/queue.js';
 import type { TicketAction } from '../../../domain/queue.js';
-import { requestLang } from '../../errors.js';
+import { AppError, requestLang } from '../../errors.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
 import { lastEventId, openStream } from '../../sse.js';
@@ -54,14 +54,34 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
     {
       schema: {
         tags: ['queue'],
-        summary: 'Take a walk-in ticket for a service (no sign-in)',
+        summary:
+          'Take a walk-in ticket (no sign-in): for one service (serviceId), or one number for several (serviceIds) waiting in every one of their lines at once',
         params: MallParams,
         body: IssueTicketBody,
         response: { 201: IssuedTicket, ...errors },
       },
     },
     async (request, reply) => {
-      const ticket = await queue.issue(request.mall, request.body);
+      const { serviceId, serviceIds, priority } = request.body;
+      if (serviceIds && serviceId) {
+        throw new AppError('validation', {
+          field: 'serviceIds',
+          in: 'body',
+          problemId: 'berikan serviceId atau serviceIds, tidak keduanya',
+          problemEn: 'give serviceId or serviceIds, not both',
+        });
+      }
+      if (!serviceIds && !serviceId) {
+        throw new AppError('validation', {
+          field: 'serviceId',
+          in: 'body',
+          problemId: 'wajib diisi',
+          problemEn: 'is required',
+        });
+      }
+      const ticket = serviceIds
+        ? await queue.issueVisit(request.mall, { serviceIds, priority })
+        : await queue.issue(request.mall, { serviceId: serviceId as string, priority });
       return reply.status(201).send(ticket);
     },
   );
@@ -352,7 +372,8 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
         bus.subscribe((m) => {
           if (m.topic !== 'ticket.changed' || m.payload.mallId !== mallId) return;
           const t = m.payload.ticket;
-          const mine = t.token === token;
+          // the visit's other stops are the citizen's own too
+          const mine = t.token === token || (row.route_id !== null && t.routeId === row.route_id);
           if (!mine && t.serviceId !== row.service_id && t.fromServiceId !== row.service_id) return;
           queueRefresh(m.payload.eventId, mine);
         }),

@@ -4,7 +4,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { CallEvent, DisplaySnapshot } from '../../../api/events.js';
-import type { CounterPresence, IssuedTicket, Ticket, TicketPublic } from '../../../api/queue.js';
+import type { CounterPresence, IssuedTicket, Ticket, TicketPublic, TicketStop } from '../../../api/queue.js';
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext, postponedArrival } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
@@ -161,22 +161,9 @@ export class QueueService {
     body: { serviceId: string; priority?: PriorityClass | null | undefined },
     options: IssueOptions = {},
   ): Promise<{ ticket: IssuedTicket; row: TicketRow } | null> {
-    const service = await this.service(mall.id, body.serviceId);
-    if (!service) throw new AppError('service_not_found', { serviceId: body.serviceId });
-    if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
+    const service = await this.activeService(mall, body.serviceId);
     const now = this.now();
-    const local = localTime(now, mall.timeZone);
-    const special = await this.specialDay(mall, local.date);
-    const hours = hoursOn(mall.openingHours, special, local);
-    if (!isOpenDuring(hours, local.minuteOfDay)) {
-      const today = hours.map((s) => `${s.open}–${s.close}`).join(', ');
-      const why = special?.note ? ` (${special.note})` : '';
-      throw new AppError('mall_closed', {
-        mallName: mall.name,
-        hoursId: today ? `Jam layanan hari ini${why}: ${today}.` : `Hari ini tidak ada layanan${why}.`,
-        hoursEn: today ? `Today's hours${why}: ${today}.` : `No service today${why}.`,
-      });
-    }
+    const local = await this.openNow(mall, now);
     const priority = body.priority ?? null;
     let refusedBefore = false;
     const before = options.before
@@ -189,6 +176,163 @@ export class QueueService {
     // the estimate of a ticket taken now, given with it and kept to be held against its wait
     const answer = await this.estimates.forNewTicket(mall, service.id, priority);
     const inserted = await this.repo.insertTicket({
+      ...this.newTicket(mall, service, priority, options, now, local, answer),
+      ...(before ? { before } : {}),
+      ...(options.after ? { after: options.after } : {}),
+    });
+    if (!inserted && refusedBefore) return null;
+    if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
+    const { row, eventId, peopleAhead } = inserted;
+    this.estimates.issued(mall.id, service.id, priority);
+    await this.announce(mall.id, eventId, 'issue', row, null, null);
+    const ticket: IssuedTicket = {
+      id: row.id,
+      token: row.token,
+      number: row.number,
+      status: row.status,
+      serviceId: row.service_id,
+      priority: row.priority,
+      peopleAhead,
+      issuedAt: row.issued_at,
+      serviceDate: row.service_date,
+      ...estimateView(answer),
+      stops: [await this.stopOf(mall, row, peopleAhead, answer)],
+    };
+    return { ticket, row };
+  }
+
+  /**
+   * One number for several services (issue #13): a stop per service, each waiting in its own line
+   * from now, taken together or not at all. One service is a plain ticket.
+   */
+  async issueVisit(
+    mall: Mall,
+    body: { serviceIds: readonly string[]; priority?: PriorityClass | null | undefined },
+  ): Promise<IssuedTicket> {
+    const ids = [...new Set(body.serviceIds)];
+    if (ids.length === 1) return this.issue(mall, { serviceId: ids[0] as string, priority: body.priority ?? null });
+    const services = [];
+    for (const id of ids) services.push(await this.activeService(mall, id));
+    const now = this.now();
+    const local = await this.openNow(mall, now);
+    const priority = body.priority ?? null;
+    const answers = await Promise.all(services.map((s) => this.estimates.forNewTicket(mall, s.id, priority)));
+    const route = { id: newId() };
+    const outcomes = await this.repo.insertRoute(
+      services.map((service, k) => ({
+        ...this.newTicket(mall, service, priority, {}, now, local, answers[k] as EstimateAnswer),
+        route: { id: route.id, head: k === 0 },
+      })),
+    );
+    if (outcomes.some((o) => o === null)) {
+      const limited = services.filter((s) => s.daily_quota !== null);
+      throw new AppError('quota_full', {
+        serviceName: limited.map((s) => s.name).join(', '),
+        quota: limited[0]?.daily_quota ?? 0,
+      });
+    }
+    const stored = outcomes as NonNullable<(typeof outcomes)[number]>[];
+    for (const [k, o] of stored.entries()) {
+      this.estimates.issued(mall.id, o.row.service_id, priority);
+      await this.announce(mall.id, o.eventId, 'issue', o.row, null, null);
+      void k;
+    }
+    const head = stored[0] as (typeof stored)[number];
+    return {
+      id: head.row.id,
+      token: head.row.token,
+      number: head.row.number,
+      status: head.row.status,
+      serviceId: head.row.service_id,
+      priority: head.row.priority,
+      peopleAhead: head.peopleAhead,
+      issuedAt: head.row.issued_at,
+      serviceDate: head.row.service_date,
+      ...estimateView(answers[0] as EstimateAnswer),
+      stops: await Promise.all(
+        stored.map((o, k) => this.stopOf(mall, o.row, o.peopleAhead, answers[k] as EstimateAnswer)),
+      ),
+    };
+  }
+
+  /** A stop as the citizen sees it, from its stored ticket, its place and estimate. */
+  private async stopOf(mall: Mall, row: TicketRow, peopleAhead: number, answer: EstimateAnswer): Promise<TicketStop> {
+    const [service, counter] = await Promise.all([
+      this.service(mall.id, row.service_id),
+      row.counter_id && (row.status === 'called' || row.status === 'serving')
+        ? this.repo.counterRef(mall.id, row.counter_id)
+        : undefined,
+    ]);
+    return {
+      serviceId: row.service_id,
+      serviceName: service?.name ?? '',
+      agencyShortName: service?.agency_short_name ?? '',
+      status: row.status,
+      peopleAhead,
+      ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
+      ...estimateView(row.status === 'waiting' ? answer : { estimate: null, reason: 'not_waiting' }),
+    };
+  }
+
+  /** Every stop of the ticket's visit, in the order taken: itself alone for a plain ticket. */
+  private async stopsOf(
+    mall: Mall,
+    row: TicketRow,
+    own: { peopleAhead: number; answer: EstimateAnswer },
+  ): Promise<TicketStop[]> {
+    if (!row.route_id) return [await this.stopOf(mall, row, own.peopleAhead, own.answer)];
+    const siblings = await this.repo.routeTickets(mall.id, row.route_id);
+    const ahead = await this.repo.countAheadOf(
+      mall.id,
+      siblings.filter((t) => t.status === 'waiting').map((t) => t.id),
+    );
+    return Promise.all(
+      siblings.map(async (t) =>
+        this.stopOf(
+          mall,
+          t,
+          ahead.get(t.id) ?? 0,
+          t.status === 'waiting' ? await this.estimates.forTicket(mall, t) : own.answer,
+        ),
+      ),
+    );
+  }
+
+  private async activeService(mall: Mall, serviceId: string): Promise<ServiceRef> {
+    const service = await this.service(mall.id, serviceId);
+    if (!service) throw new AppError('service_not_found', { serviceId });
+    if (service.active !== 1) throw new AppError('service_inactive', { serviceName: service.name });
+    return service;
+  }
+
+  /** The mall's local time now, or the 409 that says it is closed and when it opens. */
+  private async openNow(mall: Mall, now: number) {
+    const local = localTime(now, mall.timeZone);
+    const special = await this.specialDay(mall, local.date);
+    const hours = hoursOn(mall.openingHours, special, local);
+    if (!isOpenDuring(hours, local.minuteOfDay)) {
+      const today = hours.map((s) => `${s.open}–${s.close}`).join(', ');
+      const why = special?.note ? ` (${special.note})` : '';
+      throw new AppError('mall_closed', {
+        mallName: mall.name,
+        hoursId: today ? `Jam layanan hari ini${why}: ${today}.` : `Hari ini tidak ada layanan${why}.`,
+        hoursEn: today ? `Today's hours${why}: ${today}.` : `No service today${why}.`,
+      });
+    }
+    return local;
+  }
+
+  /** A new waiting ticket of a service, taken now, as the batch write takes it. */
+  private newTicket(
+    mall: Mall,
+    service: ServiceRef,
+    priority: PriorityClass | null,
+    options: IssueOptions,
+    now: number,
+    local: { date: string; hour: number },
+    answer: EstimateAnswer,
+  ): TicketToIssue {
+    return {
       estimate: answer.estimate && { ...answer.estimate, baselineMs: answer.baselineMs },
       mallId: mall.id,
       agencyId: service.agency_id,
@@ -225,27 +369,7 @@ export class QueueService {
         actorId: null,
         at: now,
       },
-      ...(before ? { before } : {}),
-      ...(options.after ? { after: options.after } : {}),
-    });
-    if (!inserted && refusedBefore) return null;
-    if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
-    const { row, eventId, peopleAhead } = inserted;
-    this.estimates.issued(mall.id, service.id, priority);
-    await this.announce(mall.id, eventId, 'issue', row, null, null);
-    const ticket: IssuedTicket = {
-      id: row.id,
-      token: row.token,
-      number: row.number,
-      status: row.status,
-      serviceId: row.service_id,
-      priority: row.priority,
-      peopleAhead,
-      issuedAt: row.issued_at,
-      serviceDate: row.service_date,
-      ...estimateView(answer),
     };
-    return { ticket, row };
   }
 
   /** What the citizen's ticket page shows. */
@@ -290,6 +414,7 @@ export class QueueService {
       canRejoinUntil: this.rejoinUntil(row, names.settings),
       estimate: place.estimate,
       estimateReason: place.estimateReason,
+      stops: place.stops,
       contact: contact
         ? {
             phoneMasked: contact.phone ? maskPhone(contact.phone) : null,
@@ -323,13 +448,16 @@ export class QueueService {
    * Where a ticket stands: the people before it and when it should be called. The estimate shown
    * is kept (once a minute at most) to be held against the wait that follows.
    */
-  async placeOf(row: TicketRow): Promise<Pick<TicketPublic, 'peopleAhead' | 'estimate' | 'estimateReason'>> {
-    if (row.status !== 'waiting') return { peopleAhead: 0, estimate: null, estimateReason: 'not_waiting' };
+  async placeOf(row: TicketRow): Promise<Pick<TicketPublic, 'peopleAhead' | 'estimate' | 'estimateReason' | 'stops'>> {
     const mall = await this.mallOf(row.mall_id);
-    const [peopleAhead, answer] = await Promise.all([this.peopleAheadOf(row), this.estimates.forTicket(mall, row)]);
-    const service = await this.service(mall.id, row.service_id);
-    if (service) await this.estimates.recordShown(mall, row, answer, service.agency_id);
-    return { peopleAhead, ...estimateView(answer) };
+    let peopleAhead = 0;
+    let answer: EstimateAnswer = { estimate: null, reason: 'not_waiting', baselineMs: null };
+    if (row.status === 'waiting') {
+      [peopleAhead, answer] = await Promise.all([this.peopleAheadOf(row), this.estimates.forTicket(mall, row)]);
+      const service = await this.service(mall.id, row.service_id);
+      if (service) await this.estimates.recordShown(mall, row, answer, service.agency_id);
+    }
+    return { peopleAhead, ...estimateView(answer), stops: await this.stopsOf(mall, row, { peopleAhead, answer }) };
   }
 
   private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {
@@ -396,17 +524,26 @@ export class QueueService {
       const now = this.now();
       const pick = pickNext(waiting, recent, policy, now);
       if (!pick) return null;
-      const serviceId = waiting.find((w) => w.id === pick.ticket.id)?.serviceId ?? '';
-      const claimed = await this.repo.claim(mall.id, pick.ticket.id, counter.id, staff.id, now, {
-        type: 'call',
-        fromStatus: 'waiting',
-        toStatus: 'called',
-        serviceId,
-        counterId: counter.id,
-        actorId: staff.id,
-        at: now,
-        data: { reason: pick.reason },
-      });
+      const picked = waiting.find((w) => w.id === pick.ticket.id);
+      const serviceId = picked?.serviceId ?? '';
+      const claimed = await this.repo.claim(
+        mall.id,
+        pick.ticket.id,
+        counter.id,
+        staff.id,
+        now,
+        {
+          type: 'call',
+          fromStatus: 'waiting',
+          toStatus: 'called',
+          serviceId,
+          counterId: counter.id,
+          actorId: staff.id,
+          at: now,
+          data: { reason: pick.reason },
+        },
+        picked?.routeId ?? null,
+      );
       if (claimed.ok) return this.afterChange(mall.id, claimed, 'call', counter, null);
       if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
       // Lost the race for this ticket to another counter: look again.
@@ -424,17 +561,25 @@ export class QueueService {
     if (!counter.serviceIds.includes(ticket.service_id))
       throw new AppError('not_served_here', { number: ticket.number });
     const now = this.now();
-    const claimed = await this.repo.claim(mall.id, ticket.id, counter.id, staff.id, now, {
-      type: 'call',
-      fromStatus: 'waiting',
-      toStatus: 'called',
-      serviceId: ticket.service_id,
-      counterId: counter.id,
-      actorId: staff.id,
-      at: now,
-      data: { reason: 'chosen' },
-      closedDay: this.closedDay(mall, ticket),
-    });
+    const claimed = await this.repo.claim(
+      mall.id,
+      ticket.id,
+      counter.id,
+      staff.id,
+      now,
+      {
+        type: 'call',
+        fromStatus: 'waiting',
+        toStatus: 'called',
+        serviceId: ticket.service_id,
+        counterId: counter.id,
+        actorId: staff.id,
+        at: now,
+        data: { reason: 'chosen' },
+        closedDay: this.closedDay(mall, ticket),
+      },
+      ticket.route_id,
+    );
     if (!claimed.ok) {
       if (claimed.why === 'busy' && claimed.held) throw this.busy(claimed.held);
       return this.conflictNow(mall, ticket.id, 'call');
@@ -796,6 +941,7 @@ export class QueueService {
         fromServiceId,
         counterId: row.counter_id,
         recallCount: row.recall_count,
+        routeId: row.route_id,
       },
       counter: counter ? { id: counter.id, name: counter.name, number: counter.number, zoneId: counter.zoneId } : null,
     });

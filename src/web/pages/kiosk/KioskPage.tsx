@@ -105,6 +105,7 @@ export default function KioskPage() {
           peopleAhead: done.peopleAhead,
           estimate: done.estimate,
           estimateReason: done.estimateReason,
+          stops: done.stops,
         },
       }),
     onError: (error, body) =>

@@ -1,0 +1,152 @@
+/**
+ * One visit through several services (issue #13) through the HTTP contract, on SQLite and
+ * PostgreSQL: one number waiting in several lines at once, called at one counter at a time without
+ * losing its place elsewhere, taken whole or not at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startTestApp, type TestApp } from '../support/app.js';
+import { ENGINES } from '../support/databases.js';
+
+describe.each(ENGINES)('visits through several services on %s', (engine) => {
+  let t: TestApp;
+  const officers: Record<string, string> = {};
+  const services: Record<string, { id: string; name: string }> = {};
+  const counters: Record<string, string> = {};
+
+  const issue = (payload: object) => t.app.inject({ method: 'POST', url: '/api/malls/blora/tickets', payload });
+  const callNext = async (agency: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/counters/${counters[agency]}/call-next`,
+      headers: { cookie: officers[agency] as string },
+    });
+    return res.statusCode === 204 ? null : json(res).ticket;
+  };
+  const act = (agency: string, id: string, action: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${id}/${action}`,
+      headers: { cookie: officers[agency] as string },
+    });
+  const page = async (token: string) => json(await t.app.inject(`/api/tickets/${token}`));
+  const waitingCount = async () =>
+    Number(
+      (
+        await t.ctx.database.db
+          .selectFrom('tickets')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('status', '=', 'waiting')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
+    const allCounters = json(await t.app.inject('/api/malls/blora/counters'));
+    for (const code of ['dindukcapil', 'bpjskes', 'samsat']) {
+      const agency = agencies.find((a: any) => a.code === code);
+      const counter = allCounters.find((c: any) => c.agencyId === agency.id);
+      const list = json(await t.app.inject(`/api/malls/blora/services?agencyId=${agency.id}`));
+      // a service its first counter serves, without a daily quota
+      const service = list.find((s: any) => counter.serviceIds.includes(s.id) && s.dailyQuota === null);
+      services[code] = service;
+      counters[code] = counter.id;
+      officers[code] = await t.login(`petugas.${code}`);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gives one number for three agencies, waiting in all three lines at once', async () => {
+    const before = json(await issue({ serviceId: services.bpjskes?.id }));
+    const res = await issue({
+      serviceIds: [services.dindukcapil?.id, services.bpjskes?.id, services.samsat?.id],
+      priority: null,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const visit = json(res);
+    expect(visit.serviceId).toBe(services.dindukcapil?.id);
+    expect(visit.stops.map((s: any) => [s.serviceId, s.status, s.peopleAhead])).toEqual([
+      [services.dindukcapil?.id, 'waiting', 0],
+      [services.bpjskes?.id, 'waiting', 1], // behind the BPJS ticket taken before
+      [services.samsat?.id, 'waiting', 0],
+    ]);
+    expect(visit.stops[1].serviceName).toBe(services.bpjskes?.name);
+    const view = await page(visit.token);
+    expect(view.number).toBe(visit.number);
+    expect(view.stops).toHaveLength(3);
+    // the old one-service form still works, as a one-stop visit
+    expect(before.stops).toEqual([expect.objectContaining({ serviceId: services.bpjskes?.id, status: 'waiting' })]);
+    // the citizen at KTP: BPJS skips them and calls the ticket behind, keeping their place
+    const atDukcapil = await callNext('dindukcapil');
+    expect(atDukcapil.number).toBe(visit.number);
+    const first = await callNext('bpjskes');
+    expect(first.id).toBe(before.id);
+    const later = json(await issue({ serviceId: services.bpjskes?.id }));
+    await act('bpjskes', first.id, 'start');
+    await act('bpjskes', first.id, 'finish');
+    expect(await callNext('bpjskes')).toMatchObject({ id: later.id }); // the visit is still at KTP
+    expect(await callNext('samsat')).toBeNull();
+    const during = await page(visit.token);
+    expect(during.stops.map((s: any) => s.status)).toEqual(['called', 'waiting', 'waiting']);
+    expect(during.stops[0].counter).toMatchObject({ id: counters.dindukcapil });
+    // done at KTP: Samsat calls the same number next
+    await act('dindukcapil', atDukcapil.id, 'start');
+    await act('dindukcapil', atDukcapil.id, 'finish');
+    const atSamsat = await callNext('samsat');
+    expect(atSamsat.number).toBe(visit.number);
+    expect((await page(visit.token)).stops.map((s: any) => s.status)).toEqual(['done', 'waiting', 'called']);
+    // a missed call at Samsat frees the citizen for BPJS, where the place was kept
+    await act('samsat', atSamsat.id, 'recall');
+    await act('samsat', atSamsat.id, 'no-show');
+    await act('bpjskes', later.id, 'start');
+    await act('bpjskes', later.id, 'finish');
+    expect((await callNext('bpjskes')).number).toBe(visit.number);
+  });
+
+  it('lets only one of two counters racing for the same citizen call them', async () => {
+    const visit = json(await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] }));
+    const [a, b] = await Promise.all([callNext('dindukcapil'), callNext('samsat')]);
+    const calls = [a, b].filter((x) => x?.number === visit.number);
+    expect(calls).toHaveLength(1);
+    const held = await t.ctx.database.db
+      .selectFrom('tickets')
+      .select(['status'])
+      .where('route_id', 'is not', null)
+      .where('number', '=', visit.number)
+      .execute();
+    expect(held.filter((h) => h.status === 'called')).toHaveLength(1);
+  });
+
+  it('takes a visit whole or not at all, and refuses what is wrong changing nothing', async () => {
+    const waiting = await waitingCount();
+    const unknown = await issue({ serviceIds: [services.dindukcapil?.id, 'no-such-service'] });
+    expect(unknown.statusCode).toBe(404);
+    const both = await issue({ serviceId: services.samsat?.id, serviceIds: [services.samsat?.id] });
+    expect(both.statusCode).toBe(400);
+    expect(json(both).field).toBe('serviceIds');
+    expect((await issue({})).statusCode).toBe(400);
+    expect((await issue({ serviceIds: [] })).statusCode).toBe(400);
+    // a quota used up at one stop refuses the whole visit, and the others keep their counts
+    const admin = await t.login('admin');
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/malls/blora/admin/services/${services.samsat?.id}`,
+      headers: { cookie: admin },
+      payload: { dailyQuota: 1 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    // (tickets taken while a service had no quota were not counted: the first visit takes the one place)
+    expect((await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] })).statusCode).toBe(201);
+    const waitingNow = await waitingCount();
+    const issuedBefore = await t.ctx.database.db.selectFrom('service_day_counts').selectAll().execute();
+    const full = await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] });
+    expect(full.statusCode).toBe(409);
+    expect(json(full).error).toBe('quota_full');
+    expect(await t.ctx.database.db.selectFrom('service_day_counts').selectAll().execute()).toEqual(issuedBefore);
+    expect(await waitingCount()).toBe(waitingNow);
+    expect(waitingNow).toBe(waiting + 2);
+  });
+});

@@ -135,6 +135,8 @@ export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxL
 export const TicketParams = Type.Object({ mall: Type.String(), id: Id });
 export const CounterParams = Type.Object({ mall: Type.String(), counterId: Id });
 export const CallBody = Type.Object({ ticketId: Id });
+export const AddStopBody = Type.Object({ serviceId: Id });
+export const StopParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 64 }), serviceId: Id });
 export const TransferBody = Type.Object({ serviceId: Id });
 
 export const CounterPresenceState = Type.Enum(['open', 'break', 'closed'], {
@@ -158,6 +160,8 @@ export const CounterQueue = Type.Object({
     presence: Type.Union([Type.Object({ state: CounterPresenceState, since: Type.Integer() }), Type.Null()]),
   }),
   current: Type.Union([Ticket, Type.Null()]),
+  /** when the current ticket is one stop of a visit: every stop, so the officer sees what else the citizen needs */
+  currentStops: Type.Array(TicketStop),
   waiting: Type.Array(Ticket),
   today: Type.Object({
     served: Type.Integer(),

@@ -528,6 +528,16 @@ const CATALOGUE = {
     id: (p: Params) => `Tiket ${p.number} berstatus "${statusId(p.currentStatus)}".`,
     en: (p: Params) => `Ticket ${p.number} is "${p.currentStatus}".`,
   },
+  stop_exists: {
+    status: 409,
+    id: (p: Params) => `Nomor ${p.number} sudah menunggu di layanan "${p.serviceName}".`,
+    en: (p: Params) => `Number ${p.number} already waits for "${p.serviceName}".`,
+  },
+  stop_not_found: {
+    status: 404,
+    id: (p: Params) => `Nomor ${p.number} tidak menunggu di layanan itu.`,
+    en: (p: Params) => `Number ${p.number} does not wait for that service.`,
+  },
   application_not_found: {
     status: 404,
     id: () => 'Permohonan tidak ditemukan. Periksa kembali kode atau tautannya.',

@@ -148,5 +148,137 @@ describe.each(ENGINES)('visits through several services on %s', (engine) => {
     expect(await t.ctx.database.db.selectFrom('service_day_counts').selectAll().execute()).toEqual(issuedBefore);
     expect(await waitingCount()).toBe(waitingNow);
     expect(waitingNow).toBe(waiting + 2);
+    const lifted = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/malls/blora/admin/services/${services.samsat?.id}`,
+      headers: { cookie: admin },
+      payload: { dailyQuota: null },
+    });
+    expect(lifted.statusCode).toBe(200);
+  });
+
+  it('adds a stop at a counter, shows the officer the other stops, and lets the citizen cancel one', async () => {
+    // the counter ends what it holds and lets the line go, so the next it calls is this citizen
+    const queueNow = json(
+      await t.app.inject({
+        url: `/api/malls/blora/counters/${counters.dindukcapil}/queue`,
+        headers: { cookie: officers.dindukcapil as string },
+      }),
+    );
+    if (queueNow.current) {
+      await act('dindukcapil', queueNow.current.id, 'start');
+      await act('dindukcapil', queueNow.current.id, 'finish');
+    }
+    for (const w of queueNow.waiting) await act('dindukcapil', w.id, 'cancel');
+    const single = json(await issue({ serviceId: services.dindukcapil?.id }));
+    const called = await callNext('dindukcapil');
+    expect(called?.id).toBe(single.id);
+    // at the counter: "you also need BPJS"
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${single.id}/stops`,
+      headers: { cookie: officers.dindukcapil as string },
+      payload: { serviceId: services.bpjskes?.id },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const stop = json(added).ticket;
+    expect(stop).toMatchObject({
+      number: single.number,
+      serviceId: services.bpjskes?.id,
+      status: 'waiting',
+      source: 'staff',
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${single.id}/stops`,
+      headers: { cookie: officers.dindukcapil as string },
+      payload: { serviceId: services.bpjskes?.id },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(json(again).error).toBe('stop_exists');
+    const queue = json(
+      await t.app.inject({
+        url: `/api/malls/blora/counters/${counters.dindukcapil}/queue`,
+        headers: { cookie: officers.dindukcapil as string },
+      }),
+    );
+    expect(queue.currentStops.map((s: any) => [s.serviceId, s.status])).toEqual([
+      [services.dindukcapil?.id, 'called'],
+      [services.bpjskes?.id, 'waiting'],
+    ]);
+    // still at Dindukcapil: BPJS does not call the citizen yet
+    const atBpjs = await callNext('bpjskes');
+    expect(atBpjs?.id).not.toBe(stop.id);
+    // the citizen decides not to wait for BPJS after all
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${single.token}/stops/${services.bpjskes?.id}/cancel`,
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(json(cancelled).stops.map((s: any) => s.status)).toEqual(['called', 'cancelled']);
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${single.token}/stops/${services.samsat?.id}/cancel`,
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/tickets/${single.token}/stops/${services.dindukcapil?.id}/cancel`,
+        })
+      ).statusCode,
+    ).toBe(409);
+    // an officer of another agency may not add to a ticket they do not serve
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${single.id}/stops`,
+      headers: { cookie: officers.samsat as string },
+      payload: { serviceId: services.samsat?.id },
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
+  it('numbers a visit and plain tickets taken in the same moment each rightly', async () => {
+    const taken = await Promise.all([
+      issue({ serviceId: services.samsat?.id }),
+      issue({ serviceIds: [services.bpjskes?.id, services.samsat?.id, services.dindukcapil?.id] }),
+      issue({ serviceId: services.dindukcapil?.id }),
+      issue({ serviceIds: [services.dindukcapil?.id, services.bpjskes?.id] }),
+      issue({ serviceId: services.bpjskes?.id }),
+    ]);
+    const answers = taken.map((r) => {
+      expect(r.statusCode, r.body).toBe(201);
+      return json(r);
+    });
+    const rows = await t.ctx.database.db
+      .selectFrom('tickets')
+      .select(['id', 'number', 'prefix', 'seq', 'service_id', 'route_id'])
+      .where(
+        'id',
+        'in',
+        answers.flatMap((a) => [a.id]),
+      )
+      .execute();
+    // every head numbered by its own service's prefix, and no number twice
+    for (const a of answers) {
+      const row = rows.find((r) => r.id === a.id);
+      expect(row?.number).toBe(a.number);
+      expect(row?.prefix).not.toContain('#');
+    }
+    expect(new Set(answers.map((a) => a.number)).size).toBe(answers.length);
+    const visit = answers[1];
+    const stops = await t.ctx.database.db
+      .selectFrom('tickets')
+      .select(['number', 'prefix', 'service_id'])
+      .where('route_id', '=', rows.find((r) => r.id === visit.id)?.route_id as string)
+      .orderBy('id')
+      .execute();
+    expect(stops.map((s) => s.number)).toEqual([visit.number, visit.number, visit.number]);
+    expect(stops.map((s) => s.service_id)).toEqual([
+      services.bpjskes?.id,
+      services.samsat?.id,
+      services.dindukcapil?.id,
+    ]);
   });
 });

@@ -46,6 +46,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/tickets/:token': 'public',
   'GET /api/tickets/:token/qr.svg': 'public',
   'GET /api/tickets/:token/events': 'public',
+  'POST /api/tickets/:token/stops/:serviceId/cancel': 'public',
   'POST /api/tickets/:token/survey': 'public',
   // the SKM result is public information (PermenPANRB 14/2017), its raw responses are not
   'GET /api/malls/:mall/skm': 'public',
@@ -76,6 +77,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // the counter
   'POST /api/malls/:mall/counters/:counterId/call-next': OPERATE,
   'POST /api/malls/:mall/counters/:counterId/presence': OPERATE,
+  'POST /api/malls/:mall/tickets/:id/stops': OPERATE,
   'POST /api/malls/:mall/counters/:counterId/call': OPERATE,
   'GET /api/malls/:mall/counters/:counterId/queue': OPERATE,
   'GET /api/malls/:mall/counters/:counterId/events': OPERATE,

@@ -37,7 +37,12 @@ export interface TicketToIssue {
    * A stop of a route (one citizen in several lines): taken with its siblings or not at all, and
    * numbered with the head's number (the head is the route's first item in the batch).
    */
-  route?: { id: string; head: boolean };
+  route?: {
+    id: string;
+    head: boolean;
+    /** a stop added later: the route's number, sequence and the stop's own prefix ("A#4") */
+    numbered?: { seq: number; number: string; prefix: string };
+  };
 }
 
 export interface IssueEstimate {
@@ -143,32 +148,38 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
 
   // 2. Numbers: advance each prefix's sequence by its count in the batch, in one statement (a
   // route's other stops take its head's number and do not count).
-  const lines = groupBy(
-    taken.filter(({ b }) => !b.route || b.route.head),
-    ({ b }) => `${b.mallId}${SEP}${b.ticket.prefix}${SEP}${b.ticket.service_date}`,
-  );
-  const sequences = await tx
-    .insertInto('ticket_sequences')
-    .values(
-      lines.map(([, at]) => {
-        const { b } = taken[at[0] as number] as { b: TicketToIssue };
-        return { mall_id: b.mallId, prefix: b.ticket.prefix, service_date: b.ticket.service_date, value: at.length };
-      }),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['mall_id', 'prefix', 'service_date'])
-        .doUpdateSet({ value: sql`ticket_sequences.value + excluded.value` }),
-    )
-    .returning(['mall_id', 'prefix', 'service_date', 'value'])
-    .execute();
+  const headOnly = taken.filter(({ b }) => !b.route || (b.route.head && !b.route.numbered));
+  const lines = groupBy(headOnly, ({ b }) => `${b.mallId}${SEP}${b.ticket.prefix}${SEP}${b.ticket.service_date}`);
+  const sequences =
+    lines.length === 0
+      ? []
+      : await tx
+          .insertInto('ticket_sequences')
+          .values(
+            lines.map(([, at]) => {
+              const { b } = headOnly[at[0] as number] as { b: TicketToIssue };
+              return {
+                mall_id: b.mallId,
+                prefix: b.ticket.prefix,
+                service_date: b.ticket.service_date,
+                value: at.length,
+              };
+            }),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['mall_id', 'prefix', 'service_date'])
+              .doUpdateSet({ value: sql`ticket_sequences.value + excluded.value` }),
+          )
+          .returning(['mall_id', 'prefix', 'service_date', 'value'])
+          .execute();
   const last = new Map(sequences.map((s) => [`${s.mall_id}${SEP}${s.prefix}${SEP}${s.service_date}`, Number(s.value)]));
-  const headOnly = taken.filter(({ b }) => !b.route || b.route.head);
   const seqOf = new Map<number, number>();
   for (const [key, at] of lines) {
     const top = last.get(key) as number;
-    for (const [k, j] of at.entries())
+    for (const [k, j] of at.entries()) {
       seqOf.set(taken.indexOf(headOnly[j] as (typeof taken)[number]), top - at.length + 1 + k);
+    }
   }
   const headOf = new Map<string, number>();
   for (const [j, { b }] of taken.entries()) if (b.route?.head) headOf.set(b.route.id, j);
@@ -184,6 +195,7 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
   }
   const numberOf = (j: number) => {
     const { b } = taken[j] as (typeof taken)[number];
+    if (b.route?.numbered) return b.route.numbered;
     const head = b.route && !b.route.head ? (headOf.get(b.route.id) as number) : j;
     const headTicket = (taken[head] as (typeof taken)[number]).b;
     const seq = seqOf.get(head) as number;
@@ -252,7 +264,7 @@ export async function writeTickets(tx: Transaction<DB>, batch: TicketToIssue[]):
     .execute();
 
   // The routes of the batch's multi-service visits.
-  const heads = taken.filter(({ b }) => b.route?.head);
+  const heads = taken.filter(({ b }) => b.route?.head && !b.route.numbered);
   if (heads.length > 0) {
     await tx
       .insertInto('routes')

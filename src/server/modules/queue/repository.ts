@@ -180,6 +180,36 @@ export class QueueRepository {
     return this.issues.run(items);
   }
 
+  /**
+   * Makes a plain ticket the head of a new route (a stop is being added to it); the citizen held
+   * at a counter stays held there.
+   */
+  async startRoute(
+    mallId: string,
+    ticket: Pick<TicketRow, 'id' | 'status'>,
+    routeId: string,
+    at: number,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('routes')
+        .values({
+          id: routeId,
+          mall_id: mallId,
+          head_ticket_id: ticket.id,
+          held_ticket_id: HELD.includes(ticket.status) ? ticket.id : null,
+          created_at: at,
+        })
+        .execute();
+      await tx
+        .updateTable('tickets')
+        .set({ route_id: routeId })
+        .where('id', '=', ticket.id)
+        .where('route_id', 'is', null)
+        .execute();
+    });
+  }
+
   /** A route's stops, in the order they were taken. */
   routeTickets(mallId: string, routeId: string) {
     return this.db

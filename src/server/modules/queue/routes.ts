@@ -5,6 +5,7 @@ import { ContactBody } from '../../../api/booking.js';
 import { ErrorBody, MallParams } from '../../../api/common.js';
 import { DisplayQuery } from '../../../api/events.js';
 import {
+  AddStopBody,
   Availability,
   CallBody,
   CounterParams,
@@ -13,6 +14,7 @@ import {
   CounterQueue,
   IssuedTicket,
   IssueTicketBody,
+  StopParams,
   TicketEnvelope,
   TicketParams,
   TicketPublic,
@@ -97,6 +99,42 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       },
     },
     (request) => queue.publicStatus(request.params.token),
+  );
+
+  app.post(
+    '/api/tickets/:token/stops/:serviceId/cancel',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: "The citizen no longer needs one of the visit's services: that stop leaves its line (by token)",
+        params: StopParams,
+        response: { 200: TicketPublic, ...errors },
+      },
+    },
+    (request) => queue.cancelStop(request.params.token, request.params.serviceId),
+  );
+
+  app.post(
+    '/api/malls/:mall/tickets/:id/stops',
+    {
+      schema: {
+        tags: ['counter'],
+        summary:
+          '"You also need BPJS": an officer adds a service to the citizen\'s visit; the same number waits in that line too, its place from now',
+        params: TicketParams,
+        body: AddStopBody,
+        response: { 201: TicketEnvelope, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await queue.addStop(
+        request.mall,
+        requireStaff(request),
+        request.params.id,
+        request.body.serviceId,
+      );
+      return reply.status(201).send({ ticket });
+    },
   );
 
   app.post(

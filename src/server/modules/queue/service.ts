@@ -255,6 +255,58 @@ export class QueueService {
     };
   }
 
+  /**
+   * A stop added to a citizen's visit at a counter ("you also need BPJS"): a ticket of that
+   * service with the visit's number, its place counted from now.
+   */
+  async addStop(mall: Mall, staff: Staff, ticketId: string, serviceId: string): Promise<Ticket> {
+    const ticket = await this.repo.ticket(mall.id, ticketId);
+    if (!ticket) throw new AppError('ticket_not_found');
+    await this.authorizeTicket(mall, staff, ticket);
+    if (ticket.service_date !== this.today(mall)) {
+      throw new AppError('other_day', { number: ticket.number, serviceDate: ticket.service_date });
+    }
+    const service = await this.activeService(mall, serviceId);
+    const now = this.now();
+    const local = await this.openNow(mall, now);
+    const routeId = ticket.route_id ?? newId();
+    if (!ticket.route_id) await this.repo.startRoute(mall.id, ticket, routeId, now);
+    const stops = await this.repo.routeTickets(mall.id, routeId);
+    const live: TicketRow['status'][] = ['waiting', 'called', 'serving'];
+    if (stops.some((s) => s.service_id === service.id && live.includes(s.status))) {
+      throw new AppError('stop_exists', { number: ticket.number, serviceName: service.name });
+    }
+    const head = stops[0] ?? ticket;
+    const answer = await this.estimates.forNewTicket(mall, service.id, ticket.priority);
+    const item = this.newTicket(mall, service, ticket.priority, { source: 'staff' }, now, local, answer);
+    item.event.actorId = staff.id;
+    const inserted = await this.repo.insertTicket({
+      ...item,
+      route: {
+        id: routeId,
+        head: false,
+        numbered: { seq: head.seq, number: head.number, prefix: `${head.prefix}#${stops.length + 1}` },
+      },
+    });
+    if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
+    this.estimates.issued(mall.id, service.id, ticket.priority);
+    await this.announce(mall.id, inserted.eventId, 'issue', inserted.row, null, null);
+    return toTicket(inserted.row);
+  }
+
+  /** The citizen no longer needs one stop of the visit: it leaves that line. */
+  async cancelStop(token: string, serviceId: string): Promise<TicketPublic> {
+    const { row, mall } = await this.ownTicket(token);
+    const stops = row.route_id ? await this.repo.routeTickets(mall.id, row.route_id) : [row];
+    const stop = stops.find((s) => s.service_id === serviceId && s.status !== 'cancelled');
+    if (!stop) throw new AppError('stop_not_found', { number: row.number });
+    if (stop.status !== 'waiting') {
+      throw new AppError('not_waiting', { number: stop.number, currentStatus: stop.status });
+    }
+    await this.applyAction(mall, null, stop, 'cancel', null);
+    return this.publicStatus(token);
+  }
+
   /** A stop as the citizen sees it, from its stored ticket, its place and estimate. */
   private async stopOf(mall: Mall, row: TicketRow, peopleAhead: number, answer: EstimateAnswer): Promise<TicketStop> {
     const [service, counter] = await Promise.all([
@@ -799,6 +851,13 @@ export class QueueService {
         presence: this.presenceToday(mall, counter),
       },
       current: held ? toTicket(held) : null,
+      // the citizen's other stops after this one, for the officer to see
+      currentStops: held?.route_id
+        ? await this.stopsOf(mall, held, {
+            peopleAhead: 0,
+            answer: { estimate: null, reason: 'not_waiting', baselineMs: null },
+          })
+        : [],
       waiting: waiting.map(toTicket),
       today: {
         served: stats.served,

@@ -306,4 +306,70 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     expect(view.estimateReason).toBeNull();
     expect(view.estimate.waitMinutes).toBeGreaterThanOrEqual(0);
   });
+
+  it('lets only one of two processes call a citizen waiting at two agencies, the other calls the next ticket', async () => {
+    const agencies = (await (await fetch(`${a.base}/api/malls/blora/agencies`)).json()) as any;
+    const counters = (await (await fetch(`${a.base}/api/malls/blora/counters`)).json()) as any;
+    const pick = (code: string) => {
+      const agency = agencies.find((x: any) => x.code === code);
+      const counter = counters.find((c: any) => c.agencyId === agency.id && c.serviceIds.length > 0);
+      return { counter: counter.id as string, service: counter.serviceIds[0] as string };
+    };
+    const samsat = pick('samsat');
+    const bpjs = pick('bpjskes');
+    const issue = async (base: string, body: object) =>
+      (await (
+        await fetch(`${base}/api/malls/blora/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as any;
+    const call = async (base: string, counterId: string) => {
+      const res = await fetch(`${base}/api/malls/blora/counters/${counterId}/call-next`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
+      return res.status === 204 ? null : ((await res.json()) as any).ticket;
+    };
+    for (let round = 0; round < 5; round++) {
+      const visit = await issue(a.base, { serviceIds: [samsat.service, bpjs.service] });
+      const nextSamsat = await issue(b.base, { serviceId: samsat.service });
+      const nextBpjs = await issue(b.base, { serviceId: bpjs.service });
+      // both agencies' counters call at once, one through each process
+      const [atSamsat, atBpjs] = await Promise.all([call(a.base, samsat.counter), call(b.base, bpjs.counter)]);
+      const gotVisit = [atSamsat, atBpjs].filter((t) => t?.number === visit.number);
+      expect(gotVisit).toHaveLength(1);
+      const other = gotVisit[0] === atSamsat ? atBpjs : atSamsat;
+      expect([nextSamsat.id, nextBpjs.id]).toContain(other?.id);
+      // both finish, ready for the next round
+      for (const [base, t] of [
+        [a.base, atSamsat],
+        [b.base, atBpjs],
+      ] as const) {
+        for (const action of ['start', 'finish']) {
+          await fetch(`${base}/api/malls/blora/tickets/${t.id}/${action}`, {
+            method: 'POST',
+            headers: { cookie, 'x-csrf-token': csrf },
+          });
+        }
+      }
+      // the stop left and the plain ticket left: each counter calls the one remaining, in turn
+      const [s2, b2] = [await call(a.base, samsat.counter), await call(b.base, bpjs.counter)];
+      const rest = [s2, b2].filter(Boolean);
+      for (const [base, t] of [
+        [a.base, s2],
+        [b.base, b2],
+      ] as const) {
+        if (!t) continue;
+        for (const action of ['start', 'finish']) {
+          await fetch(`${base}/api/malls/blora/tickets/${t.id}/${action}`, {
+            method: 'POST',
+            headers: { cookie, 'x-csrf-token': csrf },
+          });
+        }
+      }
+      expect(rest.length).toBeGreaterThanOrEqual(1);
+    }
+  });
 });

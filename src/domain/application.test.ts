@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_STATUSES,
   checkStep,
-  dueDateOf,
   finishedInTime,
   isOverdue,
   standardPeriod,
   tallyApplications,
 } from './application.js';
+import { dueDateOf } from './due-date.js';
 import type { SpecialDay } from './schedule.js';
 
 describe('applications after the counter', () => {

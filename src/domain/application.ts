@@ -1,10 +1,10 @@
 /**
  * Applications after the counter (permohonan; "penelusuran dokumen"): many services end with a
  * product days later — a passport, a PBG permit, an STNK. Pure: the steps an application may take,
- * its due date in working days from the service's published standard time, and whether it is late.
+ * the period its service's published standard time states, whether it is late, the evaluation's
+ * tally. (Its due date in working days is in due-date.ts, apart: it needs the holiday calendar,
+ * which the screens that show these rules need not load.)
  */
-import { addWorkingDays } from './holidays.js';
-import { addDays, type SpecialDay } from './schedule.js';
 
 export const APPLICATION_STATUSES = [
   'diterima',
@@ -71,35 +71,6 @@ export function standardPeriod(duration: string): StandardPeriod | null {
   if (months) return { unit: 'months', n: Number(months[1]) };
   if (/\d+\s*(menit|jam)\b/.test(text)) return { unit: 'same_day' };
   return null;
-}
-
-/**
- * When an application received on `date` is due: N working days after it (weekends, national
- * holidays and the mall's own closed days — cuti bersama entered as special days — not counted),
- * N calendar days, N months, or the same day.
- */
-export function dueDateOf(
-  date: string,
-  period: StandardPeriod,
-  specialDay: (date: string) => SpecialDay | null,
-): string {
-  switch (period.unit) {
-    case 'working_days':
-      return addWorkingDays(date, period.n, specialDay);
-    case 'days':
-      return addDays(date, period.n);
-    case 'months': {
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-      const month = m - 1 + period.n;
-      const year = y + Math.floor(month / 12);
-      const mm = (month % 12) + 1;
-      // the same day of the month, or the month's last day when it has no such day (31 Jan + 1)
-      const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
-      return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-    }
-    case 'same_day':
-      return date;
-  }
 }
 
 /** Late: still open after its due date. */

@@ -9,12 +9,12 @@ import { type Actor, canOperateAgency, canViewAgency } from '../../../domain/acc
 import {
   type ApplicationStatus,
   checkStep,
-  dueDateOf,
   isOverdue,
   OPEN_APPLICATION,
   standardPeriod,
 } from '../../../domain/application.js';
 import { isEmail, maskEmail, maskPhone, normalizePhone } from '../../../domain/contact.js';
+import { dueDateOf } from '../../../domain/due-date.js';
 import type { MessageLang } from '../../../domain/messages.js';
 import { addDays, isValidDate, localTime } from '../../../domain/schedule.js';
 import { AppError } from '../../errors.js';

@@ -21,6 +21,8 @@ const SkmAdmin = lazy(() => import('./pages/skm-admin/SkmAdminPage'));
 const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage'));
 const Kinerja = lazy(() => import('./pages/kinerja/KinerjaPage'));
 const Admin = lazy(() => import('./pages/admin/AdminPage'));
+const ApplicationPage = lazy(() => import('./pages/application/ApplicationPage'));
+const Applications = lazy(() => import('./pages/permohonan/PermohonanPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +50,7 @@ if (root) {
               <Route path="/" element={<RootRedirect />} />
               <Route path="/t/:token" element={<TicketPage />} />
               <Route path="/b/:token" element={<BookingPage />} />
+              <Route path="/p/:token" element={<ApplicationPage />} />
               <Route path="/:mall" element={<Portal />} />
               <Route path="/:mall/book" element={<BookPage />} />
               <Route path="/:mall/kiosk" element={<Kiosk />} />
@@ -59,6 +62,7 @@ if (root) {
               <Route path="/:mall/dashboard" element={<Dashboard />} />
               <Route path="/:mall/kinerja" element={<Kinerja />} />
               <Route path="/:mall/admin" element={<Admin />} />
+              <Route path="/:mall/permohonan" element={<Applications />} />
             </Routes>
           </Suspense>
         </BrowserRouter>

@@ -76,6 +76,7 @@ export default function AdminPage() {
               { to: `/${slug}/skm`, label: t('admin:links.skm') },
             ]
           : []),
+        { to: `/${slug}/permohonan`, label: t('admin:links.applications') },
         { to: `/${slug}/counter`, label: t('admin:links.counter') },
       ]
     : [];

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../api/auth';
 import type { Agency, Counter, Service } from '../../../api/catalog';
+import type { Ticket } from '../../../api/queue';
+import { NewApplicationDialog } from '../../components/application/NewApplicationDialog';
 import { useMall } from '../../lib/queries';
 import { useNow } from '../../lib/useNow';
 import { ActionButtons } from './ActionButtons';
@@ -43,6 +45,10 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   const now = useNow(30_000);
   const [transferOpen, setTransferOpen] = useState(false);
   const [checkInOpen, setCheckInOpen] = useState(false);
+  /** the ticket an application is being opened for */
+  const [applicationFor, setApplicationFor] = useState<Ticket | null>(null);
+  /** the ticket this console just finished: an application can still be opened from it */
+  const [lastFinished, setLastFinished] = useState<Ticket | null>(null);
   const [shortcutsOn, setShortcutsOn] = useState(loadShortcutsOn);
 
   const agency = agencies.find((a) => a.id === counter.agencyId);
@@ -55,6 +61,12 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? t('counter:unknownService');
   const data = query.data;
   const current = data?.current ?? null;
+  // once another ticket is called, the finished one is behind the officer
+  const currentId = current?.id ?? null;
+  useEffect(() => {
+    if (currentId) setLastFinished((last) => (last && last.id !== currentId ? null : last));
+  }, [currentId]);
+  const applicationTicket = current?.status === 'serving' ? current : !current ? lastFinished : null;
 
   const perform = (id: ConsoleAction) => {
     const spec = ACTIONS.find((a) => a.id === id);
@@ -63,9 +75,14 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
     else if (id === 'transfer') {
       actions.dismiss();
       setTransferOpen(true);
-    } else if (current) void actions.act(id, current);
+    } else if (current) {
+      const ticket = current;
+      void actions.act(id, ticket).then((ok) => {
+        if (ok && id === 'finish') setLastFinished({ ...ticket, status: 'done' });
+      });
+    }
   };
-  useShortcuts(shortcutsOn && !transferOpen && !checkInOpen, perform);
+  useShortcuts(shortcutsOn && !transferOpen && !checkInOpen && !applicationFor, perform);
 
   const notice = presence.error
     ? { kind: 'error' as const, text: t('counter:presence.failed', { message: presence.error }) }
@@ -85,6 +102,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
       <ConsoleHeader
         mallName={mallName}
         officerName={me.displayName}
+        applicationsHref={`/${mall}/permohonan`}
         title={title}
         onChangeCounter={async () => {
           await presence.leave();
@@ -107,7 +125,13 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
         {data ? (
           <>
             <div className="flex min-h-0 flex-col gap-3">
-              <CurrentTicket ticket={current} serviceName={serviceName} timeZone={timeZone} />
+              <CurrentTicket
+                ticket={current}
+                serviceName={serviceName}
+                timeZone={timeZone}
+                applicationFrom={applicationTicket}
+                onOpenApplication={setApplicationFor}
+              />
               <NoticeBar notice={transferOpen ? null : notice} onDismiss={dismiss} />
               <ActionButtons
                 current={current}
@@ -152,6 +176,18 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
           servesServiceIds={counter.serviceIds}
           serviceName={serviceName}
           onClose={() => setCheckInOpen(false)}
+        />
+      ) : null}
+      {applicationFor ? (
+        <NewApplicationDialog
+          mall={mall}
+          mallName={mallName}
+          timeZone={timeZone}
+          services={services.filter((s) => counter.serviceIds.includes(s.id) || s.id === applicationFor.serviceId)}
+          agencies={agencies}
+          defaultServiceId={applicationFor.serviceId}
+          ticket={applicationFor}
+          onClose={() => setApplicationFor(null)}
         />
       ) : null}
       {transferOpen && current ? (

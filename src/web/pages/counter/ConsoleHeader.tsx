@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSignOut } from '../../lib/session';
 
@@ -14,6 +15,8 @@ interface Props {
   presence?: ReactNode;
   /** done before signing out (the counter being left is closed) */
   beforeSignOut?: (() => Promise<void>) | undefined;
+  /** the staff list of applications (/:mall/permohonan) */
+  applicationsHref?: string | undefined;
 }
 
 /** Mall, agency and counter, who is signed in, and the controls that are not queue actions. */
@@ -25,6 +28,7 @@ export function ConsoleHeader({
   shortcuts,
   presence,
   beforeSignOut,
+  applicationsHref,
 }: Props) {
   const { t } = useTranslation(['counter', 'common']);
   const signOut = useSignOut();
@@ -32,11 +36,19 @@ export function ConsoleHeader({
   return (
     <header className="flex items-center gap-4 bg-brand-800 px-6 py-3 text-white">
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm text-brand-100">
-          {mallName}
-          {/* once a counter is chosen the header is full: the officer goes beside the mall */}
-          {title && officerName ? <span className="font-semibold text-white"> · {officerName}</span> : null}
-        </p>
+        <div className="flex items-baseline gap-3 text-sm">
+          <p className="min-w-0 truncate text-brand-100">
+            {mallName}
+            {/* once a counter is chosen the header is full: the officer goes beside the mall */}
+            {title && officerName ? <span className="font-semibold text-white"> · {officerName}</span> : null}
+          </p>
+          {/* the staff list of applications, on the small line: the counter's name keeps its room */}
+          {applicationsHref ? (
+            <Link to={applicationsHref} className="shrink-0 font-semibold text-white underline underline-offset-2">
+              {t('counter:applications')}
+            </Link>
+          ) : null}
+        </div>
         {title ? <h1 className="truncate text-2xl font-bold">{title}</h1> : null}
       </div>
       {presence}

@@ -7,6 +7,9 @@ interface Props {
   ticket: Ticket | null;
   serviceName: (serviceId: string) => string;
   timeZone: string;
+  /** the ticket being served or just finished here: an application can be opened from it */
+  applicationFrom?: Ticket | null | undefined;
+  onOpenApplication?: ((ticket: Ticket) => void) | undefined;
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -15,7 +18,7 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 /** The ticket at this counter now, big enough to read across the desk. */
-export function CurrentTicket({ ticket, serviceName, timeZone }: Props) {
+export function CurrentTicket({ ticket, serviceName, timeZone, applicationFrom, onOpenApplication }: Props) {
   const { t, i18n } = useTranslation(['counter', 'common']);
   const time = (ms: number) =>
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
@@ -29,9 +32,15 @@ export function CurrentTicket({ ticket, serviceName, timeZone }: Props) {
       aria-labelledby="current-heading"
       className="h-64 shrink-0 overflow-hidden rounded-2xl border-2 border-slate-300 bg-white px-5 py-4"
     >
-      <h2 id="current-heading" className="font-semibold text-slate-700">
-        {t('counter:current.heading')}
-      </h2>
+      <div className="flex items-start justify-between gap-3">
+        <h2 id="current-heading" className="font-semibold text-slate-700">
+          {t('counter:current.heading')}
+        </h2>
+        {/* a service whose product is ready days later (a passport, a permit): follow it after the counter */}
+        {applicationFrom && ticket && onOpenApplication ? (
+          <ApplicationButton onClick={() => onOpenApplication(applicationFrom)} />
+        ) : null}
+      </div>
       {ticket ? (
         <>
           <div className="mt-1 flex items-center gap-6">
@@ -62,8 +71,29 @@ export function CurrentTicket({ ticket, serviceName, timeZone }: Props) {
         <div className="py-4">
           <p className="text-3xl font-bold text-slate-700">{t('counter:current.empty')}</p>
           <p className="mt-2 text-lg text-slate-700">{t('counter:current.emptyHint')}</p>
+          {applicationFrom && onOpenApplication ? (
+            <div className="mt-4 flex items-center gap-3 rounded-xl bg-slate-100 px-3 py-2">
+              <p className="min-w-0 flex-1 text-lg leading-snug">
+                {t('counter:application.finished', { number: applicationFrom.number })}
+              </p>
+              <ApplicationButton onClick={() => onOpenApplication(applicationFrom)} />
+            </div>
+          ) : null}
         </div>
       )}
     </section>
+  );
+}
+
+function ApplicationButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation(['counter']);
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="shrink-0 rounded-lg border-2 border-brand-700 bg-white px-3 py-1 text-lg font-bold text-brand-800 hover:bg-brand-50"
+    >
+      {t('counter:application.open')}
+    </button>
   );
 }

@@ -8,7 +8,8 @@ interface Props {
   size?: string;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog on the native <dialog> (showModal makes the page behind inert and puts it on
@@ -25,7 +26,7 @@ export function Modal({ labelledBy, onClose, children, size = 'h-[88vh] w-[56rem
     const opener = document.activeElement as HTMLElement | null;
     dialog.showModal();
     // The first field (the search box) gets focus; autofocus would be too late on a re-open.
-    dialog.querySelector<HTMLElement>('input, button')?.focus();
+    dialog.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     return () => {
       dialog.close();
       opener?.focus?.();

@@ -70,6 +70,7 @@ export default function KinerjaPage() {
         ...(me.data.role === 'mall_admin' || me.data.role === 'agency_admin'
           ? [{ to: `/${slug}/admin`, label: t('kinerja:toAdmin') }]
           : []),
+        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/permohonan`, label: t('kinerja:toApplications') }] : []),
       ]
     : [];
   return (

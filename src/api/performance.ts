@@ -4,6 +4,7 @@
  * are in src/domain/performance.ts. Times are seconds.
  */
 import { type Static, Type } from 'typebox';
+import { ApplicationFiguresQuery } from './applications.js';
 import { Grade, SkmPeriod, SkmUnit, SkmUnitReportQuery } from './skm.js';
 
 const Seconds = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
@@ -247,3 +248,30 @@ export const Staffing = Type.Object({
   ),
 });
 export type Staffing = Static<typeof Staffing>;
+
+export const VisitTimesQuery = ApplicationFiguresQuery;
+export type VisitTimesQuery = Static<typeof VisitTimesQuery>;
+
+const TimeSpread = {
+  visits: Type.Integer({ description: 'finished visits: every stop ended, at least one service done' }),
+  meanMinutes: Type.Union([Type.Number(), Type.Null()]),
+  medianMinutes: Type.Union([Type.Number(), Type.Null()]),
+  p90Minutes: Type.Union([Type.Number(), Type.Null()]),
+};
+
+export const VisitTimes = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  ...TimeSpread,
+  byStops: Type.Array(
+    Type.Object({ stops: Type.Integer({ description: 'services done in the visit' }), ...TimeSpread }),
+  ),
+  weeks: Type.Array(
+    Type.Object({
+      from: Type.String({ description: 'the Monday' }),
+      to: Type.String(),
+      ...TimeSpread,
+      multiStop: Type.Object(TimeSpread, { description: 'the visits of two services or more' }),
+    }),
+  ),
+});
+export type VisitTimes = Static<typeof VisitTimes>;

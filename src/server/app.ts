@@ -45,6 +45,7 @@ import { PerformanceRepository } from './modules/performance/repository.js';
 import { RollupStore } from './modules/performance/rollup-store.js';
 import { performanceRoutes } from './modules/performance/routes.js';
 import { PerformanceService } from './modules/performance/service.js';
+import { VisitTimeReports } from './modules/performance/visit-times.js';
 import { QueueRepository } from './modules/queue/repository.js';
 import { queueRoutes } from './modules/queue/routes.js';
 import { QueueService, toTicket } from './modules/queue/service.js';
@@ -252,7 +253,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await performance.prepareStoredTallies(toMall(row));
     }
   });
-  await app.register(performanceRoutes, { performance, bus });
+  const visitTimes = new VisitTimeReports(performanceRepo, { scope: (mall, query) => skm.scope(mall, query) });
+  await app.register(performanceRoutes, { performance, visitTimes, bus });
   // Issuing reads a service per ticket and reports read the catalog's names: each process caches
   // them, and a catalog change drops the copies (here at once, elsewhere through the bus).
   const forgetCatalog = (mallId: string) => {

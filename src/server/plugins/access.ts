@@ -110,6 +110,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/malls/:mall/performance/bookings': EVALUATE,
   'GET /api/malls/:mall/performance/estimates': EVALUATE,
   'GET /api/malls/:mall/performance/applications': EVALUATE,
+  'GET /api/malls/:mall/performance/visits': EVALUATE,
 
   // applications after the counter: staff of the service's agency open and move them
   'POST /api/malls/:mall/applications': OPERATE,

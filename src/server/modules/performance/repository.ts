@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ServiceStandard } from '../../../api/catalog.js';
 import type { VisitFact } from '../../../domain/performance.js';
+import type { VisitStopFact } from '../../../domain/visit-time.js';
 import type { DB } from '../../db/schema.js';
 
 /** A unit and period: the whole mall, or one agency, service, counter or officer. */
@@ -15,6 +16,13 @@ export interface VisitFilter {
   serviceId?: string | undefined;
   counterId?: string | undefined;
   officerId?: string | undefined;
+}
+
+export interface VisitStopRow extends VisitStopFact {
+  serviceId: string;
+  agencyId: string;
+  /** the local date the stop was taken */
+  date: string;
 }
 
 export interface CatalogNames {
@@ -75,6 +83,39 @@ export class PerformanceRepository {
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       outcome: r.outcome,
+    }));
+  }
+
+  /**
+   * Every ticket (one stop of a visit) taken in the period: a route's stops share its id. A stop
+   * added on a later day than its route was taken is not a case: routes live within one day.
+   */
+  async visitStops(mallId: string, filter: { from: string; to: string }): Promise<VisitStopRow[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .innerJoin('services', 'services.id', 'tickets.service_id')
+      .select([
+        'tickets.id',
+        'tickets.route_id',
+        'tickets.service_id',
+        'services.agency_id',
+        'tickets.service_date',
+        'tickets.issued_at',
+        'tickets.status',
+        'tickets.finished_at',
+      ])
+      .where('tickets.mall_id', '=', mallId)
+      .where('tickets.service_date', '>=', filter.from)
+      .where('tickets.service_date', '<=', filter.to)
+      .execute();
+    return rows.map((r) => ({
+      visitId: r.route_id ?? r.id,
+      serviceId: r.service_id,
+      agencyId: r.agency_id,
+      date: r.service_date,
+      takenAt: r.issued_at,
+      status: r.status,
+      finishedAt: r.finished_at,
     }));
   }
 

@@ -11,21 +11,25 @@ import {
   StaffingQuery,
   Trend,
   TrendQuery,
+  VisitTimes,
+  VisitTimesQuery,
 } from '../../../api/performance.js';
 import type { EventBus } from '../../events/bus.js';
 import { requireStaff } from '../../plugins/auth.js';
 import { PDF, sendFile, XLSX } from '../../send-file.js';
 import { openStream } from '../../sse.js';
 import type { PerformanceService } from './service.js';
+import type { VisitTimeReports } from './visit-times.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 /** A busy hall changes many times a second; a board needs to hear of it a few times a second. */
 const LIVE_THROTTLE_MS = 250;
 
-export const performanceRoutes: FastifyPluginAsyncTypebox<{ performance: PerformanceService; bus: EventBus }> = async (
-  app,
-  { performance, bus },
-) => {
+export const performanceRoutes: FastifyPluginAsyncTypebox<{
+  performance: PerformanceService;
+  visitTimes: VisitTimeReports;
+  bus: EventBus;
+}> = async (app, { performance, visitTimes, bus }) => {
   const tags = ['performance'];
   const access =
     'Signed-in staff: mall admins and viewers see every unit; an agency admin the mall level and their own agency; officers 403.';
@@ -65,6 +69,20 @@ export const performanceRoutes: FastifyPluginAsyncTypebox<{ performance: Perform
       },
     );
   }
+
+  app.get(
+    '/api/malls/:mall/performance/visits',
+    {
+      schema: {
+        tags,
+        summary: `Time in the mall per visit — from the number taken to the last service done — over every finished visit of the period, per number of services done, and per week with the visits of two services or more apart; for an agency or a service, the visits that passed through it. ${access}`,
+        params: MallParams,
+        querystring: VisitTimesQuery,
+        response: { 200: VisitTimes, ...errors },
+      },
+    },
+    async (request) => visitTimes.figures(request.mall, requireStaff(request), request.query),
+  );
 
   app.get(
     '/api/malls/:mall/performance/live',

@@ -137,6 +137,8 @@ export const AdminService = Type.Object({
   sortOrder: Type.Integer(),
   /** the counters that call its tickets */
   counterIds: Type.Array(Type.String()),
+  /** a service that must be done first when a citizen's visit has both (e.g. the new KK first) */
+  afterServiceId: Type.Union([Type.String(), Type.Null()]),
 });
 export type AdminService = Static<typeof AdminService>;
 
@@ -156,6 +158,12 @@ const serviceFields = {
       maxItems: 200,
       description:
         "counters of the service's agency that call its tickets; on creation, left out: every active counter of the agency",
+    }),
+  ),
+  afterServiceId: Type.Optional(
+    Type.Union([Id, Type.Null()], {
+      description:
+        "a service of any agency that must be done first when a citizen's visit has both: this line holds the number until it is (an agency's rule, e.g. a document that needs the new KK); null: none",
     }),
   ),
 };

@@ -25,9 +25,9 @@ export const WaitEstimate = Type.Object({
 });
 export type WaitEstimate = Static<typeof WaitEstimate>;
 
-export const EstimateReason = Type.Enum(['closed', 'no_counter_open', 'not_waiting'], {
+export const EstimateReason = Type.Enum(['closed', 'no_counter_open', 'not_waiting', 'after_stop'], {
   description:
-    'why there is no estimate: the mall is closed, no counter serving the service is open, or the ticket no longer waits',
+    'why there is no estimate: the mall is closed, no counter serving the service is open, the ticket no longer waits, or (a stop of a visit) it waits for another stop to be done first',
 });
 export type EstimateReason = Static<typeof EstimateReason>;
 
@@ -46,6 +46,8 @@ export const TicketStop = Type.Object({
   status: TicketStatus,
   peopleAhead: Type.Integer({ description: 'waiting before it in its line; 0 unless waiting' }),
   counter: Type.Optional(CounterRef),
+  /** the stop (its serviceId) that must be done first, an agency's rule: this line holds the number until then */
+  after: Type.Optional(Type.String()),
   ...estimateFields,
 });
 export type TicketStop = Static<typeof TicketStop>;

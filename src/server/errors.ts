@@ -533,6 +533,11 @@ const CATALOGUE = {
     id: (p: Params) => `Nomor ${p.number} sudah menunggu di layanan "${p.serviceName}".`,
     en: (p: Params) => `Number ${p.number} already waits for "${p.serviceName}".`,
   },
+  needs_first: {
+    status: 409,
+    id: (p: Params) => `Nomor ${p.number} harus selesai di layanan "${p.serviceName}" lebih dahulu.`,
+    en: (p: Params) => `Number ${p.number} must be done at "${p.serviceName}" first.`,
+  },
   stop_not_found: {
     status: 404,
     id: (p: Params) => `Nomor ${p.number} tidak menunggu di layanan itu.`,

@@ -94,6 +94,75 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     await post(`/api/malls/blora/tickets/${mine.id}/finish`);
   });
 
+  it("follows a visit: each stop's place in its own line, the stop it is called at, and a stop added", async () => {
+    // a second line: BPJS Kesehatan, with its own officer
+    const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
+    const bpjs = agencies.find((a: any) => a.code === 'bpjskes');
+    const bpjsCounter = json(await t.app.inject('/api/malls/blora/counters')).find((c: any) => c.agencyId === bpjs.id);
+    const bpjsService = json(await t.app.inject(`/api/malls/blora/services?agencyId=${bpjs.id}`)).find((s: any) =>
+      bpjsCounter.serviceIds.includes(s.id),
+    ).id;
+    const bpjsOfficer = await t.login('petugas.bpjskes');
+    const bpjsCsrf = (
+      (await (await fetch(`${base}/api/auth/csrf`, { headers: { cookie: bpjsOfficer } })).json()) as any
+    ).token;
+    const atBpjs = async (path: string, body?: object) =>
+      (
+        await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { cookie: bpjsOfficer, 'x-csrf-token': bpjsCsrf, 'content-type': 'application/json' },
+          body: JSON.stringify(body ?? {}),
+        })
+      ).json() as Promise<any>;
+
+    const ahead = (await post('/api/malls/blora/tickets', { serviceId: bpjsService })).body;
+    const visit = (await post('/api/malls/blora/tickets', { serviceIds: [serviceId, bpjsService] })).body;
+    const page = await connectSse(`${base}/api/tickets/${visit.token}/events`);
+    const initial = await page.next((e) => e.event === 'status');
+    expect(initial.data.stops.map((s: any) => [s.status, s.peopleAhead])).toEqual([
+      ['waiting', expect.any(Number)],
+      ['waiting', 1],
+    ]);
+    // the BPJS line moves: the page hears it though the ticket's own service is Dindukcapil's
+    const called = await atBpjs(`/api/malls/blora/counters/${bpjsCounter.id}/call-next`);
+    expect(called.ticket.id).toBe(ahead.id);
+    await page.next((e) => e.event === 'status' && e.data.stops[1].peopleAhead === 0);
+    // called at Dindukcapil: the page's call is that counter's
+    expect((await post(`/api/malls/blora/counters/${counterId}/call`, { ticketId: visit.id })).status).toBe(200);
+    const atDukcapil = await page.next((e) => e.event === 'status' && e.data.status === 'called');
+    expect(atDukcapil.data.counter).toMatchObject({ id: counterId });
+    await post(`/api/malls/blora/tickets/${visit.id}/start`);
+    await post(`/api/malls/blora/tickets/${visit.id}/finish`);
+    // done there, still waiting at BPJS: the visit waits; then BPJS calls and the page follows
+    const between = await page.next((e) => e.event === 'status' && e.data.stops[0].status === 'done');
+    expect(between.data.status).toBe('waiting');
+    await atBpjs(`/api/malls/blora/tickets/${ahead.id}/start`);
+    await atBpjs(`/api/malls/blora/tickets/${ahead.id}/finish`);
+    const second = await atBpjs(`/api/malls/blora/counters/${bpjsCounter.id}/call-next`);
+    expect(second.ticket.number).toBe(visit.number);
+    const atBpjsNow = await page.next(
+      (e) => e.event === 'status' && e.data.status === 'called' && e.data.counter?.id === bpjsCounter.id,
+    );
+    expect(atBpjsNow.data.stops.map((s: any) => s.status)).toEqual(['done', 'called']);
+    await atBpjs(`/api/malls/blora/tickets/${second.ticket.id}/recall`);
+    await page.next((e) => e.event === 'status' && e.data.recallCount === 1);
+    page.close();
+    await atBpjs(`/api/malls/blora/tickets/${second.ticket.id}/start`);
+    await atBpjs(`/api/malls/blora/tickets/${second.ticket.id}/finish`);
+
+    // a plain ticket's open page hears of a stop added at the counter
+    const plain = (await post('/api/malls/blora/tickets', { serviceId })).body;
+    const plainPage = await connectSse(`${base}/api/tickets/${plain.token}/events`);
+    await plainPage.next((e) => e.event === 'status');
+    expect((await post(`/api/malls/blora/counters/${counterId}/call`, { ticketId: plain.id })).status).toBe(200);
+    expect((await post(`/api/malls/blora/tickets/${plain.id}/stops`, { serviceId: bpjsService })).status).toBe(201);
+    const added = await plainPage.next((e) => e.event === 'status' && e.data.stops.length === 2);
+    expect(added.data.stops[1]).toMatchObject({ serviceId: bpjsService, status: 'waiting' });
+    plainPage.close();
+    await post(`/api/malls/blora/tickets/${plain.id}/start`);
+    await post(`/api/malls/blora/tickets/${plain.id}/finish`);
+  });
+
   it('keeps a counter console informed of its queue (staff only)', async () => {
     const anon = await fetch(`${base}/api/malls/blora/counters/${counterId}/events`);
     expect(anon.status).toBe(401);

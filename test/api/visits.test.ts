@@ -138,14 +138,28 @@ describe.each(ENGINES)('visits through several services on %s', (engine) => {
       payload: { dailyQuota: 1 },
     });
     expect(patched.statusCode, patched.body).toBe(200);
+    // Dindukcapil has a quota too, with places left: the refusal names the stop that is full
+    const roomy = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/malls/blora/admin/services/${services.dindukcapil?.id}`,
+      headers: { cookie: admin },
+      payload: { dailyQuota: 900 },
+    });
+    expect(roomy.statusCode).toBe(200);
     // (tickets taken while a service had no quota were not counted: the first visit takes the one place)
     expect((await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] })).statusCode).toBe(201);
     const waitingNow = await waitingCount();
-    const issuedBefore = await t.ctx.database.db.selectFrom('service_day_counts').selectAll().execute();
+    const issuedBefore = await t.ctx.database.db
+      .selectFrom('service_day_counts')
+      .selectAll()
+      .orderBy('service_id')
+      .execute();
     const full = await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] });
     expect(full.statusCode).toBe(409);
-    expect(json(full).error).toBe('quota_full');
-    expect(await t.ctx.database.db.selectFrom('service_day_counts').selectAll().execute()).toEqual(issuedBefore);
+    expect(json(full)).toMatchObject({ error: 'quota_full', serviceName: services.samsat?.name, quota: 1 });
+    expect(
+      await t.ctx.database.db.selectFrom('service_day_counts').selectAll().orderBy('service_id').execute(),
+    ).toEqual(issuedBefore);
     expect(await waitingCount()).toBe(waitingNow);
     expect(waitingNow).toBe(waiting + 2);
     const lifted = await t.app.inject({
@@ -155,6 +169,13 @@ describe.each(ENGINES)('visits through several services on %s', (engine) => {
       payload: { dailyQuota: null },
     });
     expect(lifted.statusCode).toBe(200);
+    const unlimited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/malls/blora/admin/services/${services.dindukcapil?.id}`,
+      headers: { cookie: admin },
+      payload: { dailyQuota: null },
+    });
+    expect(unlimited.statusCode).toBe(200);
   });
 
   it('adds a stop at a counter, shows the officer the other stops, and lets the citizen cancel one', async () => {
@@ -280,5 +301,96 @@ describe.each(ENGINES)('visits through several services on %s', (engine) => {
       services.samsat?.id,
       services.dindukcapil?.id,
     ]);
+  });
+
+  it("holds a stop until the one an agency's rule puts first is done, and cancels it when that one is not", async () => {
+    const admin = await t.login('admin');
+    const rule = (serviceId: string | undefined, afterServiceId: string | null | undefined) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/malls/blora/admin/services/${serviceId}`,
+        headers: { cookie: admin },
+        payload: { afterServiceId },
+      });
+    // Samsat's document needs the new KK from Dindukcapil first
+    const set = await rule(services.samsat?.id, services.dindukcapil?.id);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(json(set).afterServiceId).toBe(services.dindukcapil?.id);
+    // a rule that would make a visit wait for ever is refused, changing nothing
+    const circle = await rule(services.dindukcapil?.id, services.samsat?.id);
+    expect(circle.statusCode).toBe(400);
+    expect(json(circle).message).toContain('menunggu');
+    expect((await rule(services.samsat?.id, services.samsat?.id)).statusCode).toBe(400);
+    expect((await rule(services.samsat?.id, 'no-such-service')).statusCode).toBe(404);
+    expect(json(await rule(services.dindukcapil?.id, undefined)).afterServiceId).toBeNull();
+
+    // both counters free, their lines empty: what they call next is up to the rule
+    for (const agency of ['dindukcapil', 'samsat']) {
+      const q = json(
+        await t.app.inject({
+          url: `/api/malls/blora/counters/${counters[agency]}/queue`,
+          headers: { cookie: officers[agency] as string },
+        }),
+      );
+      if (q.current?.status === 'called') await act(agency, q.current.id, 'start');
+      if (q.current) await act(agency, q.current.id, 'finish');
+      for (const w of q.waiting) await act(agency, w.id, 'cancel');
+    }
+    const visit = json(await issue({ serviceIds: [services.samsat?.id, services.dindukcapil?.id] }));
+    expect(visit.stops[0]).toMatchObject({
+      serviceId: services.samsat?.id,
+      after: services.dindukcapil?.id,
+      estimate: null,
+      estimateReason: 'after_stop',
+    });
+    expect(visit.stops[1].after).toBeUndefined();
+    const samsatStop = (
+      await t.ctx.database.db
+        .selectFrom('tickets')
+        .select(['id'])
+        .where('number', '=', visit.number)
+        .where('service_id', '=', services.samsat?.id as string)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Samsat's line holds the number: not called next, and not when chosen either
+    expect(await callNext('samsat')).toBeNull();
+    const chosen = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/counters/${counters.samsat}/call`,
+      headers: { cookie: officers.samsat as string },
+      payload: { ticketId: samsatStop },
+    });
+    expect(chosen.statusCode).toBe(409);
+    expect(json(chosen).error).toBe('needs_first');
+    const atDukcapil = await callNext('dindukcapil');
+    expect(atDukcapil.number).toBe(visit.number);
+    await act('dindukcapil', atDukcapil.id, 'start');
+    await act('dindukcapil', atDukcapil.id, 'finish');
+    const atSamsat = await callNext('samsat');
+    expect(atSamsat).toMatchObject({ id: samsatStop, number: visit.number });
+    await act('samsat', atSamsat.id, 'start');
+    await act('samsat', atSamsat.id, 'finish');
+
+    // a citizen who misses the KK call cannot be served at Samsat: that stop ends too
+    const second = json(await issue({ serviceIds: [services.dindukcapil?.id, services.samsat?.id] }));
+    const missed = await callNext('dindukcapil');
+    expect(missed.number).toBe(second.number);
+    await act('dindukcapil', missed.id, 'recall');
+    expect((await act('dindukcapil', missed.id, 'no-show')).statusCode).toBe(200);
+    expect((await page(second.token)).stops.map((s: any) => s.status)).toEqual(['no_show', 'cancelled']);
+    expect(await callNext('samsat')).toBeNull();
+
+    // a stop added at a counter follows the rule too
+    const third = json(await issue({ serviceId: services.dindukcapil?.id }));
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${third.id}/stops`,
+      headers: { cookie: officers.dindukcapil as string },
+      payload: { serviceId: services.samsat?.id },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await page(third.token)).stops[1]).toMatchObject({ after: services.dindukcapil?.id });
+    expect(await callNext('samsat')).toBeNull();
+    expect((await rule(services.samsat?.id, null)).statusCode).toBe(200);
   });
 });

@@ -22,6 +22,7 @@ import * as m0012 from './migrations/0012_bookings_outbox.js';
 import * as m0013 from './migrations/0013_estimates.js';
 import * as m0014 from './migrations/0014_applications.js';
 import * as m0015 from './migrations/0015_routes.js';
+import * as m0016 from './migrations/0016_stop_order.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -145,6 +146,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0013_estimates': m0013,
         '0014_applications': m0014,
         '0015_routes': m0015,
+        '0016_stop_order': m0016,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -57,6 +57,8 @@ export interface ServicesTable {
   created_at: number;
   /** when it was archived (also made inactive); null while in use */
   archived_at: number | null;
+  /** a service that must be done first when a visit has both, an agency's rule (migration 0016) */
+  after_service_id: string | null;
 }
 
 export interface ZonesTable {
@@ -151,6 +153,8 @@ export interface TicketsTable {
   postponed: Generated<number>;
   /** the route this stop belongs to (migration 0015); null for a ticket of one service */
   route_id: string | null;
+  /** the stop of the same route that must be done before this one is called (migration 0016) */
+  after_ticket_id: string | null;
 }
 
 /** One citizen's number waiting in several lines at once (migration 0015). */

@@ -59,6 +59,8 @@ export interface ServiceRecord {
   archivedAt: number | null;
   sortOrder: number;
   counterIds: string[];
+  /** the service that must be done first when a visit has both; null when none */
+  afterServiceId: string | null;
 }
 
 export interface CounterRecord {
@@ -371,6 +373,7 @@ export class AdminRepository {
           search_text: s.searchText,
           sort_order: s.sortOrder,
           active: s.active ? 1 : 0,
+          after_service_id: s.afterServiceId,
           created_at: at,
         })
         .execute();
@@ -396,6 +399,7 @@ export class AdminRepository {
           search_text: s.searchText,
           sort_order: s.sortOrder,
           active: s.active ? 1 : 0,
+          after_service_id: s.afterServiceId,
         })
         .where('mall_id', '=', mallId)
         .where('id', '=', s.id)
@@ -880,6 +884,7 @@ function toService(
     active: number;
     archived_at: number | null;
     sort_order: number;
+    after_service_id: string | null;
   },
   counterIds: string[],
 ): ServiceRecord {
@@ -894,6 +899,7 @@ function toService(
     archivedAt: r.archived_at === null ? null : Number(r.archived_at),
     sortOrder: Number(r.sort_order),
     counterIds,
+    afterServiceId: r.after_service_id,
   };
 }
 

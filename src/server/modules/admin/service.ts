@@ -305,6 +305,7 @@ export class AdminService {
         ? await this.repo.activeCounterIds(mall.id, agency.id)
         : await this.counterLinks(mall, agency.id, body.counterIds);
     const id = newId();
+    const afterServiceId = await this.afterLink(mall, id, body.afterServiceId ?? null);
     await this.repo.insertService(
       mall.id,
       {
@@ -317,6 +318,7 @@ export class AdminService {
         active: body.active ?? true,
         sortOrder: body.sortOrder ?? (await this.repo.nextSortOrder(mall.id, 'services')),
         searchText: serviceSearchText({ name, standard }, agency),
+        afterServiceId,
       },
       counterIds,
       this.now(),
@@ -334,6 +336,10 @@ export class AdminService {
     const dailyQuota = body.dailyQuota === undefined ? current.dailyQuota : quota(body.dailyQuota);
     const prefix = body.prefix ?? current.prefix;
     if (moved || prefix !== current.prefix) await this.checkPrefix(mall, prefix, agency.id);
+    const afterServiceId =
+      body.afterServiceId === undefined
+        ? current.afterServiceId
+        : await this.afterLink(mall, current.id, body.afterServiceId);
     // Moved to another agency, it leaves the old agency's counters unless told which to use.
     const counterIds =
       body.counterIds !== undefined
@@ -353,10 +359,32 @@ export class AdminService {
         active: body.active ?? current.active,
         sortOrder: body.sortOrder ?? current.sortOrder,
         searchText: serviceSearchText({ name, standard }, agency),
+        afterServiceId,
       },
       counterIds,
     );
     return serviceView(await this.mustService(mall, current.id));
+  }
+
+  /**
+   * The service that must come first in a visit: one of the mall's, not the service itself, and
+   * not one that (through others) must come after it — a visit would wait for ever.
+   */
+  private async afterLink(mall: Mall, serviceId: string, afterServiceId: string | null): Promise<string | null> {
+    if (afterServiceId === null) return null;
+    const invalidAfter = () =>
+      invalid(
+        'afterServiceId',
+        'layanan ini tidak dapat menunggu layanan itu: layanan itu sendiri menunggu layanan ini',
+        'this service cannot wait for that one: that one itself waits for this service',
+      );
+    for (let id: string | null = afterServiceId, steps = 0; id !== null; steps++) {
+      if (id === serviceId || steps > 50) throw invalidAfter();
+      const next = await this.repo.service(mall.id, id);
+      if (!next) throw new AppError('service_not_found', { serviceId: id });
+      id = next.afterServiceId;
+    }
+    return afterServiceId;
   }
 
   /** Deletes a service no ticket, survey or count ever referred to; otherwise archives it. */

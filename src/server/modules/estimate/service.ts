@@ -12,6 +12,7 @@
  * told when their part's estimates change, and every MAX_AGE_MS while time passes.
  */
 import { performance } from 'node:perf_hooks';
+import type { EstimateReason } from '../../../api/queue.js';
 import {
   baselineWait,
   type Estimate,
@@ -53,7 +54,8 @@ const BUILD_SHARE_INVERSE = 20;
 /** weeks of the same weekday the priors read */
 const HISTORY_WEEKS = 8;
 
-export type NoEstimateReason = 'closed' | 'no_counter_open' | 'not_waiting';
+/** why there is no estimate, as the API names it */
+export type NoEstimateReason = EstimateReason;
 
 /** An estimate as the API gives it, or why there is none. */
 export interface EstimateAnswer {

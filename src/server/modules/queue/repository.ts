@@ -122,6 +122,7 @@ export class QueueRepository {
         'services.daily_quota',
         'services.active',
         'services.agency_id',
+        'services.after_service_id',
         'agencies.short_name as agency_short_name',
       ])
       .where('services.mall_id', '=', mallId)
@@ -208,6 +209,17 @@ export class QueueRepository {
         .where('route_id', 'is', null)
         .execute();
     });
+  }
+
+  /** These stops wait for `firstId` to be done before they are called. */
+  async setAfter(mallId: string, ticketIds: string[], firstId: string): Promise<void> {
+    if (ticketIds.length === 0) return;
+    await this.db
+      .updateTable('tickets')
+      .set({ after_ticket_id: firstId })
+      .where('mall_id', '=', mallId)
+      .where('id', 'in', ticketIds)
+      .execute();
   }
 
   /** A route's stops, in the order they were taken. */
@@ -326,6 +338,7 @@ export class QueueRepository {
     const rows = await this.db
       .selectFrom('tickets')
       .leftJoin('routes', 'routes.id', 'tickets.route_id')
+      .leftJoin('tickets as first', 'first.id', 'tickets.after_ticket_id')
       .select([
         'tickets.id',
         'tickets.arrival_at',
@@ -340,6 +353,8 @@ export class QueueRepository {
       .where('tickets.service_date', '=', serviceDate)
       // a stop whose citizen is at another counter is skipped, keeping its place (src/domain/route.ts)
       .where((eb) => eb.or([eb('tickets.route_id', 'is', null), eb('routes.held_ticket_id', 'is', null)]))
+      // and a stop that needs another stop done first waits until it is
+      .where((eb) => eb.or([eb('tickets.after_ticket_id', 'is', null), eb('first.status', '=', 'done')]))
       .execute();
     return rows.map((r) => ({
       id: r.id,

@@ -380,21 +380,32 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       let { mallId, row, view: last } = await queue.followTicket(token);
       const stream = openStream(request, reply);
       let pending = Promise.resolve();
-      // The estimate also moves with the counters, with the lines that share them, and with time:
-      // follow the estimates of the ticket's service (again after a transfer).
-      let followed: string | null = null;
-      let unfollow = () => {};
-      const followService = async () => {
-        if (followed === row.service_id) return;
-        unfollow();
-        followed = row.service_id;
-        unfollow = await queue.followEstimates(mallId, followed, () => queueRefresh(undefined, false));
+      // The lines the ticket stands in: its service's, or each stop's of a visit (again after a
+      // transfer or a stop added). A visit's places are counted again whole, stop by stop.
+      let lines = new Set(last.stops.map((s) => s.serviceId));
+      const isVisit = () => lines.size > 1;
+      // The estimates also move with the counters, with the lines that share them, and with time.
+      const follows = new Map<string, () => void>();
+      const followLines = async () => {
+        for (const [serviceId, unfollow] of follows) {
+          if (lines.has(serviceId)) continue;
+          unfollow();
+          follows.delete(serviceId);
+        }
+        for (const serviceId of lines) {
+          if (follows.has(serviceId)) continue;
+          const unfollow = await queue.followEstimates(mallId, serviceId, () => queueRefresh(undefined, isVisit()));
+          // closed while this was being set up: nobody will call the unfollow later
+          if (stream.closed) unfollow();
+          else follows.set(serviceId, unfollow);
+        }
       };
-      const refresh = async (eventId: string | undefined, mine: boolean) => {
+      const refresh = async (eventId: string | undefined, whole: boolean) => {
         let now = last;
-        if (mine) {
+        if (whole) {
           ({ row, view: now } = await queue.followTicket(token));
-          await followService();
+          lines = new Set(now.stops.map((s) => s.serviceId));
+          await followLines();
         }
         // Another ticket of the line moved, or the estimates did: only its place can have changed.
         else if (row.status === 'waiting') now = { ...last, ...(await queue.placeOf(row)) };
@@ -403,21 +414,25 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
         stream.send('status', now, eventId);
       };
       // One refresh at a time, in order, so a slow read never overwrites a newer one.
-      const queueRefresh = (eventId: string | undefined, mine: boolean) => {
-        pending = pending.then(() => refresh(eventId, mine)).catch(() => {});
+      const queueRefresh = (eventId: string | undefined, whole: boolean) => {
+        pending = pending.then(() => refresh(eventId, whole)).catch(() => {});
       };
       stream.onClose(
         bus.subscribe((m) => {
           if (m.topic !== 'ticket.changed' || m.payload.mallId !== mallId) return;
           const t = m.payload.ticket;
-          // the visit's other stops are the citizen's own too
-          const mine = t.token === token || (row.route_id !== null && t.routeId === row.route_id);
-          if (!mine && t.serviceId !== row.service_id && t.fromServiceId !== row.service_id) return;
-          queueRefresh(m.payload.eventId, mine);
+          // the visit's other stops are the citizen's own too, and so is a stop just added to a
+          // plain ticket (it carries the ticket's number and the route the ticket now heads)
+          const mine = t.token === token || (!!t.routeId && (t.routeId === row.route_id || t.number === row.number));
+          const inLine = lines.has(t.serviceId) || (t.fromServiceId !== null && lines.has(t.fromServiceId));
+          if (!mine && !inLine) return;
+          queueRefresh(m.payload.eventId, mine || isVisit());
         }),
       );
-      stream.onClose(() => unfollow());
-      await followService();
+      stream.onClose(() => {
+        for (const unfollow of follows.values()) unfollow();
+      });
+      await followLines();
       stream.send('status', last);
     },
   );

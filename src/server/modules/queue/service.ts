@@ -8,6 +8,7 @@ import type { CounterPresence, IssuedTicket, Ticket, TicketPublic, TicketStop } 
 import { canOperateAgency, canViewAgency } from '../../../domain/access.js';
 import { pickNext, postponedArrival } from '../../../domain/pick-next.js';
 import { checkTransition, formatTicketNumber, type PriorityClass, type TicketAction } from '../../../domain/queue.js';
+import { heldStop, ticketStatus } from '../../../domain/route.js';
 import { hoursOn, isOpenDuring, localTime } from '../../../domain/schedule.js';
 
 const localDateHour = (at: number, timeZone: string) => {
@@ -218,24 +219,26 @@ export class QueueService {
     const priority = body.priority ?? null;
     const answers = await Promise.all(services.map((s) => this.estimates.forNewTicket(mall, s.id, priority)));
     const route = { id: newId() };
-    const outcomes = await this.repo.insertRoute(
-      services.map((service, k) => ({
-        ...this.newTicket(mall, service, priority, {}, now, local, answers[k] as EstimateAnswer),
-        route: { id: route.id, head: k === 0 },
-      })),
-    );
+    const items = services.map((service, k) => ({
+      ...this.newTicket(mall, service, priority, {}, now, local, answers[k] as EstimateAnswer),
+      route: { id: route.id, head: k === 0 },
+    }));
+    // an agency's rule: a stop whose service needs another of the visit waits until that one is done
+    for (const [k, service] of services.entries()) {
+      const first = services.findIndex((s) => s.id === service.after_service_id);
+      if (first >= 0) (items[k] as (typeof items)[number]).ticket.after_ticket_id = items[first]?.ticket.id ?? null;
+    }
+    const outcomes = await this.repo.insertRoute(items);
     if (outcomes.some((o) => o === null)) {
-      const limited = services.filter((s) => s.daily_quota !== null);
-      throw new AppError('quota_full', {
-        serviceName: limited.map((s) => s.name).join(', '),
-        quota: limited[0]?.daily_quota ?? 0,
-      });
+      // the whole visit was refused: name the stop whose quota is used up
+      const left = new Map((await this.repo.availability(mall.id, local.date)).map((a) => [a.serviceId, a.remaining]));
+      const full = services.find((s) => left.get(s.id) === 0) ?? services.find((s) => s.daily_quota !== null);
+      throw new AppError('quota_full', { serviceName: full?.name ?? '', quota: full?.daily_quota ?? 0 });
     }
     const stored = outcomes as NonNullable<(typeof outcomes)[number]>[];
-    for (const [k, o] of stored.entries()) {
+    for (const o of stored) {
       this.estimates.issued(mall.id, o.row.service_id, priority);
       await this.announce(mall.id, o.eventId, 'issue', o.row, null, null);
-      void k;
     }
     const head = stored[0] as (typeof stored)[number];
     return {
@@ -250,7 +253,15 @@ export class QueueService {
       serviceDate: head.row.service_date,
       ...estimateView(answers[0] as EstimateAnswer),
       stops: await Promise.all(
-        stored.map((o, k) => this.stopOf(mall, o.row, o.peopleAhead, answers[k] as EstimateAnswer)),
+        stored.map((o, k) =>
+          this.stopOf(
+            mall,
+            o.row,
+            o.peopleAhead,
+            answers[k] as EstimateAnswer,
+            stored.map((x) => x.row),
+          ),
+        ),
       ),
     };
   }
@@ -280,6 +291,9 @@ export class QueueService {
     const answer = await this.estimates.forNewTicket(mall, service.id, ticket.priority);
     const item = this.newTicket(mall, service, ticket.priority, { source: 'staff' }, now, local, answer);
     item.event.actorId = staff.id;
+    const ended: TicketRow['status'][] = ['no_show', 'cancelled'];
+    const first = stops.find((s) => s.service_id === service.after_service_id && !ended.includes(s.status));
+    item.ticket.after_ticket_id = first?.id ?? null;
     const inserted = await this.repo.insertTicket({
       ...item,
       route: {
@@ -289,6 +303,13 @@ export class QueueService {
       },
     });
     if (!inserted) throw new AppError('quota_full', { serviceName: service.name, quota: service.daily_quota ?? 0 });
+    // stops already waiting whose service needs the one added now wait for it too
+    const later = [];
+    for (const s of stops) {
+      if (s.status !== 'waiting' || s.after_ticket_id) continue;
+      if ((await this.service(mall.id, s.service_id))?.after_service_id === service.id) later.push(s.id);
+    }
+    await this.repo.setAfter(mall.id, later, inserted.row.id);
     this.estimates.issued(mall.id, service.id, ticket.priority);
     await this.announce(mall.id, inserted.eventId, 'issue', inserted.row, null, null);
     return toTicket(inserted.row);
@@ -308,7 +329,16 @@ export class QueueService {
   }
 
   /** A stop as the citizen sees it, from its stored ticket, its place and estimate. */
-  private async stopOf(mall: Mall, row: TicketRow, peopleAhead: number, answer: EstimateAnswer): Promise<TicketStop> {
+  private async stopOf(
+    mall: Mall,
+    row: TicketRow,
+    peopleAhead: number,
+    answer: EstimateAnswer,
+    siblings: readonly TicketRow[] = [],
+  ): Promise<TicketStop> {
+    const first = row.after_ticket_id ? siblings.find((s) => s.id === row.after_ticket_id) : undefined;
+    // held for a stop not done yet: its place is kept, but no wait can be told before that one ends
+    const heldForFirst = row.status === 'waiting' && first !== undefined && first.status !== 'done';
     const [service, counter] = await Promise.all([
       this.service(mall.id, row.service_id),
       row.counter_id && (row.status === 'called' || row.status === 'serving')
@@ -322,7 +352,14 @@ export class QueueService {
       status: row.status,
       peopleAhead,
       ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
-      ...estimateView(row.status === 'waiting' ? answer : { estimate: null, reason: 'not_waiting' }),
+      ...(first ? { after: first.service_id } : {}),
+      ...estimateView(
+        heldForFirst
+          ? { estimate: null, reason: 'after_stop' }
+          : row.status === 'waiting'
+            ? answer
+            : { estimate: null, reason: 'not_waiting' },
+      ),
     };
   }
 
@@ -345,6 +382,7 @@ export class QueueService {
           t,
           ahead.get(t.id) ?? 0,
           t.status === 'waiting' ? await this.estimates.forTicket(mall, t) : own.answer,
+          siblings,
         ),
       ),
     );
@@ -436,8 +474,10 @@ export class QueueService {
   async followTicket(token: string): Promise<{ mallId: string; row: TicketRow; view: TicketPublic }> {
     const row = await this.repo.ticketByToken(token);
     if (!row) throw new AppError('ticket_not_found');
+    // a visit's page speaks of the stop the citizen is at now: its call, its counter, its recalls
+    const { current, status } = await this.visitNow(row);
     const [counter, names, place, contact] = await Promise.all([
-      row.counter_id ? this.repo.counterRef(row.mall_id, row.counter_id) : undefined,
+      current.counter_id ? this.repo.counterRef(row.mall_id, current.counter_id) : undefined,
       this.repo.ticketContext(row.mall_id, row.service_id, row.id),
       this.placeOf(row),
       this.repo.contactOf(row.id),
@@ -451,16 +491,16 @@ export class QueueService {
       serviceName: names.service_name,
       agencyName: names.agency_name,
       agencyShortName: names.agency_short_name,
-      status: row.status,
+      status,
       serviceId: row.service_id,
       priority: row.priority,
       peopleAhead,
       ...(counter ? { counter: { id: counter.id, name: counter.name, number: counter.number } } : {}),
-      recallCount: row.recall_count,
+      recallCount: current.recall_count,
       // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean
       surveyed: Boolean(names.surveyed),
       issuedAt: row.issued_at,
-      calledAt: row.called_at,
+      calledAt: current.called_at,
       appointmentAt: row.appointment_at,
       postponed: row.postponed === 1,
       canRejoinUntil: this.rejoinUntil(row, names.settings),
@@ -475,6 +515,33 @@ export class QueueService {
         : null,
     };
     return { mallId: row.mall_id, row, view };
+  }
+
+  /**
+   * The stop of a visit the citizen is at (called or being served), else the ticket itself, and
+   * the visit's status as a whole (src/domain/route.ts): waiting while any stop still waits.
+   */
+  private async visitNow(row: TicketRow): Promise<{ current: TicketRow; status: TicketRow['status'] }> {
+    if (!row.route_id) return { current: row, status: row.status };
+    const stops = await this.repo.routeTickets(row.mall_id, row.route_id);
+    const route = {
+      id: row.route_id,
+      priority: row.priority,
+      appointmentAt: row.appointment_at,
+      serviceDate: row.service_date,
+      stops: stops.map((s) => ({
+        serviceId: s.service_id,
+        status: s.status,
+        arrivalAt: s.arrival_at,
+        after: null,
+        recallCount: s.recall_count,
+      })),
+    };
+    const held = heldStop(route);
+    return {
+      current: (held && stops.find((s) => s.service_id === held.serviceId)) || row,
+      status: ticketStatus(route),
+    };
   }
 
   /** Until when a citizen who missed the call may rejoin from the phone: the same day, within the mall's minutes. */
@@ -612,6 +679,7 @@ export class QueueService {
     this.require(ticket, 'call', mall);
     if (!counter.serviceIds.includes(ticket.service_id))
       throw new AppError('not_served_here', { number: ticket.number });
+    await this.requireFirstDone(mall, ticket);
     const now = this.now();
     const claimed = await this.repo.claim(
       mall.id,
@@ -637,6 +705,15 @@ export class QueueService {
       return this.conflictNow(mall, ticket.id, 'call');
     }
     return this.afterChange(mall.id, claimed, 'call', counter, null);
+  }
+
+  /** A stop that needs another done first is not called before (done is final: no race). */
+  private async requireFirstDone(mall: Mall, ticket: TicketRow): Promise<void> {
+    if (!ticket.after_ticket_id) return;
+    const first = await this.repo.ticket(mall.id, ticket.after_ticket_id);
+    if (!first || first.status === 'done') return;
+    const service = await this.service(mall.id, first.service_id);
+    throw new AppError('needs_first', { number: ticket.number, serviceName: service?.name ?? '' });
   }
 
   // ── the citizen's own actions, by the ticket's token ──────────────────
@@ -786,7 +863,29 @@ export class QueueService {
       closedDay: this.closedDay(mall, ticket),
     });
     if (!changed) return this.conflictNow(mall, ticket.id, action);
-    return this.afterChange(mall.id, changed, action, action === 'recall' ? counter : null, null);
+    const result = await this.afterChange(mall.id, changed, action, action === 'recall' ? counter : null, null);
+    if (changed.row.route_id && (to === 'no_show' || to === 'cancelled')) {
+      await this.cancelDependents(mall, changed.row);
+    }
+    return result;
+  }
+
+  /**
+   * A stop that ended without being done takes with it the stops that needed it (and theirs):
+   * they would wait for ever (src/domain/route.ts). A citizen who comes back is given the stop
+   * again at a counter.
+   */
+  private async cancelDependents(mall: Mall, ended: TicketRow): Promise<void> {
+    const stops = await this.repo.routeTickets(mall.id, ended.route_id as string);
+    for (const stop of stops) {
+      if (stop.after_ticket_id !== ended.id || stop.status !== 'waiting') continue;
+      try {
+        await this.applyAction(mall, null, stop, 'cancel', null);
+      } catch (e) {
+        // moved meanwhile (called through a race it cannot win, or cancelled by the citizen): nothing left to do
+        if (!(e instanceof AppError) || e.status !== 409) throw e;
+      }
+    }
   }
 
   /** Moves a ticket to another service of any agency, keeping its arrival time. */

@@ -54,6 +54,13 @@ export const NewBooking = Type.Object({
   ),
   email: Type.Optional(Type.String({ maxLength: 254, description: 'to receive the confirmation by e-mail too' })),
   lang: Type.Optional(Type.Enum(['id', 'en'], { description: 'the language of the messages' })),
+  alsoServiceIds: Type.Optional(
+    Type.Array(Id, {
+      maxItems: 4,
+      description:
+        'other services of any agency needed on the same visit: at check-in the number waits in their lines too, from then (issue #13)',
+    }),
+  ),
 });
 export type NewBooking = Static<typeof NewBooking>;
 
@@ -96,6 +103,8 @@ export const Booking = Type.Object({
   start: Type.String(),
   end: Type.String(),
   status: BookingStatus,
+  /** the other services of the visit, joined as stops at check-in */
+  alsoServiceIds: Type.Array(Type.String()),
 });
 export type Booking = Static<typeof Booking>;
 
@@ -117,6 +126,10 @@ export const BookingView = Type.Intersect([
     changeable: Type.Boolean(),
     ticketToken: Type.Union([Type.String(), Type.Null()]),
     lang: Type.Enum(['id', 'en']),
+    /** the other services of the visit, by name */
+    alsoServices: Type.Array(
+      Type.Object({ serviceId: Type.String(), serviceName: Type.String(), agencyName: Type.String() }),
+    ),
   }),
 ]);
 export type BookingView = Static<typeof BookingView>;

@@ -210,8 +210,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     specialDay: specialDays.lookup,
     linkOf,
     placeFreed: (slot) => bus.publish('booking.place_freed', slot),
-    issueTicket: async (mall, serviceId, options) => {
-      const issued = await queue.issueWith(mall, { serviceId }, options);
+    issueTicket: async (mall, serviceId, { alsoServiceIds, ...options }) => {
+      const issued = await queue.issueVisitWith(mall, { serviceIds: [serviceId, ...(alsoServiceIds ?? [])] }, options);
       return (
         issued && {
           ticket: toTicket(issued.row),

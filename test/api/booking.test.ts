@@ -475,6 +475,78 @@ describe.each(ENGINES)('booking API on %s', (engine) => {
     }
   });
 
+  it('books one visit through several services: the slot at one, the others joined as stops at check-in', async () => {
+    t.clock.now = MONDAY_9AM;
+    const agencies = json(await t.app.inject('/api/malls/blora/agencies'));
+    const bpjs = agencies.find((a: any) => a.code === 'bpjskes');
+    const bpjsService = json(await t.app.inject(`/api/malls/blora/services?agencyId=${bpjs.id}`)).find(
+      (s: any) => s.dailyQuota === null,
+    );
+    // booked at a second service of the same agency, so the other tests' day figures stay theirs
+    const rules = await t.app.inject({
+      method: 'PUT',
+      url: `/api/malls/blora/admin/services/${otherService.id}/booking`,
+      headers: { cookie: admin },
+      payload: RULES,
+    });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const visitBook = (body: Record<string, unknown>) => book({ serviceId: otherService.id, ...body });
+    const count = async () => (await t.ctx.database.db.selectFrom('bookings').select('id').execute()).length;
+    const before = await count();
+    const same = await visitBook({ date: '2026-11-30', start: '11:00', alsoServiceIds: [otherService.id] });
+    expect(same.statusCode).toBe(400);
+    expect(json(same).field).toBe('alsoServiceIds[0]');
+    expect(
+      (await visitBook({ date: '2026-11-30', start: '11:00', alsoServiceIds: ['no-such-service'] })).statusCode,
+    ).toBe(404);
+    expect(await count()).toBe(before);
+
+    const made = await visitBook({ date: '2026-11-30', start: '11:00', alsoServiceIds: [bpjsService.id] });
+    expect(made.statusCode, made.body).toBe(201);
+    const b = json(made);
+    expect(b.alsoServiceIds).toEqual([bpjsService.id]);
+    expect(json(await t.app.inject(`/api/bookings/${b.token}`)).alsoServices).toEqual([
+      { serviceId: bpjsService.id, serviceName: bpjsService.name, agencyName: bpjs.name },
+    ]);
+
+    t.clock.now = mondayAt(10, 40);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/bookings/check-in',
+      payload: { code: b.code },
+    });
+    expect(done.statusCode, done.body).toBe(201);
+    const { ticket, token, stops } = json(done);
+    expect(ticket).toMatchObject({ serviceId: otherService.id, appointmentAt: mondayAt(11), source: 'booking' });
+    expect(stops.map((s: any) => [s.serviceId, s.status])).toEqual([
+      [otherService.id, 'waiting'],
+      [bpjsService.id, 'waiting'],
+    ]);
+    const rows = await t.ctx.database.db
+      .selectFrom('tickets')
+      .select(['service_id', 'number', 'appointment_at', 'source'])
+      .where('number', '=', ticket.number)
+      .where('service_date', '=', '2026-11-30')
+      .orderBy('service_id')
+      .execute();
+    // the slot is the booked service's; the other stop waits as a walk-in from the check-in
+    expect(rows.find((r) => r.service_id === bpjsService.id)).toMatchObject({
+      appointment_at: null,
+      source: 'booking',
+    });
+    expect((await outbox((r) => r.booking_id === b.id && r.kind === 'checked_in')).length).toBe(1);
+
+    // the citizen goes home after all: the head is cancelled at the counter, the other stop by the phone
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/tickets/${ticket.id}/cancel`,
+      headers: { cookie: officer },
+    });
+    const cancel = await t.app.inject({ method: 'POST', url: `/api/tickets/${token}/stops/${bpjsService.id}/cancel` });
+    expect(cancel.statusCode).toBe(200);
+    expect(json(cancel).status).toBe('cancelled');
+  });
+
   it('a late arrival is refused, or joins as a walk-in when asked; a booking never checked in is a no-show', async () => {
     t.clock.now = MONDAY_9AM;
     const late = json(await book({ date: '2026-11-30', start: '10:30' }));

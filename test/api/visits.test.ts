@@ -176,6 +176,27 @@ describe.each(ENGINES)('visits through several services on %s', (engine) => {
       payload: { dailyQuota: null },
     });
     expect(unlimited.statusCode).toBe(200);
+    // an officer takes the number on a citizen's behalf: recorded as the staff's
+    const onBehalf = await t.app.inject({
+      method: 'POST',
+      url: '/api/malls/blora/tickets',
+      headers: { cookie: officers.samsat as string },
+      payload: { serviceIds: [services.dindukcapil?.id, services.samsat?.id] },
+    });
+    expect(onBehalf.statusCode, onBehalf.body).toBe(201);
+    const sources = await t.ctx.database.db
+      .selectFrom('tickets')
+      .select('source')
+      .where('number', '=', json(onBehalf).number)
+      .where('service_date', '=', json(onBehalf).serviceDate)
+      .execute();
+    expect(sources).toEqual([{ source: 'staff' }, { source: 'staff' }]);
+    for (const stop of json(onBehalf).stops) {
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/tickets/${json(onBehalf).token}/stops/${stop.serviceId}/cancel`,
+      });
+    }
   });
 
   it('adds a stop at a counter, shows the officer the other stops, and lets the citizen cancel one', async () => {

@@ -23,6 +23,7 @@ import * as m0013 from './migrations/0013_estimates.js';
 import * as m0014 from './migrations/0014_applications.js';
 import * as m0015 from './migrations/0015_routes.js';
 import * as m0016 from './migrations/0016_stop_order.js';
+import * as m0017 from './migrations/0017_booking_stops.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -147,6 +148,7 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0014_applications': m0014,
         '0015_routes': m0015,
         '0016_stop_order': m0016,
+        '0017_booking_stops': m0017,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

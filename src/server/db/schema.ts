@@ -452,6 +452,8 @@ export interface BookingsTable {
   updated_at: number;
   checked_in_at: number | null;
   cancelled_at: number | null;
+  /** the other services of the visit (migration 0017): a JSON array of ids, stops from check-in; null: none */
+  also_service_ids: string | null;
 }
 
 /** Where to tell a ticket's citizen. */

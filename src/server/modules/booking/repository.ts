@@ -81,6 +81,22 @@ export class BookingRepository {
       .executeTakeFirst();
   }
 
+  /** Names of services, in the order asked (those that no longer exist left out). */
+  async serviceNames(mallId: string, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('services')
+      .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+      .select(['services.id', 'services.name', 'agencies.name as agency_name'])
+      .where('services.mall_id', '=', mallId)
+      .where('services.id', 'in', ids)
+      .execute();
+    return ids.flatMap((id) => {
+      const r = rows.find((x) => x.id === id);
+      return r ? [{ serviceId: r.id, serviceName: r.name, agencyName: r.agency_name }] : [];
+    });
+  }
+
   async putRules(mallId: string, serviceId: string, rules: BookingRules, by: string | null, at: number) {
     await this.db
       .insertInto('service_booking_rules')

@@ -52,6 +52,8 @@ export type IssueTicket = (
   mall: Mall,
   serviceId: string,
   options: {
+    /** the other services of a booked visit: stops of the same number, from now */
+    alsoServiceIds?: string[];
     appointmentAt?: number | null;
     source: TicketSource;
     countsToQuota?: boolean;
@@ -100,7 +102,12 @@ export function toBooking(row: BookingRow): Booking {
     start: row.start,
     end: row.end,
     status: row.status,
+    alsoServiceIds: alsoServiceIdsOf(row),
   };
+}
+
+export function alsoServiceIdsOf(row: Pick<BookingRow, 'also_service_ids'>): string[] {
+  return row.also_service_ids ? (JSON.parse(row.also_service_ids) as string[]) : [];
 }
 
 export class BookingService {
@@ -311,6 +318,7 @@ export class BookingService {
       nik?: string | undefined;
       email?: string | undefined;
       lang?: 'id' | 'en' | undefined;
+      alsoServiceIds?: string[] | undefined;
     },
     staff: Staff | null,
     requestLang: MessageLang,
@@ -333,6 +341,7 @@ export class BookingService {
     const nik = rules.askNik ? (body.nik ?? '').replace(/\s/g, '') : null;
     if (rules.askNik && !isNik(nik ?? '')) throw invalid('nik', 'harus 16 angka', 'must be 16 digits');
     const { slot, slotStartAt, window } = await this.bookableSlot(mall, service, body.date, body.start);
+    const alsoServiceIds = await this.otherStops(mall, service.id, body.alsoServiceIds ?? []);
 
     const personKey = createHash('sha256')
       .update(`${mall.id}|${nik ? `nik:${nik}` : `phone:${phone}`}`)
@@ -371,6 +380,7 @@ export class BookingService {
         created_by: staff?.id ?? null,
         created_at: now,
         updated_at: now,
+        also_service_ids: alsoServiceIds.length > 0 ? JSON.stringify(alsoServiceIds) : null,
       };
       try {
         const stored = await this.repo.create(
@@ -387,6 +397,20 @@ export class BookingService {
         // another booking drew the same code: draw again
       }
     }
+  }
+
+  /** The other services of a booked visit: the mall's, open, each once, not the booked one. */
+  private async otherStops(mall: Mall, bookedServiceId: string, ids: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      if (id === bookedServiceId || out.includes(id)) {
+        throw invalid(`alsoServiceIds[${i}]`, 'layanan ini sudah dipilih', 'this service is already chosen');
+      }
+      const other = await this.serviceOf(mall, id);
+      if (other.active !== 1) throw new AppError('service_inactive', { serviceName: other.name });
+      out.push(id);
+    }
+    return out;
   }
 
   private messageMall(mall: Mall) {
@@ -447,9 +471,10 @@ export class BookingService {
   async view(token: string): Promise<BookingView> {
     const row = await this.repo.byToken(token);
     if (!row) throw new AppError('booking_not_found');
-    const [names, ticket] = await Promise.all([
+    const [names, ticket, alsoServices] = await Promise.all([
       this.repo.context(row.mall_id, row.service_id),
       row.ticket_id ? this.repo.ticketToken(row.ticket_id) : undefined,
+      this.repo.serviceNames(row.mall_id, alsoServiceIdsOf(row)),
     ]);
     const now = this.deps.now();
     const status = row.status === 'booked' && row.check_in_until < now ? 'no_show' : row.status;
@@ -469,6 +494,7 @@ export class BookingService {
       changeable: status === 'booked' && now < row.check_in_from,
       ticketToken: ticket?.token ?? null,
       lang: row.lang,
+      alsoServices,
     };
   }
 
@@ -589,7 +615,13 @@ export class BookingService {
     }
     const names = await this.repo.context(mall.id, booking.service_id);
     const link = (token: string) => this.deps.linkOf(`/t/${token}`);
+    // the visit's other services join as stops from now: those still open today
+    const alsoServiceIds = [];
+    for (const id of alsoServiceIdsOf(booking)) {
+      if ((await this.serviceOf(mall, id)).active === 1) alsoServiceIds.push(id);
+    }
     const issued = await this.deps.issueTicket(mall, booking.service_id, {
+      alsoServiceIds,
       appointmentAt: asBooked ? booking.slot_start_at : null,
       source: 'booking',
       countsToQuota: !asBooked,

@@ -57,7 +57,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       schema: {
         tags: ['queue'],
         summary:
-          'Take a walk-in ticket (no sign-in): for one service (serviceId), or one number for several (serviceIds) waiting in every one of their lines at once',
+          "Take a walk-in ticket (no sign-in): for one service (serviceId), or one number for several (serviceIds) waiting in every one of their lines at once. Signed-in staff taking one on a citizen's behalf: recorded as source 'staff'.",
         params: MallParams,
         body: IssueTicketBody,
         response: { 201: IssuedTicket, ...errors },
@@ -81,9 +81,11 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
           problemEn: 'is required',
         });
       }
+      // an officer taking a number on a citizen's behalf (at the counter or the information desk)
+      const options = request.staff ? { source: 'staff' as const } : {};
       const ticket = serviceIds
-        ? await queue.issueVisit(request.mall, { serviceIds, priority })
-        : await queue.issue(request.mall, { serviceId: serviceId as string, priority });
+        ? await queue.issueVisit(request.mall, { serviceIds, priority }, options)
+        : await queue.issue(request.mall, { serviceId: serviceId as string, priority }, options);
       return reply.status(201).send(ticket);
     },
   );

@@ -209,9 +209,26 @@ export class QueueService {
   async issueVisit(
     mall: Mall,
     body: { serviceIds: readonly string[]; priority?: PriorityClass | null | undefined },
+    options: Pick<IssueOptions, 'source'> = {},
   ): Promise<IssuedTicket> {
+    const issued = await this.issueVisitWith(mall, body, options);
+    if (!issued) throw new AppError('internal');
+    return issued.ticket;
+  }
+
+  /**
+   * A visit as issueWith issues a ticket: the options are the first service's (a checked-in
+   * booking's slot, its hooks in the issuing transaction: a refusal refuses the whole visit); the
+   * other stops join their lines as walk-ins, from now. Null only when options.before refused.
+   */
+  async issueVisitWith(
+    mall: Mall,
+    body: { serviceIds: readonly string[]; priority?: PriorityClass | null | undefined },
+    options: IssueOptions = {},
+  ): Promise<{ ticket: IssuedTicket; row: TicketRow } | null> {
     const ids = [...new Set(body.serviceIds)];
-    if (ids.length === 1) return this.issue(mall, { serviceId: ids[0] as string, priority: body.priority ?? null });
+    if (ids.length === 1)
+      return this.issueWith(mall, { serviceId: ids[0] as string, priority: body.priority }, options);
     const services = [];
     for (const id of ids) services.push(await this.activeService(mall, id));
     const now = this.now();
@@ -219,9 +236,28 @@ export class QueueService {
     const priority = body.priority ?? null;
     const answers = await Promise.all(services.map((s) => this.estimates.forNewTicket(mall, s.id, priority)));
     const route = { id: newId() };
+    let refusedBefore = false;
+    const { before, after, ...headOptions } = options;
     const items = services.map((service, k) => ({
-      ...this.newTicket(mall, service, priority, {}, now, local, answers[k] as EstimateAnswer),
+      ...this.newTicket(
+        mall,
+        service,
+        priority,
+        k === 0 ? headOptions : { source: options.source },
+        now,
+        local,
+        answers[k] as EstimateAnswer,
+      ),
       route: { id: route.id, head: k === 0 },
+      ...(k === 0 && before
+        ? {
+            before: async (tx: Parameters<NonNullable<TicketToIssue['before']>>[0]) => {
+              refusedBefore = !(await before(tx));
+              return !refusedBefore;
+            },
+          }
+        : {}),
+      ...(k === 0 && after ? { after } : {}),
     }));
     // an agency's rule: a stop whose service needs another of the visit waits until that one is done
     for (const [k, service] of services.entries()) {
@@ -229,6 +265,7 @@ export class QueueService {
       if (first >= 0) (items[k] as (typeof items)[number]).ticket.after_ticket_id = items[first]?.ticket.id ?? null;
     }
     const outcomes = await this.repo.insertRoute(items);
+    if (refusedBefore) return null;
     if (outcomes.some((o) => o === null)) {
       // the whole visit was refused: name the stop whose quota is used up
       const left = new Map((await this.repo.availability(mall.id, local.date)).map((a) => [a.serviceId, a.remaining]));
@@ -241,7 +278,7 @@ export class QueueService {
       await this.announce(mall.id, o.eventId, 'issue', o.row, null, null);
     }
     const head = stored[0] as (typeof stored)[number];
-    return {
+    const ticket: IssuedTicket = {
       id: head.row.id,
       token: head.row.token,
       number: head.row.number,
@@ -264,6 +301,7 @@ export class QueueService {
         ),
       ),
     };
+    return { ticket, row: head.row };
   }
 
   /**

@@ -67,7 +67,7 @@ import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
 import { openPool } from './sse.js';
-import { benchVisits, VISIT_GOALS, type VisitsResult } from './visits.js';
+import { benchVisits, CREDIT_MINUTES, VISIT_GOALS, type VisitsResult } from './visits.js';
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -906,7 +906,16 @@ function visitsReport(days: VisitsResult[]): string {
   }
   lines.push(
     `goals: ≥ ${100 * VISIT_GOALS.multiReductionAtLeast} % less time in the mall for multi-service citizens, single-service waits ≤ ${100 * VISIT_GOALS.singleIncreaseAtMost} % longer`,
+    'the trade-off: a later stop keeps at most N minutes of its place when the citizen leaves a counter (0: passes nobody);',
+    'multi-service time in the mall less / single-service waits longer, per seed:',
   );
+  for (const credit of CREDIT_MINUTES) {
+    const cells = days.map((d) => {
+      const b = d.bounded.find((x) => x.creditMinutes === credit);
+      return b ? `${(100 * b.multiReduction).toFixed(0)} % / ${(100 * b.singleIncrease).toFixed(0)} %` : '';
+    });
+    lines.push(`  N = ${String(credit).padStart(2)} min   ${cells.map((c) => c.padStart(16)).join('')}`);
+  }
   return lines.join('\n');
 }
 

@@ -406,9 +406,10 @@ export class QueueService {
     mall: Mall,
     row: TicketRow,
     own: { peopleAhead: number; answer: EstimateAnswer },
+    read?: readonly TicketRow[],
   ): Promise<TicketStop[]> {
     if (!row.route_id) return [await this.stopOf(mall, row, own.peopleAhead, own.answer)];
-    const siblings = await this.repo.routeTickets(mall.id, row.route_id);
+    const siblings = read ?? (await this.repo.routeTickets(mall.id, row.route_id));
     const ahead = await this.repo.countAheadOf(
       mall.id,
       siblings.filter((t) => t.status === 'waiting').map((t) => t.id),
@@ -510,14 +511,17 @@ export class QueueService {
    * another ticket of its line moves only the people ahead are counted again (peopleAheadOf).
    */
   async followTicket(token: string): Promise<{ mallId: string; row: TicketRow; view: TicketPublic }> {
-    const row = await this.repo.ticketByToken(token);
-    if (!row) throw new AppError('ticket_not_found');
+    const found = await this.repo.ticketByToken(token);
+    if (!found) throw new AppError('ticket_not_found');
     // a visit's page speaks of the stop the citizen is at now: its call, its counter, its recalls
-    const { current, status } = await this.visitNow(row);
+    // (the route read once, the ticket's own row with it, so the status and the stops shown agree)
+    const siblings = found.route_id ? await this.repo.routeTickets(found.mall_id, found.route_id) : [found];
+    const row = siblings.find((s) => s.id === found.id) ?? found;
+    const { current, status } = visitNow(row, siblings);
     const [counter, names, place, contact] = await Promise.all([
       current.counter_id ? this.repo.counterRef(row.mall_id, current.counter_id) : undefined,
       this.repo.ticketContext(row.mall_id, row.service_id, row.id),
-      this.placeOf(row),
+      this.placeOf(row, siblings),
       this.repo.contactOf(row.id),
     ]);
     const { peopleAhead } = place;
@@ -555,33 +559,6 @@ export class QueueService {
     return { mallId: row.mall_id, row, view };
   }
 
-  /**
-   * The stop of a visit the citizen is at (called or being served), else the ticket itself, and
-   * the visit's status as a whole (src/domain/route.ts): waiting while any stop still waits.
-   */
-  private async visitNow(row: TicketRow): Promise<{ current: TicketRow; status: TicketRow['status'] }> {
-    if (!row.route_id) return { current: row, status: row.status };
-    const stops = await this.repo.routeTickets(row.mall_id, row.route_id);
-    const route = {
-      id: row.route_id,
-      priority: row.priority,
-      appointmentAt: row.appointment_at,
-      serviceDate: row.service_date,
-      stops: stops.map((s) => ({
-        serviceId: s.service_id,
-        status: s.status,
-        arrivalAt: s.arrival_at,
-        after: null,
-        recallCount: s.recall_count,
-      })),
-    };
-    const held = heldStop(route);
-    return {
-      current: (held && stops.find((s) => s.service_id === held.serviceId)) || row,
-      status: ticketStatus(route),
-    };
-  }
-
   /** Until when a citizen who missed the call may rejoin from the phone: the same day, within the mall's minutes. */
   private rejoinUntil(row: TicketRow, storedSettings: string): number | null {
     if (row.status !== 'no_show') return null;
@@ -605,7 +582,10 @@ export class QueueService {
    * Where a ticket stands: the people before it and when it should be called. The estimate shown
    * is kept (once a minute at most) to be held against the wait that follows.
    */
-  async placeOf(row: TicketRow): Promise<Pick<TicketPublic, 'peopleAhead' | 'estimate' | 'estimateReason' | 'stops'>> {
+  async placeOf(
+    row: TicketRow,
+    siblings?: readonly TicketRow[],
+  ): Promise<Pick<TicketPublic, 'peopleAhead' | 'estimate' | 'estimateReason' | 'stops'>> {
     const mall = await this.mallOf(row.mall_id);
     let peopleAhead = 0;
     let answer: EstimateAnswer = { estimate: null, reason: 'not_waiting', baselineMs: null };
@@ -614,7 +594,11 @@ export class QueueService {
       const service = await this.service(mall.id, row.service_id);
       if (service) await this.estimates.recordShown(mall, row, answer, service.agency_id);
     }
-    return { peopleAhead, ...estimateView(answer), stops: await this.stopsOf(mall, row, { peopleAhead, answer }) };
+    return {
+      peopleAhead,
+      ...estimateView(answer),
+      stops: await this.stopsOf(mall, row, { peopleAhead, answer }, siblings),
+    };
   }
 
   private async operableCounter(mall: Mall, staff: Staff, counterId: string): Promise<CounterInfo> {
@@ -1142,6 +1126,32 @@ export class QueueService {
       counter: counter ? { id: counter.id, name: counter.name, number: counter.number, zoneId: counter.zoneId } : null,
     });
   }
+}
+
+/**
+ * The stop of a visit the citizen is at (called or being served), else the ticket itself, and the
+ * visit's status as a whole (src/domain/route.ts): waiting while any stop still waits.
+ */
+function visitNow(row: TicketRow, stops: readonly TicketRow[]): { current: TicketRow; status: TicketRow['status'] } {
+  if (!row.route_id) return { current: row, status: row.status };
+  const route = {
+    id: row.route_id,
+    priority: row.priority,
+    appointmentAt: row.appointment_at,
+    serviceDate: row.service_date,
+    stops: stops.map((s) => ({
+      serviceId: s.service_id,
+      status: s.status,
+      arrivalAt: s.arrival_at,
+      after: null,
+      recallCount: s.recall_count,
+    })),
+  };
+  const held = heldStop(route);
+  return {
+    current: (held && stops.find((s) => s.service_id === held.serviceId)) || row,
+    status: ticketStatus(route),
+  };
 }
 
 type CallRow = Awaited<ReturnType<QueueRepository['recentDisplayCalls']>>[number];

@@ -22,6 +22,7 @@ import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { seedRecentHistory } from './db/seed/history.js';
 import { seedHistoryEstimates } from './db/seed/history-estimates.js';
+import { seedHistoryVisits } from './db/seed/history-visits.js';
 import { seedDemo } from './db/seed/seed.js';
 import { errorBody } from './errors.js';
 import { newId } from './ids.js';
@@ -148,7 +149,13 @@ async function loadDemoHistory(
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   const n = (x: number) => x.toLocaleString('id-ID');
   console.log(
-    `Riwayat demo / demo history: ${r.from} … ${r.to} (${days} hari/days), ${n(r.tickets)} tiket, ${n(r.visits)} kunjungan/visits, ${n(r.responses)} SKM, ${seconds} s (LOKET_DEMO_HISTORY_DAYS=0 to skip)\n`,
+    `Riwayat demo / demo history: ${r.from} … ${r.to} (${days} hari/days), ${n(r.tickets)} tiket, ${n(r.visits)} kunjungan/visits, ${n(r.responses)} SKM, ${seconds} s (LOKET_DEMO_HISTORY_DAYS=0 to skip)`,
+  );
+  // visits through several services and applications after the counter, made of that history
+  const joined = performance.now();
+  const v = await seedHistoryVisits(db, { mallSlug, from: r.from, to: r.to, now });
+  console.log(
+    `  + ${n(v.routes)} kunjungan multi-layanan / multi-service visits (${n(v.threeStops)} dengan/with 3 layanan), ${n(v.applications)} permohonan/applications (${n(v.overdueNow)} lewat tenggat/overdue now), ${((performance.now() - joined) / 1000).toFixed(1)} s\n`,
   );
 }
 

@@ -159,6 +159,14 @@ describe.each(ENGINES)('server-sent events on %s', (engine) => {
     const added = await plainPage.next((e) => e.event === 'status' && e.data.stops.length === 2);
     expect(added.data.stops[1]).toMatchObject({ serviceId: bpjsService, status: 'waiting' });
     plainPage.close();
+    // the counter holding the citizen hears of their other stop, though it is another agency's line
+    const feed = await connectSse(`${base}/api/malls/blora/counters/${counterId}/events`, { cookie: officer });
+    await feed.next((e) => e.event === 'queue');
+    const cancel = await fetch(`${base}/api/tickets/${plain.token}/stops/${bpjsService}/cancel`, { method: 'POST' });
+    expect(cancel.status).toBe(200);
+    const heard = await feed.next((e) => e.event === 'ticket' && e.data.ticket.serviceId === bpjsService);
+    expect(heard.data.ticket.status).toBe('cancelled');
+    feed.close();
     await post(`/api/malls/blora/tickets/${plain.id}/start`);
     await post(`/api/malls/blora/tickets/${plain.id}/finish`);
   });

@@ -343,7 +343,8 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
     {
       schema: {
         tags: ['realtime'],
-        summary: 'Counter feed (text/event-stream): a "ticket" event whenever its queue changes',
+        summary:
+          'Counter feed (text/event-stream): a "ticket" event whenever its queue changes, or another stop of the visit of the citizen at the counter',
         params: CounterParams,
       },
     },
@@ -352,15 +353,24 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ queue: QueueService; bus: 
       const initial = await queue.counterQueue(mall, requireStaff(request), request.params.counterId);
       const serviceIds = new Set(initial.counter.serviceIds);
       const counterId = initial.counter.id;
+      // the citizen at the counter: the officer sees their other stops, which move in other lines
+      let current = await queue.heldVisit(mall, counterId);
       const stream = openStream(request, reply);
       stream.onClose(
         bus.subscribe((m) => {
           if (m.topic !== 'ticket.changed' || m.payload.mallId !== mall.id) return;
           const t = m.payload.ticket;
+          if (t.counterId === counterId) {
+            const held = t.status === 'called' || t.status === 'serving';
+            current = held ? { routeId: t.routeId ?? null, number: t.number } : null;
+          }
+          const sameVisit =
+            current !== null && !!t.routeId && (t.routeId === current.routeId || t.number === current.number);
           const relevant =
             serviceIds.has(t.serviceId) ||
             (t.fromServiceId !== null && serviceIds.has(t.fromServiceId)) ||
-            t.counterId === counterId;
+            t.counterId === counterId ||
+            sameVisit;
           if (relevant) stream.send('ticket', m.payload, m.payload.eventId);
         }),
       );

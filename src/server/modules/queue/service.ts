@@ -650,6 +650,12 @@ export class QueueService {
     return p && localTime(p.at, mall.timeZone).date === this.today(mall) ? { state: p.state, since: p.at } : null;
   }
 
+  /** The visit of the citizen a counter holds now (its route and number), for the counter's feed. */
+  async heldVisit(mall: Mall, counterId: string): Promise<{ routeId: string | null; number: string } | null> {
+    const held = await this.repo.heldBy(mall.id, counterId);
+    return held ? { routeId: held.route_id, number: held.number } : null;
+  }
+
   async callNext(mall: Mall, staff: Staff, counterId: string): Promise<Ticket | null> {
     const counter = await this.operableCounter(mall, staff, counterId);
     await this.openOnCall(mall, counter);

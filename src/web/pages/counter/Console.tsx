@@ -7,6 +7,7 @@ import { NewApplicationDialog } from '../../components/application/NewApplicatio
 import { useMall } from '../../lib/queries';
 import { useNow } from '../../lib/useNow';
 import { ActionButtons } from './ActionButtons';
+import { AddStopDialog } from './AddStopDialog';
 import { ACTIONS, type ConsoleAction, isActionEnabled } from './actions';
 import { CheckInDialog } from './CheckInDialog';
 import { ConsoleHeader } from './ConsoleHeader';
@@ -44,6 +45,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   const presence = usePresence(mall, counter.id, query.data);
   const now = useNow(30_000);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [addStopOpen, setAddStopOpen] = useState(false);
   const [checkInOpen, setCheckInOpen] = useState(false);
   /** the ticket an application is being opened for */
   const [applicationFor, setApplicationFor] = useState<Ticket | null>(null);
@@ -66,6 +68,10 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
   useEffect(() => {
     if (currentId) setLastFinished((last) => (last && last.id !== currentId ? null : last));
   }, [currentId]);
+  // a dialog about a ticket that has left the counter has nothing left to do
+  useEffect(() => {
+    if (!currentId) setAddStopOpen(false);
+  }, [currentId]);
   const applicationTicket = current?.status === 'serving' ? current : !current ? lastFinished : null;
 
   const perform = (id: ConsoleAction) => {
@@ -75,6 +81,9 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
     else if (id === 'transfer') {
       actions.dismiss();
       setTransferOpen(true);
+    } else if (id === 'addStop') {
+      actions.dismiss();
+      setAddStopOpen(true);
     } else if (current) {
       const ticket = current;
       void actions.act(id, ticket).then((ok) => {
@@ -82,7 +91,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
       });
     }
   };
-  useShortcuts(shortcutsOn && !transferOpen && !checkInOpen && !applicationFor, perform);
+  useShortcuts(shortcutsOn && !transferOpen && !addStopOpen && !checkInOpen && !applicationFor, perform);
 
   const notice = presence.error
     ? { kind: 'error' as const, text: t('counter:presence.failed', { message: presence.error }) }
@@ -127,12 +136,13 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
             <div className="flex min-h-0 flex-col gap-3">
               <CurrentTicket
                 ticket={current}
+                stops={data.currentStops}
                 serviceName={serviceName}
                 timeZone={timeZone}
                 applicationFrom={applicationTicket}
                 onOpenApplication={setApplicationFor}
               />
-              <NoticeBar notice={transferOpen ? null : notice} onDismiss={dismiss} />
+              <NoticeBar notice={transferOpen || addStopOpen ? null : notice} onDismiss={dismiss} />
               <ActionButtons
                 current={current}
                 busy={actions.busy}
@@ -201,6 +211,23 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
           onClose={() => setTransferOpen(false)}
           onTransfer={async (service) => {
             if (await actions.transfer(current, service.id, service.name)) setTransferOpen(false);
+          }}
+        />
+      ) : null}
+      {addStopOpen && current ? (
+        <AddStopDialog
+          ticket={current}
+          stops={data?.currentStops ?? []}
+          services={services}
+          agencies={agencies}
+          agencyId={counter.agencyId}
+          busy={actions.busy}
+          error={actions.notice?.kind === 'error' ? actions.notice.text : null}
+          onClose={() => setAddStopOpen(false)}
+          onAdd={async (service) => {
+            const agencyShort = agencies.find((a) => a.id === service.agencyId)?.shortName;
+            const name = agencyShort ? `${agencyShort} — ${service.name}` : service.name;
+            if (await actions.addStop(current, service.id, name)) setAddStopOpen(false);
           }}
         />
       ) : null}

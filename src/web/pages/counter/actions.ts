@@ -1,11 +1,11 @@
 /**
- * The console's six actions: their shortcut keys and when each is possible. Whether a ticket's
+ * The console's seven actions: their shortcut keys and when each is possible. Whether a ticket's
  * status allows an action comes from the domain rules, not from a second list here.
  */
 import type { Ticket } from '../../../api/queue';
 import { checkTransition, isHeldByCounter, type TicketAction } from '../../../domain/queue';
 
-export type ConsoleAction = 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer';
+export type ConsoleAction = 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'addStop';
 
 export interface ActionSpec {
   id: ConsoleAction;
@@ -24,6 +24,8 @@ export const ACTIONS: ActionSpec[] = [
   { id: 'finish', keys: ['f'], keyLabels: ['F'], domain: 'finish' },
   { id: 'noShow', keys: ['x'], keyLabels: ['X'], domain: 'no_show' },
   { id: 'transfer', keys: ['t'], keyLabels: ['T'], domain: 'transfer' },
+  // "Tambah layanan": the citizen also needs another service; the same number waits in its line too
+  { id: 'addStop', keys: ['l'], keyLabels: ['L'], domain: null },
 ];
 
 export function actionForKey(key: string): ConsoleAction | null {
@@ -32,7 +34,7 @@ export function actionForKey(key: string): ConsoleAction | null {
 }
 
 /** The server's path segment of each ticket action. */
-export const ACTION_PATH: Record<Exclude<ConsoleAction, 'callNext' | 'transfer'>, string> = {
+export const ACTION_PATH: Record<Exclude<ConsoleAction, 'callNext' | 'transfer' | 'addStop'>, string> = {
   recall: 'recall',
   start: 'start',
   finish: 'finish',
@@ -41,6 +43,8 @@ export const ACTION_PATH: Record<Exclude<ConsoleAction, 'callNext' | 'transfer'>
 
 /** recallsBeforeNoShow: the mall's rule (GET /api/malls/:mall), so no-show waits for the recalls. */
 export function isActionEnabled(action: ActionSpec, current: Ticket | null, recallsBeforeNoShow: number): boolean {
+  // A stop is added to the citizen at the counter now.
+  if (action.id === 'addStop') return current !== null && isHeldByCounter(current.status);
   // A counter holding a ticket cannot call another one.
   if (action.domain === null) return !current || !isHeldByCounter(current.status);
   if (!current) return false;

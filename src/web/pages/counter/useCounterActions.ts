@@ -73,6 +73,12 @@ export function useCounterActions(mall: string, counterId: string) {
         () => api.post<Envelope>(`${base}/tickets/${ticket.id}/transfer`, { serviceId }),
         () => t('counter:notice.transferred', { number: ticket.number, service: serviceName }),
       ),
+    /** "Tambah layanan": the same number also waits for another service (201 {ticket}: the new stop) */
+    addStop: (ticket: Ticket, serviceId: string, serviceName: string) =>
+      run(
+        () => api.post<Envelope>(`${base}/tickets/${ticket.id}/stops`, { serviceId }),
+        () => t('counter:notice.stopAdded', { number: ticket.number, service: serviceName }),
+      ),
   };
 }
 

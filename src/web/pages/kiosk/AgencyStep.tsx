@@ -16,10 +16,12 @@ interface Props {
   onPage: (page: number) => void;
   onPick: (serviceId: string) => void;
   onHome: () => void;
+  /** the services already on this visit's list */
+  chosenIds?: readonly string[] | undefined;
 }
 
 /** An agency's services as big buttons, with each one's time, fee, queue and quota. */
-export function AgencyStep({ agency, services, availability, page, onPage, onPick, onHome }: Props) {
+export function AgencyStep({ agency, services, availability, page, onPage, onPick, onHome, chosenIds }: Props) {
   const { t } = useTranslation(['kiosk', 'common']);
   const pages = Math.max(1, Math.ceil(services.length / SERVICES_PER_PAGE));
   const current = Math.min(page, pages - 1);
@@ -36,7 +38,12 @@ export function AgencyStep({ agency, services, availability, page, onPage, onPic
       <ul className="flex flex-1 flex-col gap-4">
         {shown.map((service) => (
           <li key={service.id}>
-            <ServiceButton service={service} availability={availability.get(service.id)} onPick={onPick} />
+            <ServiceButton
+              service={service}
+              availability={availability.get(service.id)}
+              chosen={chosenIds?.includes(service.id)}
+              onPick={onPick}
+            />
           </li>
         ))}
       </ul>

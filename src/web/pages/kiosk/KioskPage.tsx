@@ -1,7 +1,8 @@
 /**
  * The entrance kiosk (1080×1920 touch screen, 80 mm printer): choose an agency (or search), a
- * service, say whether one is in a priority class, and take the printed ticket. Idle screens
- * return to the start for the next citizen.
+ * service, say whether one is in a priority class, and take the printed ticket. Before the
+ * priority answer the citizen may add other services (up to five, of any agencies): one number
+ * waits in all their lines at once. Idle screens return to the start for the next citizen.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -35,15 +36,23 @@ import type { ServiceAvailability } from './ServiceButton';
 import { StartStep } from './StartStep';
 import { buildSearchIndex, searchServices } from './searchServices';
 import { TicketStep } from './TicketStep';
+import { MAX_SERVICES_PER_VISIT } from './VisitList';
 import './kiosk-print.css';
 
 addTranslations('kiosk', { id, en });
 
-/** Where the citizen can go back to from the priority question. */
-type BrowseStep = { kind: 'start' } | { kind: 'search' } | { kind: 'agency'; agencyId: string; page: number };
+/**
+ * Where the citizen can go back to from the priority question. `adding`: the citizen is choosing
+ * one more service for the visit, and goes back to that priority step.
+ */
+type BrowseStep = ({ kind: 'start' } | { kind: 'search' } | { kind: 'agency'; agencyId: string; page: number }) & {
+  adding?: PriorityChoice;
+};
+/** The services chosen so far (the first is where the number is called first) and the priority question. */
+type PriorityChoice = { kind: 'priority'; serviceIds: string[]; from: BrowseStep };
 type Step =
   | BrowseStep
-  | { kind: 'priority'; serviceId: string; from: BrowseStep }
+  | PriorityChoice
   | { kind: 'error'; message: string }
   | { kind: 'checkIn' }
   | { kind: 'checkInRefused'; code: string; error: string; message: string; walkIn: boolean }
@@ -53,6 +62,18 @@ const IDLE_MS = 30_000;
 const TICKET_IDLE_MS = 15_000;
 /** The quota and the queue move while the kiosk stands there. */
 const AVAILABILITY_REFRESH_MS = 15_000;
+
+/** The visit without one service, also in the steps "Kembali" leads back to. */
+function withoutService(visit: PriorityChoice, serviceId: string): PriorityChoice {
+  const { adding, ...from } = visit.from;
+  const earlier = adding && withoutService(adding, serviceId);
+  return {
+    ...visit,
+    serviceIds: visit.serviceIds.filter((id) => id !== serviceId),
+    // none left to add to: that step is an ordinary first choice again
+    from: earlier && earlier.serviceIds.length > 0 ? { ...from, adding: earlier } : from,
+  };
+}
 
 export default function KioskPage() {
   const { mall = '' } = useParams();
@@ -82,9 +103,10 @@ export default function KioskPage() {
   );
 
   const issue = useMutation({
-    mutationFn: (body: { serviceId: string; priority: PriorityClass | null }) =>
+    mutationFn: (body: { serviceIds: string[]; priority: PriorityClass | null }) =>
       api.post<IssuedTicket>(`/api/malls/${mall}/tickets`, {
-        serviceId: body.serviceId,
+        // one service stays the plain ticket it always was
+        ...(body.serviceIds.length === 1 ? { serviceId: body.serviceIds[0] } : { serviceIds: body.serviceIds }),
         ...(body.priority ? { priority: body.priority } : {}),
       }),
     onSuccess: (ticket) => setStep({ kind: 'ticket', ticket }),
@@ -118,6 +140,16 @@ export default function KioskPage() {
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['availability', mall] }),
   });
+
+  /** A service picked while browsing: the priority step, with it added to the visit being put together. */
+  const choose = (from: BrowseStep, serviceId: string) =>
+    setStep({ kind: 'priority', serviceIds: [...(from.adding?.serviceIds ?? []), serviceId], from });
+
+  /** "Tambah layanan lain": the agencies (and the search) again, for one more service of the visit. */
+  const browseAgain = (visit: PriorityChoice) => {
+    setQuery('');
+    setStep({ kind: 'start', adding: visit });
+  };
 
   const goHome = useCallback(() => {
     setStep({ kind: 'start' });
@@ -173,7 +205,9 @@ export default function KioskPage() {
 
     switch (step.kind) {
       case 'start':
-      case 'search':
+      case 'search': {
+        const { adding } = step;
+        const keep = adding ? { adding } : {};
         return (
           <StartStep
             agencies={agencies}
@@ -183,16 +217,21 @@ export default function KioskPage() {
             query={query}
             results={step.kind === 'search' ? searchServices(searchIndex, query) : []}
             onQuery={setQuery}
-            onSearchStart={() => setStep((s) => (s.kind === 'start' ? { kind: 'search' } : s))}
-            onSearchClose={goHome}
-            onAgency={(agencyId) => setStep({ kind: 'agency', agencyId, page: 0 })}
-            onService={(serviceId) => setStep({ kind: 'priority', serviceId, from: { kind: 'search' } })}
+            onSearchStart={() => setStep((s) => (s.kind === 'start' ? { kind: 'search', ...keep } : s))}
+            onSearchClose={adding ? () => browseAgain(adding) : goHome}
+            onAgency={(agencyId) => setStep({ kind: 'agency', agencyId, page: 0, ...keep })}
+            onService={(serviceId) => choose({ kind: 'search', ...keep }, serviceId)}
             onCheckIn={takesBookings ? () => setStep({ kind: 'checkIn' }) : undefined}
+            adding={
+              adding ? { chosenIds: adding.serviceIds, onBack: () => setStep(adding), onHome: goHome } : undefined
+            }
           />
         );
+      }
       case 'agency': {
         const agency = agenciesById.get(step.agencyId);
         if (!agency) return null;
+        const { adding } = step;
         return (
           <AgencyStep
             agency={agency}
@@ -200,20 +239,23 @@ export default function KioskPage() {
             availability={availability}
             page={step.page}
             onPage={(page) => setStep({ ...step, page })}
-            onPick={(serviceId) => setStep({ kind: 'priority', serviceId, from: step })}
-            onHome={goHome}
+            onPick={(serviceId) => choose(step, serviceId)}
+            onHome={adding ? () => browseAgain(adding) : goHome}
+            chosenIds={adding?.serviceIds}
           />
         );
       }
       case 'priority': {
-        const service = services.find((s) => s.id === step.serviceId);
-        if (!service) return null;
+        const chosen = step.serviceIds.flatMap((id) => services.find((s) => s.id === id) ?? []);
+        if (chosen.length === 0) return null;
         return (
           <PriorityStep
-            service={service}
-            agency={agenciesById.get(service.agencyId)}
+            services={chosen}
+            agenciesById={agenciesById}
             busy={issue.isPending}
-            onPick={(priority) => issue.mutate({ serviceId: service.id, priority })}
+            onAdd={step.serviceIds.length < MAX_SERVICES_PER_VISIT ? () => browseAgain(step) : undefined}
+            onRemove={(serviceId) => setStep(withoutService(step, serviceId))}
+            onPick={(priority) => issue.mutate({ serviceIds: step.serviceIds, priority })}
             onBack={() => setStep(step.from)}
             onHome={goHome}
           />
@@ -262,6 +304,7 @@ export default function KioskPage() {
       case 'ticket': {
         const service = services.find((s) => s.id === step.ticket.serviceId);
         const agency = service && agenciesById.get(service.agencyId);
+        const counters = countersQuery.data ?? [];
         return (
           <TicketStep
             ticket={step.ticket}
@@ -269,7 +312,8 @@ export default function KioskPage() {
             timeZone={mallData.timeZone}
             serviceName={service?.name ?? ''}
             agencyName={agency?.name ?? ''}
-            counterNumbers={counterNumbersFor(countersQuery.data ?? [], step.ticket.serviceId)}
+            counterNumbers={counterNumbersFor(counters, step.ticket.serviceId)}
+            stopCounterNumbers={step.ticket.stops.map((stop) => counterNumbersFor(counters, stop.serviceId))}
             onDone={reset}
           />
         );

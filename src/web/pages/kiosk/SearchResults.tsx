@@ -8,10 +8,12 @@ interface Props {
   agencies: ReadonlyMap<string, Agency>;
   availability: ReadonlyMap<string, ServiceAvailability>;
   onPick: (serviceId: string) => void;
+  /** the services already on this visit's list */
+  chosenIds?: readonly string[] | undefined;
 }
 
 /** What the search found, each with its agency; a hint before the first letter. */
-export function SearchResults({ query, results, agencies, availability, onPick }: Props) {
+export function SearchResults({ query, results, agencies, availability, onPick, chosenIds }: Props) {
   const { t } = useTranslation('kiosk');
   const typed = query.trim() !== '';
   return (
@@ -33,6 +35,7 @@ export function SearchResults({ query, results, agencies, availability, onPick }
               service={service}
               agency={agencies.get(service.agencyId)}
               availability={availability.get(service.id)}
+              chosen={chosenIds?.includes(service.id)}
               onPick={onPick}
             />
           </li>

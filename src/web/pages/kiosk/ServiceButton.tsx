@@ -11,17 +11,20 @@ interface Props {
   availability: ServiceAvailability | undefined;
   /** shown in search results, where services of many agencies mix */
   agency?: Agency | undefined;
+  /** already on this visit's list: shown, but not chosen twice */
+  chosen?: boolean | undefined;
   onPick: (serviceId: string) => void;
 }
 
 /**
  * One service as a big button: its name, the standard's time and fee, and how many wait. When
  * today's quota is used up it stays a button (so it can be found and read) but says so and does
- * nothing.
+ * nothing; so does a service already chosen for this visit.
  */
-export function ServiceButton({ service, availability, agency, onPick }: Props) {
+export function ServiceButton({ service, availability, agency, chosen = false, onPick }: Props) {
   const { t } = useTranslation(['kiosk', 'common']);
   const full = availability?.remaining === 0;
+  const inert = full || chosen;
   const { feeRupiah, duration } = service.standard;
   const fee = feeRupiah === 0 ? t('common:free') : feeRupiah === null ? t('kiosk:feeVaries') : formatRupiah(feeRupiah);
 
@@ -29,13 +32,15 @@ export function ServiceButton({ service, availability, agency, onPick }: Props) 
     <button
       type="button"
       onClick={() => {
-        if (!full) onPick(service.id);
+        if (!inert) onPick(service.id);
       }}
-      aria-disabled={full || undefined}
+      aria-disabled={inert || undefined}
       className={
-        full
-          ? 'flex min-h-[132px] w-full flex-col justify-center gap-1 rounded-3xl border-4 border-dashed border-slate-400 bg-slate-100 px-8 py-4 text-left'
-          : `${cardButton} flex min-h-[132px] w-full flex-col justify-center gap-1 px-8 py-4 text-left`
+        chosen
+          ? 'flex min-h-[132px] w-full flex-col justify-center gap-1 rounded-3xl border-4 border-brand-600 bg-brand-50 px-8 py-4 text-left'
+          : full
+            ? 'flex min-h-[132px] w-full flex-col justify-center gap-1 rounded-3xl border-4 border-dashed border-slate-400 bg-slate-100 px-8 py-4 text-left'
+            : `${cardButton} flex min-h-[132px] w-full flex-col justify-center gap-1 px-8 py-4 text-left`
       }
     >
       {agency && (
@@ -48,7 +53,12 @@ export function ServiceButton({ service, availability, agency, onPick }: Props) 
         {service.name}
       </span>
       <span className="flex flex-wrap items-center gap-x-6 gap-y-1 text-[24px] text-slate-700">
-        {full ? (
+        {chosen ? (
+          <span className="font-bold text-brand-900">
+            <span aria-hidden="true">✓ </span>
+            {t('kiosk:visit.alreadyChosen')}
+          </span>
+        ) : full ? (
           <span className="font-bold text-red-800">
             <span aria-hidden="true">⛔ </span>
             {t('kiosk:quotaFull')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
 import { AgencyGrid } from './AgencyGrid';
+import { NavBar } from './NavBar';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
@@ -22,18 +23,34 @@ interface Props {
   onService: (serviceId: string) => void;
   /** shown when the mall takes bookings: "Sudah pesan online? Check-in" */
   onCheckIn?: (() => void) | undefined;
+  /**
+   * Choosing one more service for a visit: the services chosen so far, back to their list, and
+   * start over.
+   */
+  adding?: { chosenIds: readonly string[]; onBack: () => void; onHome: () => void } | undefined;
 }
 
 /**
  * The first screen: the agencies as tiles, or, once the search field is touched, the search with
  * its results and big keys. One component for both so the field keeps its focus when it opens.
+ * Also the way to one more service of a visit ("Tambah layanan lain"), with a way back to the list.
  */
 export function StartStep(props: Props) {
   const { t } = useTranslation('kiosk');
-  const { searching, query, onQuery } = props;
+  const { searching, query, onQuery, adding } = props;
   return (
     <div className="flex h-full flex-col gap-5">
-      <StepHeading className="text-[52px]">{t('title')}</StepHeading>
+      {adding && !searching && <NavBar onBack={adding.onBack} onHome={adding.onHome} />}
+      {adding ? (
+        <div>
+          <StepHeading className="text-[52px]">{t('visit.addTitle')}</StepHeading>
+          <p className="mt-1 text-[28px] text-slate-800">
+            {t('visit.addHint', { number: adding.chosenIds.length + 1 })}
+          </p>
+        </div>
+      ) : (
+        <StepHeading className="text-[52px]">{t('title')}</StepHeading>
+      )}
       <SearchBox
         query={query}
         searching={searching}
@@ -41,7 +58,7 @@ export function StartStep(props: Props) {
         onStart={props.onSearchStart}
         onClose={props.onSearchClose}
       />
-      {!searching && props.onCheckIn && (
+      {!searching && !adding && props.onCheckIn && (
         <button type="button" onClick={props.onCheckIn} className={`${secondaryButton} w-full`}>
           <span aria-hidden="true">✅</span>
           {t('checkIn.open')}
@@ -54,6 +71,7 @@ export function StartStep(props: Props) {
             results={props.results}
             agencies={props.agenciesById}
             availability={props.availability}
+            chosenIds={adding?.chosenIds}
             onPick={props.onService}
           />
           <OnScreenKeyboard

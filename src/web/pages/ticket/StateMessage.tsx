@@ -11,19 +11,28 @@ const MESSAGES = {
   },
 } as const;
 
-/** What to do next once the ticket is over: done, missed or cancelled. */
-export function StateMessage({ ticket }: { ticket: TicketPublic }) {
+/**
+ * Where the citizen is being served, and what to do next once the ticket (every stop of a visit)
+ * is over: done, missed or cancelled.
+ */
+export function StateMessage({
+  status,
+  counter: at,
+}: {
+  status: TicketPublic['status'];
+  counter: TicketPublic['counter'];
+}) {
   const { t } = useTranslation(['ticket', 'common']);
-  if (ticket.status === 'serving') {
-    const counter = ticket.counter ? t('common:counter', { number: ticket.counter.number }) : '';
+  if (status === 'serving') {
+    const counter = at ? t('common:counter', { number: at.number }) : '';
     return (
       <p className="rounded-xl border-2 border-brand-700 bg-brand-50 p-4 text-lg font-semibold text-brand-900">
         {counter ? t('ticket:servingAt', { counter }) : t('common:status.serving')}
       </p>
     );
   }
-  if (ticket.status !== 'done' && ticket.status !== 'no_show' && ticket.status !== 'cancelled') return null;
-  const m = MESSAGES[ticket.status];
+  if (status !== 'done' && status !== 'no_show' && status !== 'cancelled') return null;
+  const m = MESSAGES[status];
   return (
     <div className={`rounded-xl border-2 p-4 ${m.tone}`}>
       <p className="text-lg font-semibold">{t(m.title)}</p>

@@ -5,6 +5,8 @@ import { ApiError, api } from '../../lib/api';
 
 interface Props {
   ticket: TicketPublic;
+  /** a visit of several stops: "I need more time" would move only the first line, so it is not offered */
+  route: boolean;
   token: string;
   now: number;
   onChanged: (ticket: TicketPublic) => void;
@@ -16,14 +18,14 @@ const button = 'min-h-12 w-full rounded-xl border-2 border-brand-700 bg-white px
  * What a citizen can do from the phone: "I need more time" once while waiting (the ticket moves
  * back a few places), and rejoin the line within the mall's minutes after a missed call.
  */
-export function TicketActions({ ticket, token, now, onChanged }: Props) {
+export function TicketActions({ ticket, route, token, now, onChanged }: Props) {
   const { t } = useTranslation('ticket');
   const act = useMutation({
     mutationFn: (action: 'postpone' | 'rejoin') =>
       api.post<TicketPublic>(`/api/tickets/${encodeURIComponent(token)}/${action}`, {}),
     onSuccess: onChanged,
   });
-  const canPostpone = ticket.status === 'waiting' && !ticket.postponed;
+  const canPostpone = !route && ticket.status === 'waiting' && !ticket.postponed;
   const canRejoin = ticket.status === 'no_show' && ticket.canRejoinUntil !== null && ticket.canRejoinUntil > now;
   if (!canPostpone && !canRejoin && !act.error) return null;
   const until =

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketPublic } from '../../../api/queue';
 import { currentLang } from '../../i18n';
+import type { VisitView } from './visit';
 
 const STATUS_TONE: Record<TicketPublic['status'], string> = {
   waiting: 'bg-slate-200 text-slate-900',
@@ -11,8 +12,12 @@ const STATUS_TONE: Record<TicketPublic['status'], string> = {
   cancelled: 'bg-slate-200 text-slate-900',
 };
 
-/** The printed ticket, alive: the number, the service, the status and the place in line. */
-export function TicketCard({ ticket }: { ticket: TicketPublic }) {
+/**
+ * The printed ticket, alive: the number, the service, the status and the place in line. For a
+ * visit of several stops, the visit's status; each stop's service and place are in the route.
+ */
+export function TicketCard({ ticket, visit }: { ticket: TicketPublic; visit: VisitView }) {
+  const { status } = visit;
   const { t } = useTranslation(['ticket', 'common']);
   const time = new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'id-ID', {
     hour: '2-digit',
@@ -32,11 +37,19 @@ export function TicketCard({ ticket }: { ticket: TicketPublic }) {
       >
         {ticket.number}
       </p>
-      <p className="mt-3 text-lg leading-snug font-semibold">{ticket.serviceName}</p>
-      <p className="text-base text-slate-700">
-        <span lang="id">{ticket.agencyShortName}</span>
-        {ticket.agencyName !== ticket.agencyShortName && <span className="sr-only"> — {ticket.agencyName}</span>}
-      </p>
+      {visit.route ? (
+        <p className="mt-3 text-lg leading-snug font-semibold">
+          {t('ticket:route.services', { count: ticket.stops.filter((s) => s.status !== 'cancelled').length })}
+        </p>
+      ) : (
+        <>
+          <p className="mt-3 text-lg leading-snug font-semibold">{ticket.serviceName}</p>
+          <p className="text-base text-slate-700">
+            <span lang="id">{ticket.agencyShortName}</span>
+            {ticket.agencyName !== ticket.agencyShortName && <span className="sr-only"> — {ticket.agencyName}</span>}
+          </p>
+        </>
+      )}
       {ticket.priority && (
         <p className="mt-2 inline-block rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900">
           {t('ticket:priority', { class: t(`common:priority.${ticket.priority}`) })}
@@ -49,12 +62,13 @@ export function TicketCard({ ticket }: { ticket: TicketPublic }) {
           {t('ticket:statusLabel')}:{' '}
           <span
             data-testid="ticket-status"
-            className={`rounded-full px-3 py-1 text-base font-bold ${STATUS_TONE[ticket.status]}`}
+            className={`rounded-full px-3 py-1 text-base font-bold ${STATUS_TONE[status]}`}
           >
-            {t(`common:status.${ticket.status}`)}
+            {t(`common:status.${status}`)}
           </span>
         </p>
-        {ticket.status === 'waiting' && (
+        {visit.route && status === 'waiting' && <p className="text-sm text-slate-700">{t('ticket:waitHint')}</p>}
+        {!visit.route && status === 'waiting' && (
           <>
             <p data-testid="people-ahead" className="text-xl font-bold">
               {t('ticket:peopleAhead', { count: ticket.peopleAhead })}

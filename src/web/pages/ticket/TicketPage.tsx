@@ -17,6 +17,7 @@ import { alertCalled } from './alert';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
 import { TicketView } from './TicketView';
+import { visitOf } from './visit';
 
 addTranslations('ticket', { id, en });
 
@@ -41,21 +42,20 @@ export default function TicketPage() {
 
   // the rejoin button goes when its minutes are over
   const now = useNow(15_000);
-  const status = ticket.data?.status;
-  const recalls = ticket.data?.recallCount ?? 0;
-  const previous = useRef({ status, recalls });
+  // a call of any stop of the visit, or a recall, gives a new key
+  const loaded = ticket.data !== undefined;
+  const callKey = ticket.data ? visitOf(ticket.data).callKey : null;
+  const previous = useRef({ loaded, callKey });
   const bannerRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Only a call (or recall) seen happening alerts; opening an already called ticket does not beep.
     const before = previous.current;
-    const newlyCalled = status === 'called' && before.status && before.status !== 'called';
-    const recalled = status === 'called' && before.status === 'called' && recalls > before.recalls;
-    if (newlyCalled || recalled) {
+    if (before.loaded && callKey !== null && callKey !== before.callKey) {
       alertCalled();
       bannerRef.current?.focus();
     }
-    previous.current = { status, recalls };
-  }, [status, recalls]);
+    previous.current = { loaded, callKey };
+  }, [loaded, callKey]);
 
   useEffect(() => {
     if (ticket.data) document.title = `${ticket.data.number} — ${ticket.data.mallName}`;

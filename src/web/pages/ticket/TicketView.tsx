@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { lazy, type Ref, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketPublic } from '../../../api/queue';
@@ -11,6 +11,10 @@ import { StateMessage } from './StateMessage';
 import { SurveyInvite } from './SurveyInvite';
 import { TicketActions } from './TicketActions';
 import { TicketCard } from './TicketCard';
+import { visitOf } from './visit';
+
+/** Only a visit of several stops needs the route, so a plain ticket's phone does not load it. */
+const RouteList = lazy(() => import('./RouteList').then((m) => ({ default: m.RouteList })));
 
 interface Props {
   ticket: TicketPublic;
@@ -25,6 +29,9 @@ interface Props {
 
 export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChanged }: Props) {
   const { t } = useTranslation(['ticket', 'common']);
+  // several stops: the route lists each, and the call names the stop it is for
+  const visit = visitOf(ticket);
+  const { status } = visit;
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col">
       <header className="flex items-center justify-between gap-3 bg-brand-800 px-4 py-3 text-white">
@@ -42,10 +49,22 @@ export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChan
         )}
       </div>
       <main className="flex flex-1 flex-col gap-4 p-4">
-        {ticket.status === 'called' && <CalledBanner ref={bannerRef} counter={ticket.counter} />}
-        <TicketCard ticket={ticket} />
-        <Estimate ticket={ticket} />
-        <StateMessage ticket={ticket} />
+        {status === 'called' && (
+          <CalledBanner
+            ref={bannerRef}
+            counter={visit.counter}
+            service={visit.current ? `${visit.current.agencyShortName} — ${visit.current.serviceName}` : null}
+          />
+        )}
+        <TicketCard ticket={ticket} visit={visit} />
+        {visit.route ? (
+          <Suspense fallback={null}>
+            <RouteList ticket={ticket} token={token} onChanged={onChanged} />
+          </Suspense>
+        ) : (
+          <Estimate ticket={ticket} />
+        )}
+        <StateMessage status={status} counter={visit.counter} />
         {ticket.appointmentAt !== null && ticket.status === 'waiting' && (
           <p className="rounded-xl bg-brand-50 px-4 py-2 text-base font-semibold text-brand-900">
             {t('ticket:booked')}
@@ -54,16 +73,17 @@ export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChan
         {ticket.postponed && ticket.status === 'waiting' && (
           <p className="px-1 text-base text-slate-800">{t('ticket:postponed')}</p>
         )}
-        <TicketActions ticket={ticket} token={token} now={now} onChanged={onChanged} />
-        {ticket.status === 'waiting' && (
+        <TicketActions ticket={ticket} route={visit.route} token={token} now={now} onChanged={onChanged} />
+        {status === 'waiting' && (
           <ContactForm
             token={token}
             contact={ticket.contact}
             onSaved={(contact) => onChanged({ ...ticket, contact })}
           />
         )}
-        {ticket.status === 'done' && <SurveyInvite token={token} surveyed={ticket.surveyed} />}
-        {(ticket.status === 'waiting' || ticket.status === 'called') && <AlertToggle />}
+        {/* for a visit, once it is over as a whole */}
+        {status === 'done' && <SurveyInvite token={token} surveyed={ticket.surveyed} />}
+        {(status === 'waiting' || status === 'called') && <AlertToggle />}
         <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">
           {t('ticket:toPortal', { mall: ticket.mallName })}
         </Link>

@@ -4,12 +4,27 @@
  * gives them), opens an agency from the breakdown, the trend charts draw (by month and by week),
  * the ranking changes order when the measure changes, the PDF download answers 200
  * application/pdf, and a period without data says so. `admin.dindukcapil` is offered only the
- * whole mall and their own agency. Each state passes axe-core's WCAG 2.1 AA rules.
+ * whole mall and their own agency. Visits and applications made today through the HTTP API show in
+ * "Waktu di MPP per kunjungan" (a visit of two services as "2 layanan") and "Permohonan" (received,
+ * ready on time, rejected; per agency, then per service). Each state passes axe-core's WCAG 2.1 AA
+ * rules. LOKET_E2E_SHOTS=<dir> saves a screenshot of the new sections, to look at.
  */
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { axeViolations, HAS_CHROMIUM, type Hall, PASSWORD, startHall } from './support.js';
+
+const SHOTS = process.env.LOKET_E2E_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+const shot = async (page: Page, name: string, fullPage = true) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+};
+/** One section of the page. */
+const shotOf = async (section: Locator, name: string) => {
+  if (SHOTS) await section.screenshot({ path: join(SHOTS, `${name}.png`) });
+};
 
 const MONTHS = [
   'Januari',
@@ -65,6 +80,26 @@ describe.runIf(HAS_CHROMIUM)('the performance evaluation screen', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByTestId('kinerja-headline').waitFor();
     return page;
+  };
+  /** A staff member's session for the HTTP API: POST and GET with the cookie and the CSRF token. */
+  const staff = async (username: string) => {
+    const login = await fetch(`${hall.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    expect(login.status, username).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = (await (await fetch(`${hall.base}/api/auth/csrf`, { headers: { cookie } })).json()).token as string;
+    return async (path: string, body?: object) => {
+      const res = await fetch(`${hall.base}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);
+      return res.json() as Promise<any>;
+    };
   };
   const heading = (page: Page) => page.getByTestId('kinerja-headline').getByRole('heading', { level: 2 });
   const rankingOrder = (page: Page) =>
@@ -174,6 +209,108 @@ describe.runIf(HAS_CHROMIUM)('the performance evaluation screen', () => {
     await page.getByTestId('ranking-row').first().waitFor();
     expect(await page.getByTestId('kinerja-ranking').getByRole('link').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('shows time in the mall per visit and the applications followed to their end', async () => {
+    const api = async (path: string) => (await fetch(`${hall.base}${path}`)).json() as Promise<any>;
+    const counters = await api('/api/malls/blora/counters');
+    /** an agency's first counter, and a service it calls without a daily quota */
+    const desk = async (code: string) => {
+      const agency = agencies.find((a) => a.code === code)!;
+      const counter = counters.find((c: any) => c.agencyId === agency.id);
+      const own = await api(`/api/malls/blora/services?agencyId=${agency.id}`);
+      const service = own.find((s: any) => counter.serviceIds.includes(s.id) && s.dailyQuota === null);
+      return { agency, counter, service, post: await staff(`petugas.${code}`) };
+    };
+    const dukcapil = await desk('dindukcapil');
+    const bpjs = await desk('bpjskes');
+    const samsat = await desk('samsat');
+    const serveNext = async (at: typeof dukcapil, number: string) => {
+      const { ticket } = await at.post(`/api/malls/blora/counters/${at.counter.id}/call-next`);
+      expect(ticket.number).toBe(number);
+      await at.post(`/api/malls/blora/tickets/${ticket.id}/start`);
+      await at.post(`/api/malls/blora/tickets/${ticket.id}/finish`);
+    };
+    const issue = async (body: object) =>
+      (
+        await fetch(`${hall.base}/api/malls/blora/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<any>;
+
+    // Today: one visit of two services (Dindukcapil, then BPJS Kesehatan) and one of a single service.
+    const visit = await issue({ serviceIds: [dukcapil.service.id, bpjs.service.id] });
+    const plain = await issue({ serviceId: samsat.service.id });
+    await serveNext(samsat, plain.number);
+    await serveNext(dukcapil, visit.number);
+    await serveNext(bpjs, visit.number);
+
+    // Three applications at DPMPTSP: one ready within its standard time, one rejected, one open.
+    const dpmptsp = agencies.find((a) => a.code === 'dpmptsp')!;
+    const permits = await api(`/api/malls/blora/services?agencyId=${dpmptsp.id}`);
+    const permit = permits.find((s: any) => s.standard.duration === '5 hari kerja');
+    const officer = await staff('petugas.dpmptsp');
+    const openApplication = () => officer('/api/malls/blora/applications', { serviceId: permit.id, name: 'Warga Uji' });
+    const step = (id: string, status: string, note?: string) =>
+      officer(`/api/malls/blora/applications/${id}/status`, { status, ...(note ? { note } : {}) });
+    const ready = await openApplication();
+    await step(ready.id, 'diproses');
+    await step(ready.id, 'siap_diambil');
+    const rejected = await openApplication();
+    await step(rejected.id, 'ditolak', 'Bukan kewenangan DPMPTSP');
+    await openApplication();
+
+    const page = await open('pimpinan');
+    const period = `from=${today}&to=${today}`;
+    await page.goto(`${hall.base}/blora/kinerja?${period}`);
+    const visits = page.getByTestId('kinerja-visits');
+    await visits.getByTestId('visits-by-stops').waitFor();
+    const expected = await (await page.request.get(`${hall.base}/api/malls/blora/performance/visits?${period}`)).json();
+    expect(expected.visits).toBe(2);
+    expect(await visits.getByTestId('visits-count').textContent()).toBe('2');
+    const two = visits.locator('[data-testid="visits-stops-row"][data-stops="2"]');
+    expect(await two.getByRole('rowheader').textContent()).toBe('2 layanan');
+    expect(await two.locator('td').first().textContent()).toBe('1');
+    expect(await visits.locator('[data-stops="1"]').getByRole('rowheader').textContent()).toBe('1 layanan');
+    const mean = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      expected.meanMinutes,
+    );
+    expect(await visits.getByTestId('visits-mean').textContent()).toBe(`${mean}menit`);
+    expect(await visits.getByTestId('visits-multi').textContent()).toContain('(1 kunjungan)');
+
+    const applications = page.getByTestId('kinerja-applications');
+    await applications.getByTestId('applications-agencies').waitFor();
+    expect(await applications.getByTestId('applications-received').textContent()).toBe('3');
+    expect(await applications.getByTestId('applications-within').textContent()).toBe('100,0%');
+    expect(await applications.getByTestId('applications-rejected').textContent()).toBe('1');
+    expect(await applications.getByTestId('applications-overdue').textContent()).toBe('0');
+    expect(await applications.getByTestId('applications-overdue').getAttribute('data-alert')).toBeNull();
+    const row = applications.getByTestId('applications-row').filter({ hasText: dpmptsp.shortName });
+    expect(await row.locator('td').first().textContent()).toBe('3');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'kinerja-today');
+    await shotOf(visits, 'kinerja-visits');
+    await shotOf(applications, 'kinerja-applications');
+
+    // DPMPTSP from the applications' table: its services.
+    await row.getByRole('link', { name: dpmptsp.shortName, exact: true }).click();
+    await expect.poll(() => page.url()).toContain(`agencyId=${dpmptsp.id}`);
+    const services = applications.getByTestId('applications-services');
+    await services.waitFor();
+    expect(await services.getByTestId('applications-row').count()).toBe(1);
+    expect(await services.getByTestId('applications-row').getByRole('rowheader').textContent()).toBe(permit.name);
+    // the visits through DPMPTSP: none today
+    await page.getByTestId('visits-empty').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // In English, one switch away.
+    await page.getByRole('button', { name: /Switch to English/ }).click();
+    await page.getByRole('heading', { name: 'Applications (document tracking)' }).waitFor();
+    await page.getByRole('heading', { name: 'Time in the mall per visit' }).waitFor();
+    await shotOf(applications, 'kinerja-applications-agency-en');
     await page.context().close();
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { formatNumber, formatShare, NONE } from '../../components/report/format'
 import { type UnitChoice, unitLevel } from '../../components/report/period';
 import { currentLang } from '../../i18n';
 import { api } from '../../lib/api';
+import { Figure } from './Figure';
 import { LineChart } from './LineChart';
 import { Scroll, Section } from './Section';
 
@@ -30,13 +31,10 @@ function minutes(value: number | null, signed = false): string {
   }).format(value);
 }
 
-function Figure({
-  label,
-  value,
-  unit,
+/** A figure with the simple estimate's value beside it. */
+function EstimateFigure({
   baseline,
-  note,
-  testId,
+  ...figure
 }: {
   label: string;
   value: string;
@@ -47,19 +45,13 @@ function Figure({
 }) {
   const { t } = useTranslation('kinerja');
   return (
-    <div className="min-w-0 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
-      <dt className="text-sm font-semibold text-slate-700">{label}</dt>
-      <dd className="text-3xl font-bold tabular-nums text-brand-900" data-testid={testId}>
-        {value}
-        {unit && value !== NONE && <span className="ml-1.5 text-base font-semibold text-slate-700">{unit}</span>}
-      </dd>
+    <Figure {...figure}>
       {baseline !== undefined && (
-        <dd className="text-sm text-slate-700" data-testid={`${testId}-baseline`}>
+        <dd className="text-sm text-slate-700" data-testid={`${figure.testId}-baseline`}>
           {t('estimates.baseline')}: <span className="font-semibold tabular-nums">{baseline}</span>
         </dd>
       )}
-      {note && <dd className="text-sm text-slate-700">{note}</dd>}
-    </div>
+    </Figure>
   );
 }
 
@@ -113,20 +105,20 @@ export function EstimateSection({ base, periodQuery, unit }: { base: string; per
           ) : (
             <>
               <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-                <Figure
+                <EstimateFigure
                   label={t('estimates.count')}
                   value={formatNumber(data.count)}
                   note={t('estimates.countNote')}
                   testId="estimates-count"
                 />
-                <Figure
+                <EstimateFigure
                   label={t('estimates.mae')}
                   value={minutes(data.maeMinutes)}
                   unit={min}
                   baseline={withUnit(minutes(data.baseline.maeMinutes))}
                   testId="estimates-mae"
                 />
-                <Figure
+                <EstimateFigure
                   label={t('estimates.bias')}
                   value={minutes(data.biasMinutes, true)}
                   unit={min}
@@ -134,7 +126,7 @@ export function EstimateSection({ base, periodQuery, unit }: { base: string; per
                   note={t('estimates.biasNote')}
                   testId="estimates-bias"
                 />
-                <Figure
+                <EstimateFigure
                   label={t('estimates.within')}
                   value={formatShare(data.withinShare)}
                   baseline={formatShare(data.baseline.withinShare)}

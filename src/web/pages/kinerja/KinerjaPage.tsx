@@ -2,9 +2,10 @@
  * /:mall/kinerja — service performance over time, for the Bupati and the agency heads (desktop
  * first, readable on a phone): choose a period and a unit (whole mall, agency, service, counter,
  * officer — only those the user may open), then the headline measures, the breakdown into the
- * units inside, online booking (booked, checked in, no-shows, capacity used), trends, the
- * agencies' ranking, arrivals by weekday and hour, staffing advice per hour, and the PDF/XLSX
- * downloads. The choice lives in the address (?period=…&agencyId=…), so every unit in a table is
+ * units inside, online booking (booked, checked in, no-shows, capacity used), trends, the time in
+ * the mall per visit and the applications followed to their end (issue #13), the wait estimates'
+ * accuracy, the agencies' ranking, arrivals by weekday and hour, staffing advice per hour, and the
+ * PDF/XLSX downloads. The choice lives in the address (?period=…&agencyId=…), so every unit in a table is
  * a link and a view can be shared.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -32,6 +33,7 @@ import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
 import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { ApplicationSection } from './ApplicationSection';
 import type { Access } from './access';
 import { BookingSection } from './BookingSection';
 import { Breakdown } from './Breakdown';
@@ -43,6 +45,7 @@ import id from './i18n.id.json';
 import { RankingSection } from './RankingSection';
 import { StaffingSection } from './StaffingSection';
 import { TrendSection } from './TrendSection';
+import { VisitTimeSection } from './VisitTimeSection';
 
 addTranslations('kinerja', { id, en });
 
@@ -193,6 +196,8 @@ function Evaluation({ slug, me, today }: { slug: string; me: Me; today: string }
           <Breakdown report={shown} unit={unit} access={access} linkTo={linkTo} />
           <BookingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <TrendSection base={base} report={shown} unitQuery={unitQuery} today={today} />
+          <VisitTimeSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
+          <ApplicationSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
           <EstimateSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <RankingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
           <div className="grid gap-4 xl:grid-cols-2">

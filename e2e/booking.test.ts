@@ -3,8 +3,10 @@
  * screen (a local SMTP server receives it); a citizen books the next slot of "Penerbitan KK Baru"
  * on a 360 px phone and gets the confirmation with the code; at the kiosk they type the code and
  * get a ticket; the officer's console shows it marked as booked and calls it (after the walk-in
- * who came earlier, since its slot has not begun); the "called" message names the counter. Each new screen passes axe-core's WCAG
- * 2.1 AA rules. LOKET_E2E_SHOTS=<dir> saves a screenshot of each, to look at.
+ * who came earlier, since its slot has not begun); the "called" message names the counter. A
+ * citizen books with another agency's service for the same visit (issue #13) and the booking's page
+ * lists it. Each new screen passes axe-core's WCAG 2.1 AA rules. LOKET_E2E_SHOTS=<dir> saves a
+ * screenshot of each, to look at.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -426,5 +428,61 @@ describe.runIf(HAS_CHROMIUM)('booking in a browser', () => {
     } finally {
       await camera.close();
     }
+  }, 120_000);
+
+  it('books with another service of another agency for the same visit, and its page lists it', async () => {
+    const agencies = await api('/api/malls/blora/agencies');
+    const dukcapil = agencies.find((a: any) => a.code === 'dindukcapil');
+    const samsat = agencies.find((a: any) => a.code === 'samsat');
+    const kk = (await api(`/api/malls/blora/services?agencyId=${dukcapil.id}`)).find((s: any) =>
+      s.name.startsWith('Penerbitan KK Baru'),
+    );
+    const other = (await api(`/api/malls/blora/services?agencyId=${samsat.id}`))[0];
+
+    const phone = await open(`/blora/book?service=${kk.id}`, 360, 740);
+    await phone.getByRole('heading', { name: 'Pilih hari kedatangan' }).waitFor();
+    await phone.getByRole('list', { name: 'Hari kedatangan' }).getByRole('button', { disabled: false }).first().click();
+    await phone.getByRole('list', { name: 'Jam sesi' }).getByRole('button', { disabled: false }).first().click();
+    await phone.getByRole('heading', { name: 'Isi data diri' }).waitFor();
+    await phone.getByLabel('Nama lengkap').fill('Agus Salim');
+    await phone.getByLabel(/^Nomor HP/).fill('0818 2222 4444');
+
+    // "Perlu layanan lain di hari yang sama?": a search over every agency's services.
+    const also = phone.getByRole('group', { name: /^Perlu layanan lain di hari yang sama\?/ });
+    await also.getByLabel('Cari layanan lain').fill(other.name);
+    const add = also.getByRole('button', { name: `Tambah: ${other.name} ${samsat.shortName}` });
+    await add.waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-5-also-search');
+    await add.click();
+    const chosen = also.getByRole('list', { name: 'Layanan lain yang dipilih' });
+    expect(await chosen.getByRole('listitem').count()).toBe(1);
+    expect(await chosen.textContent()).toContain(other.name);
+    // the search field is empty again, and Enter in it does not send the form
+    expect(await also.getByLabel('Cari layanan lain').inputValue()).toBe('');
+    await also.getByLabel('Cari layanan lain').press('Enter');
+    expect(await phone.getByRole('heading', { name: 'Isi data diri' }).count()).toBe(1);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'book-6-also-chosen');
+    // removed and chosen again: the chip goes and comes back
+    await chosen.getByRole('button', { name: `Hapus ${other.name}` }).click();
+    expect(await also.getByRole('list', { name: 'Layanan lain yang dipilih' }).count()).toBe(0);
+    await also.getByLabel('Cari layanan lain').fill(other.name);
+    await add.click();
+    await phone.getByRole('button', { name: 'Pesan Jadwal' }).click();
+
+    // The booking's page names it, and so does the booking.
+    await phone.getByTestId('booking-code').waitFor();
+    const listed = phone.getByTestId('booking-also');
+    expect(await listed.getByRole('listitem').count()).toBe(1);
+    expect(await listed.textContent()).toContain(other.name);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, 'booking-page-also');
+    const token = phone.url().split('/b/')[1]!;
+    expect(await api(`/api/bookings/${token}`)).toMatchObject({
+      serviceId: kk.id,
+      alsoServiceIds: [other.id],
+      alsoServices: [{ serviceId: other.id, serviceName: other.name }],
+    });
   }, 120_000);
 });

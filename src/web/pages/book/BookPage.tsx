@@ -1,6 +1,7 @@
 /**
  * /:mall/book — a citizen books a time at the mall from a phone (issue #11): the service, the
- * day, the slot, then name and mobile number; the booking's page /b/:token follows. Where a
+ * day, the slot, then name and mobile number and, if they like, other services of any agency for
+ * the same visit (issue #13); the booking's page /b/:token follows. Where a
  * service has an online queue, today's number can be taken here too. Each step lives in the URL
  * (?service=, ?date=, ?start=), so the back button steps back; ?service= alone preselects one.
  */
@@ -60,6 +61,7 @@ export default function BookPage() {
 
   // Kept here so that going back to another slot (one filled up meanwhile) keeps what was typed.
   const [contact, setContact] = useState<ContactValues>(EMPTY_CONTACT);
+  const [alsoServiceIds, setAlsoServiceIds] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ step: Step; text: string } | null>(null);
 
   // A new step: its heading takes the focus (a screen reader says where the person is) and,
@@ -169,6 +171,10 @@ export default function BookPage() {
         askNik={days.data?.askNik ?? false}
         values={contact}
         onChange={setContact}
+        services={services.data ?? []}
+        agencies={agencies.data ?? []}
+        alsoServiceIds={alsoServiceIds}
+        onAlsoChange={setAlsoServiceIds}
         onSlotGone={onSlotGone}
         headingRef={headingRef}
       />

@@ -3,12 +3,15 @@ import { type Ref, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Booking, NewBooking } from '../../../api/booking';
+import type { Agency, Service } from '../../../api/catalog';
 import { currentLang } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { ContactFields } from './ContactFields';
 import { type ContactValues, compactNik } from './contact';
 import { clockText, longDate } from './format';
 import { Notice } from './Notice';
+import { OtherServicesPicker } from './OtherServicesPicker';
+import { isOtherServiceProblem } from './otherServices';
 import { StepHeading } from './StepHeading';
 import { useContactForm } from './useContactForm';
 import './translations';
@@ -23,18 +26,42 @@ interface Props {
   askNik: boolean;
   values: ContactValues;
   onChange: (values: ContactValues) => void;
+  /** every agency's services, for the other services of the visit */
+  services: Service[];
+  agencies: Agency[];
+  /** the other services chosen for the same visit */
+  alsoServiceIds: string[];
+  onAlsoChange: (ids: string[]) => void;
   /** the slot (or the whole day) can no longer be booked: back to choosing, with the reason */
   onSlotGone: SlotGone;
   headingRef: Ref<HTMLHeadingElement>;
 }
 
-/** Step 4: who is coming; then the booking is made and its page opens. */
-export function DetailsStep({ slug, serviceId, date, start, askNik, values, onChange, onSlotGone, headingRef }: Props) {
+/** Step 4: who is coming, and any other service for the same visit; then the booking is made and its page opens. */
+export function DetailsStep({
+  slug,
+  serviceId,
+  date,
+  start,
+  askNik,
+  values,
+  onChange,
+  services,
+  agencies,
+  alsoServiceIds,
+  onAlsoChange,
+  onSlotGone,
+  headingRef,
+}: Props) {
   const { t } = useTranslation(['book', 'common']);
   const navigate = useNavigate();
   const form = useContactForm(values, { name: true, nik: askNik });
   const [problem, setProblem] = useState<{ title: string; text: string } | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);
+  const [alsoError, setAlsoError] = useState<string | null>(null);
+  const alsoSearchRef = useRef<HTMLInputElement>(null);
+  // the booked service itself is never one of the others (chosen before going back to pick it)
+  const others = alsoServiceIds.filter((id) => id !== serviceId);
 
   const book = useMutation({
     mutationFn: () => {
@@ -47,6 +74,7 @@ export function DetailsStep({ slug, serviceId, date, start, askNik, values, onCh
         lang: currentLang(),
         ...(askNik ? { nik: compactNik(values.nik) } : {}),
         ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...(others.length > 0 ? { alsoServiceIds: others } : {}),
       };
       return api.post<Booking>(`/api/malls/${encodeURIComponent(slug)}/bookings`, body);
     },
@@ -54,6 +82,12 @@ export function DetailsStep({ slug, serviceId, date, start, askNik, values, onCh
     onError: (error) => {
       if (form.showServerError(error)) return;
       const code = error instanceof ApiError ? error.code : '';
+      const chosen = services.filter((s) => others.includes(s.id));
+      if (error instanceof ApiError && isOtherServiceProblem(code, error.body, chosen)) {
+        setAlsoError(error.message);
+        alsoSearchRef.current?.focus();
+        return;
+      }
       const field = error instanceof ApiError ? String(error.body.field ?? '') : '';
       const when = { date: longDate(date, currentLang()), time: clockText(start, currentLang()) };
       if (code === 'slot_full') return onSlotGone('slot', t('book:details.slotFull', when));
@@ -85,6 +119,7 @@ export function DetailsStep({ slug, serviceId, date, start, askNik, values, onCh
         onSubmit={(e) => {
           e.preventDefault();
           setProblem(null);
+          setAlsoError(null);
           if (form.validate()) book.mutate();
         }}
         className="flex flex-col gap-4 rounded-2xl bg-white p-4 shadow-sm"
@@ -96,6 +131,18 @@ export function DetailsStep({ slug, serviceId, date, start, askNik, values, onCh
           onChange={onChange}
           ask={{ name: true, nik: askNik }}
           refs={form.refs}
+        />
+        <OtherServicesPicker
+          services={services}
+          agencies={agencies}
+          bookedServiceId={serviceId}
+          value={others}
+          onChange={(ids) => {
+            setAlsoError(null);
+            onAlsoChange(ids);
+          }}
+          error={alsoError ?? undefined}
+          searchRef={alsoSearchRef}
         />
         <p className="text-sm text-slate-700">{t('book:details.privacy')}</p>
         <button

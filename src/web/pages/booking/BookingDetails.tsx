@@ -16,7 +16,7 @@ function Item({ label, children, lang }: { label: string; children: ReactNode; l
   );
 }
 
-/** What was booked: the service, the day and time, when to come, and the contact kept. */
+/** What was booked: the service and any other services of the visit, the day and time, when to come, and the contact kept. */
 export function BookingDetails({ booking }: { booking: BookingView }) {
   const { t } = useTranslation(['booking']);
   const lang = currentLang();
@@ -35,6 +35,19 @@ export function BookingDetails({ booking }: { booking: BookingView }) {
         <Item label={t('booking:agency')} lang="id">
           {booking.agencyName}
         </Item>
+        {booking.alsoServices.length > 0 && (
+          <Item label={t('booking:alsoServices')}>
+            <ul className="flex flex-col gap-1" data-testid="booking-also">
+              {booking.alsoServices.map((s) => (
+                <li key={s.serviceId} lang="id">
+                  {s.serviceName}
+                  <span className="block text-sm font-normal text-slate-700">{s.agencyName}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1 text-sm font-normal text-slate-700">{t('booking:alsoHint')}</p>
+          </Item>
+        )}
         <Item label={t('booking:date')}>
           <span data-testid="booking-date">{longDate(booking.date, lang)}</span>
         </Item>

@@ -5,12 +5,22 @@
  * reading the generated password off the screen; the kiosk offers the new service and issues a
  * ticket; the new officer signs in at the counter (changing the generated password first), calls
  * and finishes it; the admin closes the mall today as a holiday and the kiosk says it is closed.
- * The admin screen passes axe-core's WCAG 2.1 AA rules on the way.
+ * An agency admin sets a service to come after another in a visit ("Harus setelah layanan"), sees
+ * it saved, and cannot then choose the reverse. The admin screen passes axe-core's WCAG 2.1 AA
+ * rules on the way. LOKET_E2E_SHOTS=<dir> saves a screenshot of the service form, to look at.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { axeViolations, HAS_CHROMIUM, type Hall, PASSWORD, startHall } from './support.js';
+
+const SHOTS = process.env.LOKET_E2E_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
 
 describe.runIf(HAS_CHROMIUM)('the administration screens', () => {
   let hall: Hall;
@@ -185,5 +195,28 @@ describe.runIf(HAS_CHROMIUM)('the administration screens', () => {
       .length;
     expect(await page.getByTestId('service-row').count()).toBe(own);
     expect(await axeViolations(page)).toEqual([]);
+
+    // In one visit, the KTP-el is recorded after the new KK is issued: set, then saved.
+    const ktp = page.getByTestId('service-row').filter({ hasText: 'Perekaman KTP-el' }).first();
+    await ktp.getByRole('button', { name: /^Ubah/ }).click();
+    const after = page.getByLabel('Harus setelah layanan');
+    expect(await after.inputValue()).toBe('');
+    await after.selectOption({ label: 'Penerbitan KK Baru (membentuk keluarga baru)' });
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'admin-service-after');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect
+      .poll(() => ktp.getByTestId('service-after').textContent())
+      .toBe('Harus setelah: Penerbitan KK Baru (membentuk keluarga baru)');
+    if (SHOTS) await ktp.screenshot({ path: join(SHOTS, 'admin-service-after-saved.png') });
+    // … and the new KK can no longer be set to wait for the KTP-el: that would be a circle.
+    const kk = page
+      .getByTestId('service-row')
+      .filter({ hasText: 'Penerbitan KK Baru', hasNotText: 'Harus setelah' })
+      .first();
+    await kk.getByRole('button', { name: /^Ubah/ }).click();
+    const reverse = page.getByLabel('Harus setelah layanan').locator('option', { hasText: 'Perekaman KTP-el' });
+    expect(await reverse.textContent()).toBe('Perekaman KTP-el (wajib KTP baru usia 17 tahun) (menunggu layanan ini)');
+    expect(await reverse.isDisabled()).toBe(true);
   }, 60_000);
 });

@@ -1,12 +1,14 @@
 /**
  * Services with their published standard (PermenPANRB 15/2014): requirements, steps, time, fee,
  * product, where to complain, legal basis; the ticket prefix, the daily quota, the counters that
- * call them. A mall admin works on every agency's, an agency admin on their own.
+ * call them, and the service (of any agency) that must be done before them in one visit. A mall admin works on every agency's, an agency admin on their own.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminAgency, type AdminService, LIMITS } from '../../../api/admin';
 import { api } from '../../lib/api';
+import { useServices } from '../../lib/queries';
+import { AfterServiceField } from './AfterServiceField';
 import { BookingRulesPanel } from './BookingRulesForm';
 import { adminPath, byName, useAdminAgencies, useAdminCounters, useAdminServices, useRefresh } from './data';
 import { intOrNull, lines, str, useFormSubmit } from './form';
@@ -22,6 +24,10 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
   const [filter, setFilter] = useState(ownAgencyId ?? '');
   const agencyList = [...(agencies.data ?? [])].sort(byName);
   const agencyName = (id: string) => agencyList.find((a) => a.id === id)?.shortName ?? '';
+  // a service to come after may be another agency's: its name from the mall's catalog
+  const catalog = useServices(slug);
+  const serviceName = (id: string) =>
+    services.data?.find((s) => s.id === id)?.name ?? catalog.data?.find((s) => s.id === id)?.name ?? '';
   const list = (services.data ?? [])
     .filter((s) => !filter || s.agencyId === filter)
     .sort(
@@ -126,6 +132,11 @@ export function ServicesTab({ slug, ownAgencyId }: { slug: string; ownAgencyId: 
                   t('services.counters', { count: s.counterIds.length }),
                 ].join(' · ')}
               </p>
+              {s.afterServiceId && (
+                <p className="text-sm" data-testid="service-after">
+                  {t('services.afterShort', { name: serviceName(s.afterServiceId) || t('services.afterUnknown') })}
+                </p>
+              )}
             </Row>
           ))}
         </ul>
@@ -168,6 +179,7 @@ function ServiceForm({
     prefix: t('services.prefix'),
     dailyQuota: t('services.dailyQuota'),
     counterIds: t('services.countersLegend'),
+    afterServiceId: t('services.after'),
     'standard.requirements': t('services.requirements'),
     'standard.procedure': t('services.procedure'),
     'standard.duration': t('services.duration'),
@@ -186,6 +198,7 @@ function ServiceForm({
       dailyQuota: intOrNull(data, 'dailyQuota'),
       active: service ? data.get('active') === 'on' : true,
       counterIds: data.getAll('counterIds').map(String),
+      afterServiceId: str(data, 'afterServiceId') || null,
       standard: {
         requirements: lines(data, 'standard.requirements'),
         procedure: lines(data, 'standard.procedure'),
@@ -289,6 +302,7 @@ function ServiceForm({
             ))}
           </div>
         </Group>
+        <AfterServiceField slug={slug} service={service} label={labels.afterServiceId} error={errors.afterServiceId} />
 
         <h3 className="border-t-2 border-slate-200 pt-3 text-lg font-bold sm:col-span-2">
           {t('services.standardHeading')}

@@ -103,6 +103,9 @@ export function TextArea({
   );
 }
 
+type SelectOption = { value: string; label: string; disabled?: boolean };
+
+/** A select; `groups` follow `options` as labelled <optgroup>s (a long list by agency). */
 export function SelectField({
   label,
   name,
@@ -110,19 +113,27 @@ export function SelectField({
   error,
   className,
   options,
+  groups = [],
   ...rest
-}: Common & { options: { value: string; label: string; disabled?: boolean }[] } & Omit<
+}: Common & { options: SelectOption[]; groups?: { label: string; options: SelectOption[] }[] } & Omit<
     React.SelectHTMLAttributes<HTMLSelectElement>,
     'name' | 'className'
   >) {
   const id = useId();
+  const optionList = (list: SelectOption[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value} disabled={o.disabled}>
+        {o.label}
+      </option>
+    ));
   return (
     <Described id={id} label={label} hint={hint} error={error} className={className}>
       <select {...controlProps(id, name, hint, error)} {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
+        {optionList(options)}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {optionList(g.options)}
+          </optgroup>
         ))}
       </select>
     </Described>

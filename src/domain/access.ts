@@ -84,3 +84,24 @@ export function auditScope(actor: Actor, mallId: string): { agencyId: string | n
   if (actor.role === 'agency_admin' && actor.agencyId) return { agencyId: actor.agencyId };
   return null;
 }
+
+/**
+ * Seeing a complaint: the mall's admins and viewers all of them; an agency's staff those the mall
+ * sent to their agency (and one they filed for a citizen).
+ */
+export function canSeeComplaint(
+  actor: Actor & { id?: string },
+  mallId: string,
+  complaint: { disposedAgencyId: string | null; createdBy: string | null },
+): boolean {
+  if (actor.mallId !== mallId) return false;
+  if (actor.role === 'mall_admin' || actor.role === 'viewer') return true;
+  if (actor.id !== undefined && complaint.createdBy === actor.id) return true;
+  return actor.agencyId !== null && actor.agencyId === complaint.disposedAgencyId;
+}
+
+/** A complainant's identity: the mall's admins and viewers; an agency only when not confidential. */
+export function canSeeComplainant(actor: Actor, mallId: string, confidential: boolean): boolean {
+  if (actor.mallId !== mallId) return false;
+  return actor.role === 'mall_admin' || actor.role === 'viewer' || !confidential;
+}

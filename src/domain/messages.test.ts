@@ -46,7 +46,7 @@ describe('messages to citizens', () => {
           const m = renderMessage(kind, { ...params, serviceName, mallName }, lang);
           expect(m.text.length).toBeLessThanOrEqual(SMS_LIMIT);
           expect(toSmsText(m.text)).toBe(m.text);
-          if (kind.startsWith('booking') || kind.startsWith('reminder') || kind.startsWith('application'))
+          if (['booking', 'reminder', 'application', 'complaint'].some((k) => kind.startsWith(k)))
             expect(m.text).toContain(params.code);
           if (['called', 'ahead', 'checked_in', 'transferred', 'ticket_cancelled'].includes(kind))
             expect(m.text).toContain('A-023');

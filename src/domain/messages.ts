@@ -18,6 +18,10 @@ export const MESSAGE_KINDS = [
   'ticket_cancelled',
   'application_received',
   'application_step',
+  'facility_booking',
+  'complaint_received',
+  'complaint_step',
+  'question_answered',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -44,6 +48,8 @@ export interface MessageParams {
   status?: string;
   /** an application's due date, YYYY-MM-DD */
   dueDate?: string;
+  /** "HH:MM": when a room booking ends (facility_booking; serviceName is the room) */
+  end?: string;
 }
 
 /** An application's step as the citizen is told it. */
@@ -65,6 +71,34 @@ const STEP: Record<MessageLang, Record<string, string>> = {
     selesai: 'finished',
     diambil: 'collected',
     ditolak: 'rejected, see why',
+  },
+};
+
+/** A room booking's decision as the organiser is told it. */
+const ROOM_STEP: Record<MessageLang, Record<string, string>> = {
+  id: { approved: 'DISETUJUI', rejected: 'ditolak, lihat alasannya', cancelled: 'dibatalkan' },
+  en: { approved: 'APPROVED', rejected: 'rejected, see why', cancelled: 'cancelled' },
+};
+
+/** A complaint's step as the citizen is told it. */
+const COMPLAINT_STEP: Record<MessageLang, Record<string, string>> = {
+  id: {
+    terverifikasi: 'sudah diverifikasi',
+    didisposisi: 'diteruskan ke instansi terkait',
+    ditindaklanjuti: 'SUDAH DIJAWAB, lihat jawabannya',
+    tunda: 'ditunda, lihat alasannya',
+    selesai: 'selesai',
+    ditolak: 'tidak dapat diproses, lihat alasannya',
+    bukan_wewenang: 'bukan wewenang MPP, lihat keterangannya',
+  },
+  en: {
+    terverifikasi: 'is verified',
+    didisposisi: 'is sent to the agency concerned',
+    ditindaklanjuti: 'HAS AN ANSWER, see it',
+    tunda: 'is postponed, see why',
+    selesai: 'is closed',
+    ditolak: 'cannot be processed, see why',
+    bukan_wewenang: "is outside the mall's authority, see the note",
   },
 };
 
@@ -212,6 +246,50 @@ const TEMPLATES: Record<MessageKind, Template> = {
       : {
           subject: `Application ${p.code}: ${STEP.en[p.status ?? ''] ?? p.status}`,
           text: `${p.mallName}: application ${p.code} (${p.serviceName}) ${STEP.en[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        },
+  // a room request's decision: status approved, rejected or cancelled (src/domain/facility.ts)
+  facility_booking: (p, lang) => {
+    const clock = (v: string | undefined) => (lang === 'id' ? (v ?? '').replace(':', '.') : (v ?? ''));
+    const when = p.date ? `${shortDate(p.date, lang)} ${clock(p.start)}-${clock(p.end)}` : '';
+    return lang === 'id'
+      ? {
+          subject: `${p.serviceName}: ${ROOM_STEP.id[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: peminjaman ${p.serviceName} ${when} ${ROOM_STEP.id[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        }
+      : {
+          subject: `${p.serviceName}: ${ROOM_STEP.en[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: your booking of ${p.serviceName} ${when} is ${ROOM_STEP.en[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        };
+  },
+  complaint_received: (p, lang) =>
+    lang === 'id'
+      ? {
+          subject: `Laporan ${p.code} diterima`,
+          text: `${p.mallName}: laporan Anda diterima, kode ${p.code}. Diverifikasi paling lambat ${shortDate(p.dueDate ?? '', lang)}. ${p.link ?? ''}`,
+        }
+      : {
+          subject: `Report ${p.code} received`,
+          text: `${p.mallName}: your report is received, code ${p.code}. Verified by ${shortDate(p.dueDate ?? '', lang)}. ${p.link ?? ''}`,
+        },
+  complaint_step: (p, lang) =>
+    lang === 'id'
+      ? {
+          subject: `Laporan ${p.code}: ${COMPLAINT_STEP.id[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: laporan ${p.code} ${COMPLAINT_STEP.id[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        }
+      : {
+          subject: `Report ${p.code}: ${COMPLAINT_STEP.en[p.status ?? ''] ?? p.status}`,
+          text: `${p.mallName}: report ${p.code} ${COMPLAINT_STEP.en[p.status ?? ''] ?? p.status}. ${p.link ?? ''}`,
+        },
+  question_answered: (p, lang) =>
+    lang === 'id'
+      ? {
+          subject: `Pertanyaan Anda tentang ${p.serviceName} sudah dijawab`,
+          text: `${p.mallName}: pertanyaan Anda tentang ${p.serviceName} sudah dijawab. ${p.link ?? ''}`,
+        }
+      : {
+          subject: `Your question about ${p.serviceName} is answered`,
+          text: `${p.mallName}: your question about ${p.serviceName} is answered. ${p.link ?? ''}`,
         },
   ticket_cancelled: (p, lang) =>
     lang === 'id'

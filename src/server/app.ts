@@ -33,10 +33,23 @@ import { BookingService } from './modules/booking/service.js';
 import { CatalogRepository } from './modules/catalog/repository.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { CatalogService } from './modules/catalog/service.js';
+import { ComplaintReports } from './modules/complaints/reports.js';
+import { ComplaintRepository } from './modules/complaints/repository.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
+import { ComplaintService } from './modules/complaints/service.js';
+import { ConsultationRepository } from './modules/consultations/repository.js';
+import { consultationRoutes } from './modules/consultations/routes.js';
+import { ConsultationService } from './modules/consultations/service.js';
+import { EmergencyRepository } from './modules/emergencies/repository.js';
+import { emergencyRoutes } from './modules/emergencies/routes.js';
+import { EmergencyService } from './modules/emergencies/service.js';
 import { EstimateReports } from './modules/estimate/reports.js';
 import { EstimateRepository } from './modules/estimate/repository.js';
 import { estimateRoutes } from './modules/estimate/routes.js';
 import { EstimateService } from './modules/estimate/service.js';
+import { FacilityRepository } from './modules/facilities/repository.js';
+import { facilityRoutes } from './modules/facilities/routes.js';
+import { FacilityService } from './modules/facilities/service.js';
 import { ticketMessagesHook } from './modules/messages/notify.js';
 import { messageRoutes } from './modules/messages/routes.js';
 import { OutboxWorker } from './modules/messages/worker.js';
@@ -153,6 +166,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'audit', description: 'The audit trail of staff actions (read-only)' },
         { name: 'booking', description: 'Online booking, check-in, and joining the queue from a phone' },
         { name: 'applications', description: 'Applications after the counter (permohonan), followed by code' },
+        { name: 'emergencies', description: 'The crisis center: urgent reports heard on every staff screen' },
+        { name: 'facilities', description: "The mall's facilities and requests for its rooms" },
       ],
     },
   });
@@ -288,6 +303,26 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       scope: (mall, query) => skm.scope(mall, query),
     }),
     publicUrl: config.publicUrl ?? null,
+  });
+  const complaintRepo = new ComplaintRepository(database.db);
+  await app.register(complaintRoutes, {
+    complaints: new ComplaintService(complaintRepo, { now: config.now, linkOf }),
+    reports: new ComplaintReports(complaintRepo, { now: config.now, scope: (mall, query) => skm.scope(mall, query) }),
+    publicUrl: config.publicUrl ?? null,
+  });
+  await app.register(consultationRoutes, {
+    consultations: new ConsultationService(new ConsultationRepository(database.db), { now: config.now, linkOf }),
+  });
+  await app.register(facilityRoutes, {
+    facilities: new FacilityService(new FacilityRepository(database.db), {
+      now: config.now,
+      specialDay: specialDays.lookup,
+      linkOf,
+    }),
+  });
+  await app.register(emergencyRoutes, {
+    emergencies: new EmergencyService(new EmergencyRepository(database.db), bus, config.now),
+    bus,
   });
   await app.register(announcementRoutes, { repo: new AnnouncementRepository(database.db), bus, now: config.now });
   await app.register(adminRoutes, { admin: new AdminService(adminRepo, config.now) });

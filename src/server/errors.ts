@@ -31,6 +31,22 @@ const APPLICATION_STATUS_ID: Record<string, string> = {
   diambil: 'diambil',
   ditolak: 'ditolak',
 };
+const ROOM_STATUS_ID: Record<string, string> = {
+  pending: 'menunggu persetujuan',
+  approved: 'disetujui',
+  rejected: 'ditolak',
+  cancelled: 'dibatalkan',
+};
+const COMPLAINT_STATUS_ID: Record<string, string> = {
+  diterima: 'diterima',
+  terverifikasi: 'terverifikasi',
+  didisposisi: 'didisposisi',
+  ditindaklanjuti: 'ditindaklanjuti',
+  tunda: 'ditunda',
+  selesai: 'selesai',
+  ditolak: 'ditolak',
+  bukan_wewenang: 'bukan wewenang',
+};
 const statusId = (s: unknown) => STATUS_ID[String(s)] ?? String(s);
 /** A clock as Indonesian writes it: 09.30 */
 const jam = (v: unknown) => String(v ?? '').replace(':', '.');
@@ -126,6 +142,25 @@ const FIELD_LABELS: Record<string, { id: string; en: string }> = {
   sex: { id: 'Jenis kelamin', en: 'Sex' },
   education: { id: 'Pendidikan', en: 'Education' },
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  end: { id: 'Jam selesai', en: 'End time' },
+  purpose: { id: 'Keperluan', en: 'Purpose' },
+  organiser: { id: 'Penyelenggara', en: 'Organiser' },
+  attendees: { id: 'Jumlah peserta', en: 'Attendees' },
+  title: { id: 'Judul laporan', en: 'Title' },
+  story: { id: 'Isi laporan', en: 'What happened' },
+  eventDate: { id: 'Tanggal kejadian', en: 'Date of the event' },
+  eventPlace: { id: 'Lokasi kejadian', en: 'Place of the event' },
+  kind: { id: 'Jenis laporan', en: 'Kind of report' },
+  category: { id: 'Kategori', en: 'Category' },
+  internalNote: { id: 'Catatan internal', en: 'Internal note' },
+  track: { id: 'Batas waktu tindak lanjut', en: 'Answer deadline' },
+  dueDate: { id: 'Tanggal target', en: 'Due date' },
+  score: { id: 'Nilai', en: 'Score' },
+  comment: { id: 'Komentar', en: 'Comment' },
+  trackingNumber: { id: 'Nomor tiket LAPOR!', en: 'LAPOR! tracking number' },
+  photos: { id: 'Foto', en: 'Photos' },
+  question: { id: 'Pertanyaan', en: 'Question' },
+  answer: { id: 'Jawaban', en: 'Answer' },
 };
 
 /** "standard.product" → `"Produk layanan" (standard.product)`; an unknown path quoted as it is. */
@@ -554,6 +589,91 @@ const CATALOGUE = {
       `Permohonan ${p.code} berstatus "${APPLICATION_STATUS_ID[String(p.currentStatus)] ?? p.currentStatus}"; tidak dapat menjadi "${APPLICATION_STATUS_ID[String(p.to)] ?? p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (bisa: ${(p.allowed as string[]).map((a) => APPLICATION_STATUS_ID[a] ?? a).join(', ')})` : ''}.`,
     en: (p: Params) =>
       `Application ${p.code} is "${p.currentStatus}"; it cannot become "${p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (it can become: ${list(p.allowed)})` : ''}.`,
+  },
+  complaint_not_found: {
+    status: 404,
+    id: () => 'Laporan tidak ditemukan. Periksa kembali kode atau tautannya.',
+    en: () => 'Report not found. Check the code or the link.',
+  },
+  invalid_complaint_step: {
+    status: 409,
+    id: (p: Params) =>
+      `Laporan ${p.code} berstatus "${COMPLAINT_STATUS_ID[String(p.currentStatus)] ?? p.currentStatus}"; tidak dapat menjadi "${COMPLAINT_STATUS_ID[String(p.to)] ?? p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (bisa: ${(p.allowed as string[]).map((a) => COMPLAINT_STATUS_ID[a] ?? a).join(', ')})` : ''}.`,
+    en: (p: Params) =>
+      `Report ${p.code} is "${p.currentStatus}"; it cannot become "${p.to}"${Array.isArray(p.allowed) && p.allowed.length > 0 ? ` (it can become: ${list(p.allowed)})` : ''}.`,
+  },
+  complaint_closed: {
+    status: 409,
+    id: (p: Params) => `Laporan ${p.code} sudah ditutup; informasi tambahan tidak dapat dikirim lagi.`,
+    en: (p: Params) => `Report ${p.code} is closed; no more information can be added.`,
+  },
+  complaint_not_answered: {
+    status: 409,
+    id: (p: Params) => `Laporan ${p.code} belum dijawab; penilaian dapat diberikan setelah ada jawaban.`,
+    en: (p: Params) => `Report ${p.code} has no answer yet; it can be rated once answered.`,
+  },
+  complaint_already_rated: {
+    status: 409,
+    id: (p: Params) => `Jawaban laporan ${p.code} sudah dinilai.`,
+    en: (p: Params) => `The answer to report ${p.code} is already rated.`,
+  },
+  question_not_found: {
+    status: 404,
+    id: () => 'Pertanyaan tidak ditemukan. Periksa kembali tautannya.',
+    en: () => 'Question not found. Check the link.',
+  },
+  question_not_answered: {
+    status: 409,
+    id: () => 'Pertanyaan belum dijawab; hanya yang sudah dijawab dapat ditampilkan di FAQ.',
+    en: () => 'The question has no answer yet; only answered ones can stand in the FAQ.',
+  },
+  bad_photo: {
+    status: 400,
+    id: (p: Params) => `Berkas "${p.name}" bukan foto JPEG, PNG atau WebP${p.why ? ` (${p.why})` : ''}.`,
+    en: (p: Params) => `File "${p.name}" is not a JPEG, PNG or WebP photo${p.why ? ` (${p.why})` : ''}.`,
+  },
+  facility_not_found: {
+    status: 404,
+    id: () => 'Fasilitas tidak ditemukan di MPP ini.',
+    en: () => 'Facility not found in this mall.',
+  },
+  not_bookable: {
+    status: 404,
+    id: (p: Params) => `${p.name} tidak dapat dipinjam.`,
+    en: (p: Params) => `${p.name} cannot be booked.`,
+  },
+  overlap: {
+    status: 409,
+    id: (p: Params) =>
+      `${p.name} sudah dipesan pada waktu itu${p.takenStart ? ` (pukul ${jam(p.takenStart)}–${jam(p.takenEnd)})` : ''}. Pilih jam lain.`,
+    en: (p: Params) =>
+      `${p.name} is already booked at that time${p.takenStart ? ` (${p.takenStart}–${p.takenEnd})` : ''}. Choose another time.`,
+  },
+  facility_booking_not_found: {
+    status: 404,
+    id: () => 'Peminjaman ruang tidak ditemukan.',
+    en: () => 'Room booking not found.',
+  },
+  invalid_booking_step: {
+    status: 409,
+    id: (p: Params) =>
+      `Peminjaman ini berstatus "${ROOM_STATUS_ID[String(p.currentStatus)] ?? p.currentStatus}"; tidak dapat menjadi "${ROOM_STATUS_ID[String(p.to)] ?? p.to}".`,
+    en: (p: Params) => `This booking is "${p.currentStatus}"; it cannot become "${p.to}".`,
+  },
+  emergency_not_found: {
+    status: 404,
+    id: () => 'Laporan darurat tidak ditemukan di MPP ini.',
+    en: () => 'Emergency report not found in this mall.',
+  },
+  emergency_taken: {
+    status: 409,
+    id: (p: Params) => `Laporan darurat ini sudah ditangani${p.takenBy ? ` oleh ${p.takenBy}` : ''}.`,
+    en: (p: Params) => `This emergency is already being handled${p.takenBy ? ` by ${p.takenBy}` : ''}.`,
+  },
+  emergency_closed: {
+    status: 409,
+    id: (p: Params) => `Laporan darurat ini sudah ditutup${p.closedBy ? ` oleh ${p.closedBy}` : ''}.`,
+    en: (p: Params) => `This emergency was already closed${p.closedBy ? ` by ${p.closedBy}` : ''}.`,
   },
   internal: {
     status: 500,

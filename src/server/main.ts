@@ -21,6 +21,7 @@ import { backupCommand } from './db/backup.js';
 import { migrate } from './db/database.js';
 import type { Role } from './db/schema.js';
 import { seedRecentHistory } from './db/seed/history.js';
+import { seedHistoryComplaints } from './db/seed/history-complaints.js';
 import { seedHistoryEstimates } from './db/seed/history-estimates.js';
 import { seedHistoryVisits } from './db/seed/history-visits.js';
 import { seedDemo } from './db/seed/seed.js';
@@ -155,8 +156,10 @@ async function loadDemoHistory(
   const joined = performance.now();
   const v = await seedHistoryVisits(db, { mallSlug, from: r.from, to: r.to, now });
   console.log(
-    `  + ${n(v.routes)} kunjungan multi-layanan / multi-service visits (${n(v.threeStops)} dengan/with 3 layanan), ${n(v.applications)} permohonan/applications (${n(v.overdueNow)} lewat tenggat/overdue now), ${((performance.now() - joined) / 1000).toFixed(1)} s\n`,
+    `  + ${n(v.routes)} kunjungan multi-layanan / multi-service visits (${n(v.threeStops)} dengan/with 3 layanan), ${n(v.applications)} permohonan/applications (${n(v.overdueNow)} lewat tenggat/overdue now), ${((performance.now() - joined) / 1000).toFixed(1)} s`,
   );
+  const c = await seedHistoryComplaints(db, { mallSlug, from: r.from, to: r.to, now });
+  console.log(`  + ${n(c.complaints)} pengaduan/complaints (${n(c.overdueNow)} lewat tenggat/overdue now)\n`);
 }
 
 /** `mall add`: a new mall on this deployment with its time zone and its first mall admin. */

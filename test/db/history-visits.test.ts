@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApplicationStatus, checkStep, standardPeriod } from '../../src/domain/application.js';
+import { allowedSteps, type ComplaintStatus, verifyDueDate } from '../../src/domain/complaint.js';
 import { dueDateOf } from '../../src/domain/due-date.js';
 import { seedHistory } from '../../src/server/db/seed/history.js';
+import { seedHistoryComplaints } from '../../src/server/db/seed/history-complaints.js';
 import { seedHistoryVisits } from '../../src/server/db/seed/history-visits.js';
 import { json, MONDAY_9AM, startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
@@ -156,5 +158,43 @@ describe.each(ENGINES)('demo visits and applications on %s', (engine) => {
       now: MONDAY_9AM,
     });
     expect(again.skipped).toBe(true);
+  });
+
+  it("adds complaints taken through SP4N-LAPOR!'s course, nothing after now, some late today", async () => {
+    const db = t.ctx.database.db;
+    const r = await seedHistoryComplaints(db, { mallSlug: 'blora', from: FROM, to: TO, now: MONDAY_9AM });
+    expect(r.skipped).toBe(false);
+    expect(r.complaints).toBeGreaterThan(20);
+    expect(r.overdueNow).toBeGreaterThan(0);
+    const rows = await db.selectFrom('complaints').selectAll().where('mall_id', '=', mallId).execute();
+    const events = await db.selectFrom('complaint_events').selectAll().orderBy('at').orderBy('id').execute();
+    expect(rows).toHaveLength(r.complaints);
+    expect(events).toHaveLength(r.events);
+    const statuses = new Set<string>();
+    for (const c of rows) {
+      expect(c.verify_due).toBe(verifyDueDate(c.received_date, () => null));
+      const steps = events.filter((e) => e.complaint_id === c.id && e.type === 'step');
+      expect(steps[0]?.status).toBe('diterima');
+      for (let k = 1; k < steps.length; k++) {
+        expect(allowedSteps(steps[k - 1]?.status as ComplaintStatus)).toContain(steps[k]?.status);
+      }
+      expect(c.status).toBe(steps.at(-1)?.status);
+      for (const e of events.filter((x) => x.complaint_id === c.id))
+        expect(Number(e.at)).toBeLessThanOrEqual(MONDAY_9AM);
+      if (c.status === 'didisposisi') expect(c.disposed_agency_id).not.toBeNull();
+      if (c.anonymous === 1) expect(c.name).toBeNull();
+      statuses.add(c.status);
+    }
+    for (const s of ['selesai', 'didisposisi']) expect(statuses).toContain(s);
+    const cookie = await t.login('pimpinan');
+    const figures = json(
+      await t.app.inject({ url: `/api/malls/blora/performance/complaints?from=${FROM}&to=${TO}`, headers: { cookie } }),
+    );
+    expect(figures.received).toBe(r.complaints);
+    expect(figures.overdueNow).toBe(r.overdueNow);
+    expect(figures.meanRating).not.toBeNull();
+    expect((await seedHistoryComplaints(db, { mallSlug: 'blora', from: FROM, to: TO, now: MONDAY_9AM })).skipped).toBe(
+      true,
+    );
   });
 });

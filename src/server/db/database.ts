@@ -24,6 +24,10 @@ import * as m0014 from './migrations/0014_applications.js';
 import * as m0015 from './migrations/0015_routes.js';
 import * as m0016 from './migrations/0016_stop_order.js';
 import * as m0017 from './migrations/0017_booking_stops.js';
+import * as m0018 from './migrations/0018_complaints.js';
+import * as m0019 from './migrations/0019_facilities.js';
+import * as m0020 from './migrations/0020_emergencies.js';
+import * as m0021 from './migrations/0021_consultations.js';
 import type { DB } from './schema.js';
 
 export type DatabaseTarget =
@@ -149,6 +153,10 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
         '0015_routes': m0015,
         '0016_stop_order': m0016,
         '0017_booking_stops': m0017,
+        '0018_complaints': m0018,
+        '0019_facilities': m0019,
+        '0020_emergencies': m0020,
+        '0021_consultations': m0021,
       }),
     },
     // Kysely looks for its own tables in any schema unless told which: name ours.

@@ -6,6 +6,16 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../domain/access.js';
 import type { ApplicationStatus } from '../../domain/application.js';
+import type {
+  ComplaintCategory,
+  ComplaintEventType,
+  ComplaintKind,
+  ComplaintSource,
+  ComplaintStatus,
+} from '../../domain/complaint.js';
+import type { ConsultationStatus } from '../../domain/consultation.js';
+import type { EmergencyKind, EmergencySource, EmergencyStatus } from '../../domain/emergency.js';
+import type { FacilityBookingStatus } from '../../domain/facility.js';
 import type { PriorityClass, TicketAction, TicketStatus } from '../../domain/queue.js';
 import type { Education, Occupation, Sex, SkmAnswer, SkmElement } from '../../domain/skm.js';
 import type { Dimension } from '../../domain/tally.js';
@@ -557,10 +567,203 @@ export interface ApplicationEventsTable {
   at: number;
 }
 
+/** A complaint, aspiration or request for information (migration 0018; src/domain/complaint.ts). */
+export interface ComplaintsTable {
+  id: string;
+  mall_id: string;
+  code: string;
+  token: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  title: string;
+  story: string;
+  event_date: string | null;
+  event_place: string | null;
+  /** what the citizen says it concerns */
+  agency_id: string | null;
+  service_id: string | null;
+  /** where the mall sent it */
+  disposed_agency_id: string | null;
+  ticket_id: string | null;
+  counter_id: string | null;
+  source: ComplaintSource;
+  /** 1: no contact kept anywhere */
+  anonymous: number;
+  /** 1: the identity is the mall's only, hidden from the agency */
+  confidential: number;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  lang: 'id' | 'en';
+  status: ComplaintStatus;
+  /** working days for the answer, chosen at verification: 5, 14 or 60 */
+  track: number | null;
+  /** local dates at the mall */
+  received_date: string;
+  verify_due: string;
+  verified_date: string | null;
+  disposed_date: string | null;
+  answer_due: string | null;
+  answered_date: string | null;
+  closed_date: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  lapor_number: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ComplaintEventsTable {
+  id: string;
+  complaint_id: string;
+  mall_id: string;
+  /** step, info (the citizen added), note (internal), rating, lapor (forwarded) */
+  type: ComplaintEventType;
+  status: ComplaintStatus | null;
+  /** shown to the citizen */
+  note: string | null;
+  /** staff only */
+  internal_note: string | null;
+  agency_id: string | null;
+  due_date: string | null;
+  actor_id: string | null;
+  at: number;
+}
+
+/** A question about a service before coming (migration 0021); published answers are its FAQ. */
+export interface ConsultationsTable {
+  id: string;
+  mall_id: string;
+  service_id: string;
+  agency_id: string;
+  token: string;
+  question: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  lang: 'id' | 'en';
+  status: ConsultationStatus;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: number | null;
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ComplaintPhotosTable {
+  id: string;
+  complaint_id: string;
+  mall_id: string;
+  mime: string;
+  width: number;
+  height: number;
+  size: number;
+  /** the re-encoded image, base64 */
+  data: string;
+  created_at: number;
+}
+
+/** A facility of the mall (migration 0019): the directory; rooms with bookable = 1 take requests. */
+export interface FacilitiesTable {
+  id: string;
+  mall_id: string;
+  /** stable per mall, e.g. auditorium */
+  code: string;
+  /** auditorium, meeting_room, crisis_center, nursing_room, reading_corner, play_area, cafe, craft_center, … */
+  kind: string;
+  name: string;
+  name_en: string;
+  description: string;
+  description_en: string;
+  location: string;
+  location_en: string;
+  /** JSON WeeklyHours */
+  hours: string;
+  accessible: number;
+  accessibility_note: string | null;
+  accessibility_note_en: string | null;
+  capacity: number | null;
+  /** counted by staff where someone counts; null elsewhere */
+  occupancy: number | null;
+  occupancy_at: number | null;
+  bookable: number;
+  sort_order: number;
+  created_at: number;
+}
+
+/** A request for a room (migration 0019); active ones (pending, approved) never overlap: a trigger refuses it. */
+export interface FacilityBookingsTable {
+  id: string;
+  mall_id: string;
+  facility_id: string;
+  /** the requester's link to follow or cancel it */
+  token: string;
+  /** the local date and clock times at the mall */
+  date: string;
+  start_time: string;
+  end_time: string;
+  start_at: number;
+  end_at: number;
+  status: FacilityBookingStatus;
+  purpose: string;
+  organiser: string;
+  attendees: number | null;
+  phone: string | null;
+  email: string | null;
+  lang: 'id' | 'en';
+  /** the admin's note with the decision or the cancellation */
+  note: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An urgent report in the hall (migration 0020): who reported, took and closed it, and when. */
+export interface EmergenciesTable {
+  id: string;
+  mall_id: string;
+  kind: EmergencyKind;
+  place: string | null;
+  note: string | null;
+  source: EmergencySource;
+  status: EmergencyStatus;
+  /** the staff member who reported it; null from the kiosk or the portal */
+  reported_by: string | null;
+  reported_at: number;
+  taken_by: string | null;
+  taken_at: number | null;
+  closed_by: string | null;
+  closed_at: number | null;
+  /** what was done */
+  close_note: string | null;
+}
+
+/** Each step of an emergency; a reconnecting screen resumes after the last id it saw. */
+export interface EmergencyEventsTable {
+  id: string;
+  emergency_id: string;
+  mall_id: string;
+  type: EmergencyStatus;
+  actor_id: string | null;
+  at: number;
+}
+
 export interface DB {
+  emergencies: EmergenciesTable;
+  emergency_events: EmergencyEventsTable;
+  facilities: FacilitiesTable;
+  facility_bookings: FacilityBookingsTable;
   routes: RoutesTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_photos: ComplaintPhotosTable;
+  consultations: ConsultationsTable;
   ticket_estimates: TicketEstimatesTable;
   service_booking_rules: ServiceBookingRulesTable;
   booking_slots: BookingSlotsTable;

@@ -1,4 +1,5 @@
 /** What travels on the bus: one typed map of topics to payloads. */
+import type { EmergencyKind, EmergencySource, EmergencyStatus } from '../../domain/emergency.js';
 import type { PriorityClass, TicketStatus } from '../../domain/queue.js';
 import type { TicketEventType } from '../db/schema.js';
 
@@ -26,6 +27,32 @@ export interface TicketChanged {
   counter: { id: string; name: string; number: number; zoneId: string | null } | null;
 }
 
+/** An emergency's step with the whole report as it now stands (src/api/emergencies.ts Emergency). */
+export interface EmergencyChanged {
+  /** the emergency_events row id (UUIDv7): staff screens resume after it */
+  eventId: string;
+  mallId: string;
+  type: EmergencyStatus;
+  at: number;
+  emergency: {
+    id: string;
+    kind: EmergencyKind;
+    place: string | null;
+    note: string | null;
+    source: EmergencySource;
+    status: EmergencyStatus;
+    reportedAt: number;
+    reportedBy: string | null;
+    takenAt: number | null;
+    takenBy: string | null;
+    takenById: string | null;
+    closedAt: number | null;
+    closedBy: string | null;
+    closeNote: string | null;
+    responseMs: number | null;
+  };
+}
+
 export interface BusEvents {
   'ticket.changed': TicketChanged;
   /** a mall's own settings (hours, queue rules) changed: processes drop their cached copy */
@@ -38,6 +65,8 @@ export interface BusEvents {
   'counter.changed': { mallId: string; counterId: string };
   /** the display's running text changed: displays refetch it */
   'announcements.changed': { mallId: string };
+  /** an urgent report was made, taken or closed: every staff screen of the mall hears it */
+  'emergency.changed': EmergencyChanged;
 }
 
 export type Topic = keyof BusEvents;

@@ -120,6 +120,50 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/applications/:token': 'public',
   'GET /api/applications/:token/qr.svg': 'public',
 
+  // complaints: anyone files and follows one; the mall verifies and sends it on, the agency answers
+  'POST /api/malls/:mall/complaints': 'public',
+  'POST /api/malls/:mall/complaints/:id/status': OPERATE,
+  'POST /api/malls/:mall/complaints/:id/notes': OPERATE,
+  'POST /api/malls/:mall/complaints/:id/lapor': MALL_ADMIN,
+  'GET /api/malls/:mall/complaints': STAFF,
+  'GET /api/malls/:mall/complaints/export': MALL_ADMIN,
+  'GET /api/malls/:mall/complaints/:id': STAFF,
+  'GET /api/malls/:mall/complaints/:id/photos/:photoId': STAFF,
+  'GET /api/malls/:mall/performance/complaints': EVALUATE,
+  'GET /api/complaints/:token': 'public',
+  'GET /api/complaints/:token/qr.svg': 'public',
+  'GET /api/malls/:mall/counters/:counterId/complaint-qr.svg': 'public',
+  'POST /api/complaints/:token/info': 'public',
+  'POST /api/complaints/:token/rating': 'public',
+
+  // consultation: anyone asks about a service, its agency answers and publishes the FAQ
+  'POST /api/malls/:mall/services/:serviceId/questions': 'public',
+  'GET /api/malls/:mall/services/:serviceId/faq': 'public',
+  'GET /api/questions/:token': 'public',
+  'GET /api/malls/:mall/questions': STAFF,
+  'POST /api/malls/:mall/questions/:id/answer': OPERATE,
+  'POST /api/malls/:mall/questions/:id/publish': OPERATE,
+
+  // the mall's facilities: the directory and a room's busy times for anyone; anyone may request a
+  // room, the mall admin decides; staff on the floor count who is in
+  'GET /api/malls/:mall/facilities': 'public',
+  'GET /api/malls/:mall/facilities/:id/calendar': 'public',
+  'POST /api/malls/:mall/facilities/:id/bookings': 'public',
+  'PUT /api/malls/:mall/facilities/:id/occupancy': OPERATE,
+  'GET /api/malls/:mall/facility-bookings': MALL_ADMIN,
+  'POST /api/malls/:mall/facility-bookings/:id/status': MALL_ADMIN,
+  'GET /api/facility-bookings/:token': 'public',
+  'POST /api/facility-bookings/:token/cancel': 'public',
+
+  // the crisis center: anyone reports (the kiosk, a phone); every staff screen hears it, those on
+  // the floor take and close it, the evaluating roles read the log
+  'POST /api/malls/:mall/emergencies': 'public',
+  'GET /api/malls/:mall/emergencies/events': STAFF,
+  'POST /api/malls/:mall/emergencies/:id/take': OPERATE,
+  'POST /api/malls/:mall/emergencies/:id/close': OPERATE,
+  'GET /api/malls/:mall/emergencies': EVALUATE,
+  'GET /api/malls/:mall/emergencies/report': EVALUATE,
+
   // administration
   'PUT /api/malls/:mall/opening-hours': MALL_ADMIN,
   'GET /api/malls/:mall/admin/settings': MALL_ADMIN,

@@ -48,6 +48,11 @@ declare module 'fastify' {
      * no staff action even when a staff member's browser calls it. Unset: ACTIONS, else derived.
      */
     audit?: string | false;
+    /**
+     * The body fields the trail keeps (all, scrubbed, when unset): a complaint filed for a citizen
+     * keeps what it was about, never who filed it.
+     */
+    auditFields?: readonly string[];
   }
   interface FastifyRequest {
     /** set by the sign-in route: the attempt's outcome, recorded instead of a staff action */
@@ -219,6 +224,13 @@ export function auditDetail(body: unknown): string | null {
   return JSON.stringify({ truncated: true, fields: keys.map((k) => clean(k).slice(0, 100)) });
 }
 
+/** Only the named fields of an object body, when the route names them. */
+function pick(body: unknown, fields: readonly string[] | undefined): unknown {
+  if (!fields || !body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const source = body as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((f) => f in source).map((f) => [f, source[f]]));
+}
+
 /** The route's parameters without the mall (the row has it) and without secrets, with what the answer said. */
 function auditTarget(request: FastifyRequest): string | null {
   const target: Record<string, unknown> = {};
@@ -322,7 +334,7 @@ export const auditPlugin = fp<{ store: AuditStore; now: () => number }>(
           actor_agency_id: actor.agencyId,
           action,
           target: auditTarget(request),
-          detail: auditDetail(request.body),
+          detail: auditDetail(pick(request.body, request.routeOptions.config?.auditFields)),
           ...base,
         };
         track(() => store.insert(row));

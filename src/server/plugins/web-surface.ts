@@ -23,6 +23,13 @@ export const RATE_LIMITS: Record<string, number> = {
   'POST /api/malls/:mall/bookings/check-in': 120,
   'POST /api/malls/:mall/tickets/online': 120,
   'PUT /api/tickets/:token/contact': 30,
+  // a complaint with photos is up to 15 MB: a handful a minute is plenty for one address
+  'POST /api/malls/:mall/complaints': 20,
+  'POST /api/complaints/:token/info': 30,
+  'POST /api/complaints/:token/rating': 30,
+  'POST /api/malls/:mall/services/:serviceId/questions': 20,
+  // a real emergency is reported once; a button pressed over and over is a prank or a child
+  'POST /api/malls/:mall/emergencies': 10,
 };
 
 /**

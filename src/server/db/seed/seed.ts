@@ -12,6 +12,7 @@ import { newId } from '../../ids.js';
 import { hashPassword } from '../../modules/auth/passwords.js';
 import type { DB, Role } from '../schema.js';
 import { bloraAgencies } from './blora-agencies.js';
+import { seedFacilities } from './facilities.js';
 
 // The demo is open around the clock so that it can be tried at any hour. Blora's real hours
 // (Senin–Kamis 08.00–15.00, Jumat 08.00–11.00 dan 13.00–15.00) are set with PUT opening-hours.
@@ -93,6 +94,7 @@ export async function seedDemo(db: Kysely<DB>, options: { password: string | nul
         .insertInto('zones')
         .values({ id: zoneId, mall_id: mallId, name: 'Aula Pelayanan', sort_order: 1 })
         .execute();
+      await seedFacilities(tx, mallId, now);
 
       const addUser = async (
         username: string,

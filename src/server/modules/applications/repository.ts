@@ -5,8 +5,9 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { ApplicationStatus } from '../../../domain/application.js';
-import type { Span, SpecialDay } from '../../../domain/schedule.js';
+import type { SpecialDay } from '../../../domain/schedule.js';
 import type { ApplicationEventsTable, ApplicationsTable, DB, NewOutbox } from '../../db/schema.js';
+import { readSpecialDays } from '../../db/special-days.js';
 import { insertOutbox } from '../messages/outbox.js';
 
 export class CodeTaken extends Error {}
@@ -51,15 +52,8 @@ export class ApplicationRepository {
   }
 
   /** The mall's own special days in a range, by date (cuti bersama and closed days among them). */
-  async specialDays(mallId: string, from: string, to: string): Promise<Map<string, SpecialDay>> {
-    const rows = await this.db
-      .selectFrom('special_days')
-      .select(['date', 'spans', 'note'])
-      .where('mall_id', '=', mallId)
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .execute();
-    return new Map(rows.map((r) => [r.date, { date: r.date, spans: JSON.parse(r.spans) as Span[], note: r.note }]));
+  specialDays(mallId: string, from: string, to: string): Promise<Map<string, SpecialDay>> {
+    return readSpecialDays(this.db, mallId, from, to);
   }
 
   /** Stores a new application with its first step and messages; CodeTaken when the code is in use. */

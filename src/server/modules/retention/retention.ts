@@ -8,6 +8,8 @@
  *   - bookings keep their service, slot, status and times (the evaluation's booking figures) and
  *     lose the name, phone number, e-mail and masked NIK;
  *   - the numbers citizens left on tickets, and the messages sent to them, are deleted;
+ *   - emergency reports keep their kind, place, times and who took and closed them (the response
+ *     times), and lose the free-text notes (who the lost child was, what happened to whom);
  *   - ended sessions are deleted.
  * This is the system's own housekeeping, the only change ever made to the audit trail.
  */
@@ -23,6 +25,7 @@ export interface RetentionResult {
   bookings: number;
   ticketContacts: number;
   messages: number;
+  emergencies: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -56,6 +59,12 @@ export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: n
       .where('created_at', '<', before)
       .where('status', 'not in', ['pending', 'sending'])
       .executeTakeFirst();
+    const emergencies = await tx
+      .updateTable('emergencies')
+      .set({ note: null, close_note: null })
+      .where('reported_at', '<', before)
+      .where((eb) => eb.or([eb('note', 'is not', null), eb('close_note', 'is not', null)]))
+      .executeTakeFirst();
     return {
       before,
       suggestions: Number(suggestions.numUpdatedRows),
@@ -64,6 +73,7 @@ export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: n
       bookings: Number(bookings.numUpdatedRows),
       ticketContacts: Number(contacts.numDeletedRows),
       messages: Number(messages.numDeletedRows),
+      emergencies: Number(emergencies.numUpdatedRows),
     };
   });
 }

@@ -35,6 +35,28 @@ describe('a complaint’s course', () => {
     });
   });
 
+  it('allows exactly these steps, from every status to every other', () => {
+    const allowed: Record<ComplaintStatus, ComplaintStatus[]> = {
+      diterima: ['terverifikasi', 'ditolak', 'bukan_wewenang'],
+      terverifikasi: ['didisposisi'],
+      didisposisi: ['didisposisi', 'ditindaklanjuti', 'tunda'],
+      tunda: ['ditindaklanjuti', 'tunda'],
+      ditindaklanjuti: ['selesai'],
+      selesai: [],
+      ditolak: [],
+      bukan_wewenang: [],
+    };
+    // everything a step could need, so only the state decides
+    const full = { note: 'alasan', agencyId: 'a1', track: 5, dueDate: '2026-04-30' };
+    for (const from of COMPLAINT_STATUSES) {
+      for (const to of COMPLAINT_STATUSES) {
+        const check = checkComplaintStep(from, to, full, '2026-03-18');
+        expect(check.ok, `${from} → ${to}`).toBe(allowed[from].includes(to));
+        if (!check.ok) expect(check).toEqual({ ok: false, reason: 'state', allowed: allowed[from] });
+      }
+    }
+  });
+
   it('refuses a step its status does not allow, naming the allowed ones', () => {
     expect(checkComplaintStep('diterima', 'selesai', {}, '2026-03-18')).toEqual({
       ok: false,

@@ -37,10 +37,11 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
       headers: {
         accept: 'application/json',
         'accept-language': currentLang(),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // a FormData body (files) sets its own multipart content type with its boundary
+        ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
         ...(method !== 'GET' ? { 'x-csrf-token': await csrf() } : {}),
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: body instanceof FormData ? body : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(
@@ -65,6 +66,8 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  /** multipart/form-data, for a form with files (a complaint's photos) */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

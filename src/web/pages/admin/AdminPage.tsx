@@ -22,6 +22,7 @@ import { AnnouncementsTab } from './AnnouncementsTab';
 import { BookingTab } from './BookingTab';
 import { CountersTab } from './CountersTab';
 import { useAdminAgencies } from './data';
+import { FacilitiesTab } from './FacilitiesTab';
 import { HoursTab } from './HoursTab';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
@@ -41,6 +42,7 @@ const MALL_TABS = [
   'users',
   'hours',
   'announcements',
+  'facilities',
   'zones',
   'messages',
   'settings',
@@ -77,6 +79,7 @@ export default function AdminPage() {
             ]
           : []),
         { to: `/${slug}/permohonan`, label: t('admin:links.applications') },
+        { to: `/${slug}/pengaduan`, label: t('admin:links.complaints') },
         { to: `/${slug}/counter`, label: t('admin:links.counter') },
       ]
     : [];
@@ -150,6 +153,7 @@ function Administration({ slug, me, mall }: { slug: string; me: Me; mall: MallDe
       {tab === 'users' && <UsersTab slug={slug} me={me} />}
       {tab === 'hours' && <HoursTab slug={slug} mall={mall} />}
       {tab === 'announcements' && <AnnouncementsTab slug={slug} />}
+      {tab === 'facilities' && <FacilitiesTab slug={slug} today={mall.today} />}
       {tab === 'booking' && <BookingTab slug={slug} mall={mall} ownAgencyId={ownAgencyId} />}
       {tab === 'messages' && <MessagesTab slug={slug} mall={mall} />}
       {tab === 'settings' && <SettingsTab slug={slug} />}

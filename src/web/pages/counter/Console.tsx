@@ -112,6 +112,7 @@ export function Console({ mall, mallName, timeZone, me, counter, agencies, servi
         mallName={mallName}
         officerName={me.displayName}
         applicationsHref={`/${mall}/permohonan`}
+        complaintsHref={`/${mall}/pengaduan`}
         title={title}
         onChangeCounter={async () => {
           await presence.leave();

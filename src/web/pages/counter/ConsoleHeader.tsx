@@ -17,6 +17,8 @@ interface Props {
   beforeSignOut?: (() => Promise<void>) | undefined;
   /** the staff list of applications (/:mall/permohonan) */
   applicationsHref?: string | undefined;
+  /** the staff list of complaints (/:mall/pengaduan) */
+  complaintsHref?: string | undefined;
 }
 
 /** Mall, agency and counter, who is signed in, and the controls that are not queue actions. */
@@ -29,6 +31,7 @@ export function ConsoleHeader({
   presence,
   beforeSignOut,
   applicationsHref,
+  complaintsHref,
 }: Props) {
   const { t } = useTranslation(['counter', 'common']);
   const signOut = useSignOut();
@@ -46,6 +49,11 @@ export function ConsoleHeader({
           {applicationsHref ? (
             <Link to={applicationsHref} className="shrink-0 font-semibold text-white underline underline-offset-2">
               {t('counter:applications')}
+            </Link>
+          ) : null}
+          {complaintsHref ? (
+            <Link to={complaintsHref} className="shrink-0 font-semibold text-white underline underline-offset-2">
+              {t('counter:complaints')}
             </Link>
           ) : null}
         </div>

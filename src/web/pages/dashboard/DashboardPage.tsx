@@ -22,6 +22,7 @@ import { AgencyCard, type LiveAgency } from './AgencyCard';
 import { Clock, timeFormatter } from './Clock';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
+import { OverdueComplaints } from './OverdueComplaints';
 import { useLiveBoard } from './useLiveBoard';
 
 addTranslations('dashboard', { id, en });
@@ -68,7 +69,7 @@ export default function DashboardPage() {
     body = <Alert text={t('dashboard:forbidden')} />;
   else if (board.error && !board.data) body = <Alert text={board.error.message} />;
   else if (!board.data) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else body = <Board board={board.data} readAt={board.dataUpdatedAt} />;
+  else body = <Board slug={slug} board={board.data} readAt={board.dataUpdatedAt} />;
 
   return (
     <div className="flex min-h-full flex-col bg-slate-100">
@@ -184,7 +185,7 @@ function rows(board: LiveBoard, elapsedSeconds: number): Row[] {
   return out;
 }
 
-function Board({ board, readAt }: { board: LiveBoard; readAt: number }) {
+function Board({ slug, board, readAt }: { slug: string; board: LiveBoard; readAt: number }) {
   const { t } = useTranslation('dashboard');
   const now = useNow(15_000);
   const list = rows(board, (now - readAt) / 1000);
@@ -249,6 +250,7 @@ function Board({ board, readAt }: { board: LiveBoard; readAt: number }) {
           ))}
         </ul>
       </section>
+      <OverdueComplaints slug={slug} />
     </>
   );
 }

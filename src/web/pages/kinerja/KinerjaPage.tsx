@@ -37,6 +37,8 @@ import { ApplicationSection } from './ApplicationSection';
 import type { Access } from './access';
 import { BookingSection } from './BookingSection';
 import { Breakdown } from './Breakdown';
+import { ComplaintSection } from './ComplaintSection';
+import { EmergencySection } from './EmergencySection';
 import { EstimateSection } from './EstimateSection';
 import { Headline } from './Headline';
 import { HeatMapSection } from './HeatMapSection';
@@ -74,6 +76,7 @@ export default function KinerjaPage() {
           ? [{ to: `/${slug}/admin`, label: t('kinerja:toAdmin') }]
           : []),
         ...(me.data.role !== 'officer' ? [{ to: `/${slug}/permohonan`, label: t('kinerja:toApplications') }] : []),
+        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/pengaduan`, label: t('kinerja:toComplaints') }] : []),
       ]
     : [];
   return (
@@ -198,12 +201,21 @@ function Evaluation({ slug, me, today }: { slug: string; me: Me; today: string }
           <TrendSection base={base} report={shown} unitQuery={unitQuery} today={today} />
           <VisitTimeSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <ApplicationSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
+          <ComplaintSection
+            base={base}
+            periodQuery={periodQuery ?? ''}
+            unit={unit}
+            access={access}
+            linkTo={linkTo}
+            ikm={shown.ikm.ikm}
+          />
           <EstimateSection base={base} periodQuery={periodQuery ?? ''} unit={unit} />
           <RankingSection base={base} periodQuery={periodQuery ?? ''} unit={unit} access={access} linkTo={linkTo} />
           <div className="grid gap-4 xl:grid-cols-2">
             <HeatMapSection base={base} periodQuery={periodQuery ?? ''} agencyId={unit.agencyId} />
             <StaffingSection base={base} periodQuery={periodQuery ?? ''} agencyId={unit.agencyId} />
           </div>
+          <EmergencySection slug={slug} periodQuery={periodQuery ?? ''} />
         </div>
       )}
     </>

@@ -26,6 +26,8 @@ import { useIdle } from '../../lib/useIdle';
 import { AgencyStep } from './AgencyStep';
 import { CheckInStep } from './CheckInStep';
 import { ClosedStep } from './ClosedStep';
+import { EmergencyStep } from './EmergencyStep';
+import { FacilitiesStep } from './FacilitiesStep';
 import { counterNumbersFor } from './format';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
@@ -55,8 +57,10 @@ type Step =
   | PriorityChoice
   | { kind: 'error'; message: string }
   | { kind: 'checkIn' }
+  | { kind: 'facilities' }
   | { kind: 'checkInRefused'; code: string; error: string; message: string; walkIn: boolean }
-  | { kind: 'ticket'; ticket: IssuedTicket & { appointmentAt?: number | null } };
+  | { kind: 'ticket'; ticket: IssuedTicket & { appointmentAt?: number | null } }
+  | { kind: 'emergency' };
 
 const IDLE_MS = 30_000;
 const TICKET_IDLE_MS = 15_000;
@@ -177,6 +181,8 @@ export default function KioskPage() {
   const failed = mallQuery.isError || agenciesQuery.isError || servicesQuery.isError || availabilityQuery.isError;
 
   function body() {
+    // an emergency is reported whether the mall is open or its catalog has loaded or not
+    if (step.kind === 'emergency') return <EmergencyStep mall={mall} onHome={goHome} />;
     if (loading) {
       if (failed) {
         return (
@@ -222,6 +228,7 @@ export default function KioskPage() {
             onAgency={(agencyId) => setStep({ kind: 'agency', agencyId, page: 0, ...keep })}
             onService={(serviceId) => choose({ kind: 'search', ...keep }, serviceId)}
             onCheckIn={takesBookings ? () => setStep({ kind: 'checkIn' }) : undefined}
+            onFacilities={() => setStep({ kind: 'facilities' })}
             adding={
               adding ? { chosenIds: adding.serviceIds, onBack: () => setStep(adding), onHome: goHome } : undefined
             }
@@ -261,6 +268,8 @@ export default function KioskPage() {
           />
         );
       }
+      case 'facilities':
+        return <FacilitiesStep mall={mall} today={mallData.today} onHome={goHome} />;
       case 'checkIn':
         return <CheckInStep busy={checkIn.isPending} onCheckIn={(code) => checkIn.mutate({ code })} onHome={goHome} />;
       case 'checkInRefused':
@@ -323,7 +332,11 @@ export default function KioskPage() {
 
   return (
     <div className="flex h-full flex-col bg-slate-50 print:block print:h-auto print:bg-white">
-      <KioskHeader mallName={mallData?.name ?? ''} timeZone={mallData?.timeZone ?? 'Asia/Jakarta'} />
+      <KioskHeader
+        mallName={mallData?.name ?? ''}
+        timeZone={mallData?.timeZone ?? 'Asia/Jakarta'}
+        onEmergency={step.kind === 'emergency' ? undefined : () => setStep({ kind: 'emergency' })}
+      />
       <main className="min-h-0 flex-1 overflow-y-auto px-8 py-6 print:overflow-visible print:p-0">{body()}</main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
+import '../../components/facility/strings';
 import { AgencyGrid } from './AgencyGrid';
 import { NavBar } from './NavBar';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -23,6 +24,8 @@ interface Props {
   onService: (serviceId: string) => void;
   /** shown when the mall takes bookings: "Sudah pesan online? Check-in" */
   onCheckIn?: (() => void) | undefined;
+  /** "Fasilitas": the mall's facilities, where and when */
+  onFacilities?: (() => void) | undefined;
   /**
    * Choosing one more service for a visit: the services chosen so far, back to their list, and
    * start over.
@@ -36,7 +39,7 @@ interface Props {
  * Also the way to one more service of a visit ("Tambah layanan lain"), with a way back to the list.
  */
 export function StartStep(props: Props) {
-  const { t } = useTranslation('kiosk');
+  const { t } = useTranslation(['kiosk', 'facility']);
   const { searching, query, onQuery, adding } = props;
   return (
     <div className="flex h-full flex-col gap-5">
@@ -62,6 +65,16 @@ export function StartStep(props: Props) {
         <button type="button" onClick={props.onCheckIn} className={`${secondaryButton} w-full`}>
           <span aria-hidden="true">✅</span>
           {t('checkIn.open')}
+        </button>
+      )}
+      {!searching && !adding && props.onFacilities && (
+        <button
+          type="button"
+          onClick={props.onFacilities}
+          className={`${secondaryButton} w-full`}
+          data-testid="kiosk-facilities"
+        >
+          {t('facility:title')}
         </button>
       )}
       {searching ? (

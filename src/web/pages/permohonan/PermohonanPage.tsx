@@ -62,6 +62,7 @@ export default function PermohonanPage() {
         ...(role === 'mall_admin' || role === 'agency_admin'
           ? [{ to: `/${slug}/admin`, label: t('applications:links.admin') }]
           : []),
+        { to: `/${slug}/pengaduan`, label: t('applications:links.complaints') },
         ...(role !== 'viewer' ? [{ to: `/${slug}/counter`, label: t('applications:links.counter') }] : []),
       ]
     : [];

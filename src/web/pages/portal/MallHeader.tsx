@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MallDetail } from '../../../api/catalog';
+import { EmergencyLink } from '../../components/emergency/EmergencyLink';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { OpeningHours } from './OpeningHours';
 
@@ -19,12 +20,21 @@ export function MallHeader({ mall }: { mall: MallDetail }) {
           {mall.address}
         </p>
         <OpeningHours mall={mall} />
-        <Link
-          to={`/${mall.slug}/book`}
-          className="mt-3 inline-flex min-h-12 items-center rounded-xl bg-accent-400 px-4 text-base font-bold text-slate-950 hover:bg-accent-500"
-        >
-          {t('portal:bookOnline')}
-        </Link>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <Link
+            to={`/${mall.slug}/book`}
+            className="inline-flex min-h-12 items-center rounded-xl bg-accent-400 px-4 text-base font-bold text-slate-950 hover:bg-accent-500"
+          >
+            {t('portal:bookOnline')}
+          </Link>
+          <Link
+            to={`/${mall.slug}/fasilitas`}
+            className="inline-flex min-h-12 items-center rounded-xl border-2 border-white px-4 text-base font-bold text-white hover:bg-brand-700"
+          >
+            {t('portal:facilities')}
+          </Link>
+          <EmergencyLink slug={mall.slug} />
+        </div>
       </div>
     </header>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ComplaintLink } from '../../components/complaint/ComplaintLink';
 
 interface Props {
   slug: string;
@@ -28,6 +29,7 @@ export function PortalFooter({ slug, bookLink = true, width = 'max-w-5xl' }: Pro
           <Link to={`/${slug}/ikm`} className="text-brand-700 underline">
             {t('portal:ikmLink')}
           </Link>
+          <ComplaintLink slug={slug} />
           <Link to={`/${slug}/counter`} className="text-brand-700 underline">
             {t('portal:forStaff')}
           </Link>

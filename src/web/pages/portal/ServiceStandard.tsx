@@ -1,6 +1,8 @@
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, Service } from '../../../api/catalog';
+import { ComplaintLink } from '../../components/complaint/ComplaintLink';
+import { ServiceQuestions } from '../../components/consultation/ServiceQuestions';
 import { AgencyBadge } from './AgencyBadge';
 import { BackLink } from './BackLink';
 import { BestTime } from './BestTime';
@@ -100,6 +102,9 @@ export function ServiceStandard({ slug, service, agency, mallName, today, headin
         </Section>
         <Section title={t('portal:sections.complaint')}>
           <p>{s.complaint}</p>
+          <p className="mt-2">
+            <ComplaintLink slug={slug} query={{ service: service.id }} />
+          </p>
         </Section>
         <Section title={t('portal:sections.legalBasis')}>
           <ul className="list-disc space-y-1 pl-6">
@@ -110,6 +115,7 @@ export function ServiceStandard({ slug, service, agency, mallName, today, headin
         </Section>
       </div>
       <BestTime slug={slug} serviceId={service.id} today={today} />
+      <ServiceQuestions slug={slug} serviceId={service.id} />
       <p className="rounded-xl bg-brand-50 p-4 text-base text-brand-900">
         {t('portal:takeTicket', { mall: mallName, agency: agency?.shortName ?? '' })}
       </p>

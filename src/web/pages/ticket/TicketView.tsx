@@ -2,6 +2,7 @@ import { lazy, type Ref, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketPublic } from '../../../api/queue';
+import { ComplaintLink } from '../../components/complaint/ComplaintLink';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { AlertToggle } from './AlertToggle';
 import { CalledBanner } from './CalledBanner';
@@ -84,9 +85,12 @@ export function TicketView({ ticket, token, reconnecting, bannerRef, now, onChan
         {/* for a visit, once it is over as a whole */}
         {status === 'done' && <SurveyInvite token={token} surveyed={ticket.surveyed} />}
         {(status === 'waiting' || status === 'called') && <AlertToggle />}
-        <Link to={`/${ticket.mallSlug}`} className="mt-auto py-2 text-center text-base text-brand-700 underline">
-          {t('ticket:toPortal', { mall: ticket.mallName })}
-        </Link>
+        <div className="mt-auto flex flex-col items-center gap-1 py-2 text-base">
+          <ComplaintLink slug={ticket.mallSlug} query={{ ticket: token }} className="py-1 text-brand-700 underline" />
+          <Link to={`/${ticket.mallSlug}`} className="py-1 text-center text-brand-700 underline">
+            {t('ticket:toPortal', { mall: ticket.mallName })}
+          </Link>
+        </div>
       </main>
     </div>
   );

@@ -352,7 +352,7 @@ async function main(argv: string[]): Promise<void> {
         await migrate(ctx.database);
         const r = await removeOldPersonalData(ctx.database.db, config.now(), days);
         console.log(
-          `retention (${days} days, before ${new Date(r.before).toISOString()}): ${r.suggestions} SKM suggestions, ${r.auditEntries} audit entries and ${r.bookings} bookings cleared, ${r.ticketContacts} ticket contacts, ${r.messages} messages and ${r.sessions} ended sessions deleted`,
+          `retention (${days} days, before ${new Date(r.before).toISOString()}): ${r.suggestions} SKM suggestions, ${r.auditEntries} audit entries and ${r.bookings} bookings cleared, ${r.ticketContacts} ticket contacts, ${r.messages} messages and ${r.sessions} ended sessions deleted; ${r.emergencies} emergency notes, the contacts of ${r.complaintContacts} complaints, ${r.applicationContacts} applications and ${r.questionContacts} questions cleared`,
         );
       } finally {
         await ctx.close();

@@ -175,4 +175,59 @@ describe.each(ENGINES)('personal data on %s', (engine) => {
       messages: 0,
     });
   });
+
+  it('removes the contact of closed complaints and answered questions, keeping the open ones', async () => {
+    t.clock.now = MONDAY_9AM;
+    admin = await t.login('admin');
+    const file = async (name: string) =>
+      json(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/malls/blora/complaints',
+          payload: {
+            kind: 'pengaduan',
+            title: 'Antrean terlalu lama',
+            story: 'Saya menunggu dua jam di loket.',
+            name,
+            phone: '0812-5555-6666',
+          },
+        }),
+      );
+    const closed = await file('Rina Tertutup');
+    const open = await file('Rudi Terbuka');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/complaints/${closed.id}/status`,
+      headers: { cookie: admin },
+      payload: { status: 'ditolak', note: 'Duplikat' },
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    const asked = json(
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/malls/blora/services/${serviceId}/questions`,
+        payload: { question: 'Apakah perlu membawa KK asli?', email: 'tanya@example.test' },
+      }),
+    );
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/malls/blora/questions/${asked.id}/answer`,
+      headers: { cookie: admin },
+      payload: { answer: 'Ya, bawa KK asli.' },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+
+    const db = t.ctx.database.db;
+    const result = await removeOldPersonalData(db, MONDAY_9AM + 731 * DAY, 730);
+    expect(result).toMatchObject({ complaintContacts: 1, questionContacts: 1 });
+    const rows = await db.selectFrom('complaints').select(['id', 'name', 'phone', 'title', 'status']).execute();
+    expect(rows.find((r) => r.id === closed.id)).toMatchObject({ name: null, phone: null, status: 'ditolak' });
+    expect(rows.find((r) => r.id === open.id)?.name).toBe('Rudi Terbuka');
+    const question = await db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('id', '=', asked.id)
+      .executeTakeFirstOrThrow();
+    expect(question).toMatchObject({ email: null, answer: 'Ya, bawa KK asli.' });
+  });
 });

@@ -10,6 +10,9 @@
  *   - the numbers citizens left on tickets, and the messages sent to them, are deleted;
  *   - emergency reports keep their kind, place, times and who took and closed them (the response
  *     times), and lose the free-text notes (who the lost child was, what happened to whom);
+ *   - complaints, applications and questions keep their course, dates and texts (the evaluation's
+ *     figures, SP4N-LAPOR!'s record) and lose the citizen's name, phone number and e-mail once
+ *     closed (a complaint or application) or answered (a question);
  *   - ended sessions are deleted.
  * This is the system's own housekeeping, the only change ever made to the audit trail.
  */
@@ -26,6 +29,10 @@ export interface RetentionResult {
   ticketContacts: number;
   messages: number;
   emergencies: number;
+  /** closed complaints, closed applications and answered questions whose contact was removed */
+  complaintContacts: number;
+  applicationContacts: number;
+  questionContacts: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -65,6 +72,27 @@ export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: n
       .where('reported_at', '<', before)
       .where((eb) => eb.or([eb('note', 'is not', null), eb('close_note', 'is not', null)]))
       .executeTakeFirst();
+    const complaints = await tx
+      .updateTable('complaints')
+      .set({ name: null, phone: null, email: null })
+      .where('updated_at', '<', before)
+      .where('status', 'in', ['selesai', 'ditolak', 'bukan_wewenang'])
+      .where((eb) => eb.or([eb('name', 'is not', null), eb('phone', 'is not', null), eb('email', 'is not', null)]))
+      .executeTakeFirst();
+    const applications = await tx
+      .updateTable('applications')
+      .set({ name: null, phone: null, email: null })
+      .where('updated_at', '<', before)
+      .where('status', 'in', ['diambil', 'selesai', 'ditolak'])
+      .where((eb) => eb.or([eb('name', 'is not', null), eb('phone', 'is not', null), eb('email', 'is not', null)]))
+      .executeTakeFirst();
+    const questions = await tx
+      .updateTable('consultations')
+      .set({ name: null, phone: null, email: null })
+      .where('updated_at', '<', before)
+      .where('status', '=', 'answered')
+      .where((eb) => eb.or([eb('name', 'is not', null), eb('phone', 'is not', null), eb('email', 'is not', null)]))
+      .executeTakeFirst();
     return {
       before,
       suggestions: Number(suggestions.numUpdatedRows),
@@ -74,6 +102,9 @@ export async function removeOldPersonalData(db: Kysely<DB>, now: number, days: n
       ticketContacts: Number(contacts.numDeletedRows),
       messages: Number(messages.numDeletedRows),
       emergencies: Number(emergencies.numUpdatedRows),
+      complaintContacts: Number(complaints.numUpdatedRows),
+      applicationContacts: Number(applications.numUpdatedRows),
+      questionContacts: Number(questions.numUpdatedRows),
     };
   });
 }

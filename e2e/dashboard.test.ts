@@ -132,4 +132,36 @@ describe.runIf(HAS_CHROMIUM)('the live dashboard', () => {
     expect(await page.getByTestId('agency-card').count()).toBe(0);
     await context.close();
   });
+
+  it('lists the complaints past their deadline above the agencies', async () => {
+    const filed = await fetch(`${hall.base}/api/malls/blora/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'pengaduan',
+        title: 'Toilet rusak',
+        story: 'Toilet lantai satu tidak bisa dipakai.',
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const { id, code } = await filed.json();
+    // a complaint cannot be filed in the past: its verification deadline is moved back instead
+    const db = new Database(hall.database);
+    try {
+      db.prepare("UPDATE complaints SET verify_due = '2026-01-05' WHERE id = ?").run(id);
+    } finally {
+      db.close();
+    }
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${hall.base}/blora/dashboard`);
+    await signIn(page, 'pimpinan');
+    const late = page.getByTestId('overdue-complaints');
+    await late.waitFor();
+    expect(await late.getByRole('heading').textContent()).toBe('1 pengaduan lewat tenggat');
+    expect(await late.textContent()).toContain(code);
+    expect(await late.textContent()).toContain('menunggu verifikasi MPP');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

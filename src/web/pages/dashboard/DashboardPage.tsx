@@ -230,6 +230,7 @@ function Board({ slug, board, readAt }: { slug: string; board: LiveBoard; readAt
           ))}
         </dl>
       </section>
+      <OverdueComplaints slug={slug} />
       <section aria-labelledby="dash-agencies" className="flex flex-col gap-2">
         <div className="flex flex-wrap items-baseline gap-x-4">
           <h2 id="dash-agencies" className="text-xl font-bold">
@@ -250,7 +251,6 @@ function Board({ slug, board, readAt }: { slug: string; board: LiveBoard; readAt
           ))}
         </ul>
       </section>
-      <OverdueComplaints slug={slug} />
     </>
   );
 }

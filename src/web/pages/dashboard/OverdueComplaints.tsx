@@ -11,7 +11,13 @@ import { api } from '../../lib/api';
 const SHOWN = 5;
 
 export function OverdueComplaints({ slug }: { slug: string }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}T00:00:00Z`));
   const open = useQuery({
     queryKey: ['complaints', slug, 'open', 'board'],
     queryFn: () => api.get<Complaint[]>(`/api/malls/${encodeURIComponent(slug)}/complaints?state=open`),
@@ -32,7 +38,8 @@ export function OverdueComplaints({ slug }: { slug: string }) {
         {late.slice(0, SHOWN).map((c) => (
           <li key={c.id}>
             <span className="font-mono font-bold">{c.code}</span> ·{' '}
-            {c.disposedAgencyShortName ?? t('complaints.atMall')} · {t('complaints.due', { date: c.dueDate ?? '' })}
+            {c.disposedAgencyShortName ?? t('complaints.atMall')} ·{' '}
+            {c.dueDate ? t('complaints.due', { date: day(c.dueDate) }) : null}
           </li>
         ))}
       </ul>

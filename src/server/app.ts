@@ -6,11 +6,15 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { DEFAULT_MAX_EVENT_LOOP_DELAY_MS } from './config.js';
 import type { AppContext } from './context.js';
 import { ping } from './db/database.js';
 import { AppError, sendError, validationError } from './errors.js';
+import { lifecyclePlugin } from './lifecycle.js';
+import { Metrics, metricsPlugin } from './metrics.js';
 import { SpecialDayCalendar } from './modules/admin/calendar.js';
 import { AdminRepository } from './modules/admin/repository.js';
 import { adminRoutes } from './modules/admin/routes.js';
@@ -70,10 +74,18 @@ import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin, toMall } from './plugins/tenant.js';
 import { webSurfacePlugin } from './plugins/web-surface.js';
+import { StreamRegistry } from './sse.js';
 import { webDist } from './web-build.js';
 
 /** The largest request body: a service's standard with all its text fits many times over. */
 export const BODY_LIMIT = 64 * 1024;
+
+/** Seconds an overloaded process asks clients to wait (Retry-After). */
+export const OVERLOADED_RETRY_AFTER_S = 5;
+/** Answered even when the process is overloaded: liveness, readiness (which says `overloaded` itself), metrics. */
+const PRESSURE_EXEMPT = new Set(['/api/health', '/api/health/ready', '/metrics']);
+/** The event loop's delay is sampled each second: the first samples after start measure the start itself. */
+const PRESSURE_START_GRACE_MS = 2500;
 
 export interface BuildOptions {
   logger?: boolean;
@@ -95,7 +107,7 @@ declare module 'fastify' {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const { config, database, bus } = ctx;
+  const { config, database } = ctx;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -109,6 +121,28 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
+
+  // readiness, requests in flight and the open event streams, for a graceful stop (lifecycle.ts)
+  await app.register(lifecyclePlugin);
+  app.decorate('sseStreams', new StreamRegistry());
+  // A saturated event loop answers 503 with Retry-After at once rather than letting requests time
+  // out in the queue (@fastify/under-pressure: Fastify's own, maintained with it).
+  const maxEventLoopDelay = config.maxEventLoopDelayMs ?? DEFAULT_MAX_EVENT_LOOP_DELAY_MS;
+  await app.register(underPressure, {
+    maxEventLoopDelay,
+    pressureHandler: (request, reply) => {
+      if (PRESSURE_EXEMPT.has(request.routeOptions.url ?? '') || app.lifecycle.startingUp(PRESSURE_START_GRACE_MS)) {
+        return;
+      }
+      reply.header('retry-after', String(OVERLOADED_RETRY_AFTER_S));
+      return Promise.reject(new AppError('overloaded', { retryAfterSeconds: OVERLOADED_RETRY_AFTER_S }));
+    },
+  });
+  const metrics = new Metrics({ db: database.db, pool: database.pool, now: config.now, log: app.log });
+  // every event this app publishes is counted (tickets issued, called, served); every one it hears is timed
+  const instrumented = metrics.instrument(ctx.bus);
+  const bus = instrumented.bus;
+  app.addHook('onClose', async () => instrumented.stop());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, request, error);
@@ -195,6 +229,41 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return { status: 'ok' as const };
     },
   );
+  app.get(
+    '/api/health/ready',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Readiness for a load balancer: 503 while starting, draining (after SIGTERM), without its event bus, overloaded, or when the database does not answer',
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          503: Type.Object({
+            status: Type.Literal('not_ready'),
+            reason: Type.Union([
+              Type.Literal('starting'),
+              Type.Literal('draining'),
+              Type.Literal('bus'),
+              Type.Literal('overloaded'),
+              Type.Literal('database'),
+            ]),
+          }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const readiness = await app.lifecycle.readiness({
+        busConnected: bus.connected,
+        underPressure: app.isUnderPressure() && !app.lifecycle.startingUp(PRESSURE_START_GRACE_MS),
+        ping: () => ping(database.db),
+      });
+      return reply
+        .status(readiness.status === 'ready' ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send(readiness);
+    },
+  );
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken ?? null });
 
   const adminRepo = new AdminRepository(database.db);
   const mallById = async (mallId: string) =>

@@ -468,6 +468,21 @@ const CATALOGUE = {
         ? 'Too many requests. Please try again shortly.'
         : `Too many requests from this address. Try again in ${waitEn(p.retryAfterSeconds)}.`,
   },
+  overloaded: {
+    status: 503,
+    id: (p: Params) => `Server sedang sangat sibuk. Coba lagi dalam ${waitId(p.retryAfterSeconds)}.`,
+    en: (p: Params) => `The server is very busy right now. Try again in ${waitEn(p.retryAfterSeconds)}.`,
+  },
+  metrics_token_required: {
+    status: 401,
+    id: () => 'Metrik memerlukan token: Authorization: Bearer <LOKET_METRICS_TOKEN>.',
+    en: () => 'The metrics need the token: Authorization: Bearer <LOKET_METRICS_TOKEN>.',
+  },
+  metrics_local_only: {
+    status: 403,
+    id: () => 'Metrik hanya untuk alamat jaringan lokal; dari tempat lain setel LOKET_METRICS_TOKEN.',
+    en: () => 'The metrics are for local-network addresses only; from elsewhere set LOKET_METRICS_TOKEN.',
+  },
   booking_not_found: {
     status: 404,
     id: () => 'Booking dengan kode itu tidak ditemukan. Periksa kembali kode pada pesan konfirmasi.',

@@ -7,12 +7,14 @@
 import { networkInterfaces } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import {
   type Config,
   ConfigError,
   DEFAULT_DEMO_HISTORY_DAYS,
   DEFAULT_RETENTION_DAYS,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
   loadConfig,
   parseDays,
 } from './config.js';
@@ -27,6 +29,7 @@ import { seedHistoryVisits } from './db/seed/history-visits.js';
 import { seedDemo } from './db/seed/seed.js';
 import { errorBody } from './errors.js';
 import { newId } from './ids.js';
+import { drain } from './lifecycle.js';
 import { generatePassword, hashPassword, weakPasswordError } from './modules/auth/passwords.js';
 import { AuthRepository } from './modules/auth/repository.js';
 import { createMall, MallSetupError } from './modules/malls/create-mall.js';
@@ -49,14 +52,21 @@ async function start(config: Config): Promise<void> {
   }
   await ensureWebBuilt();
   const app = await buildApp(ctx);
-  const shutdown = async (signal: string) => {
-    app.log.info(`${signal}: closing`);
-    await app.close();
-    await ctx.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // SIGTERM or SIGINT (also SIGHUP, an uncaught error): drain, close, exit 0 (1 after an error);
+  // a second signal, or a drain overrunning its bound, exits at once with 1. close-with-grace: a
+  // small library by Fastify's lead maintainer, the one fastify-cli's generated apps use for this.
+  const delayMs = config.drainDelayMs ?? 0;
+  const timeoutMs = config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  closeWithGrace(
+    { delay: delayMs + timeoutMs + 5000, logger: { error: (m: unknown) => app.log.error(m) } },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'closing after an uncaught error');
+      else app.log.info({ signal, drainDelayMs: delayMs, timeoutMs }, 'draining');
+      const drained = await drain(app, { delayMs, timeoutMs, log: app.log });
+      await ctx.close();
+      app.log.info(drained, 'drained; exiting');
+    },
+  );
   await app.listen({ port: config.port, host: config.host });
   scheduleRetention(ctx, config, app.log);
   // messages to citizens: every serving process sends the outbox (leases keep them apart)
@@ -64,18 +74,22 @@ async function start(config: Config): Promise<void> {
   // the estimates the demo history's citizens would have been given, for the evaluation's accuracy
   if (seeded.seeded && historyDays > 0) {
     const began = performance.now();
-    seedHistoryEstimates(ctx.database.db, {
-      mallSlug: seeded.mallSlug,
-      days: Math.min(DEMO_ESTIMATE_DAYS, historyDays),
-      now: config.now(),
-    }).then(
-      (r) => app.log.info({ ...r, ms: Math.round(performance.now() - began) }, 'demo history: estimates replayed'),
-      (error: unknown) => app.log.error({ error }, 'demo history: replaying the estimates failed'),
-    );
+    app.lifecycle
+      .warmUp(
+        seedHistoryEstimates(ctx.database.db, {
+          mallSlug: seeded.mallSlug,
+          days: Math.min(DEMO_ESTIMATE_DAYS, historyDays),
+          now: config.now(),
+        }),
+      )
+      .then(
+        (r) => app.log.info({ ...r, ms: Math.round(performance.now() - began) }, 'demo history: estimates replayed'),
+        (error: unknown) => app.log.error({ error }, 'demo history: replaying the estimates failed'),
+      );
   }
   // the evaluation's stored tallies of the last year, made now rather than at the first report
   const preparing = performance.now();
-  app.prepareReports().then(
+  app.lifecycle.warmUp(app.prepareReports()).then(
     () => app.log.info({ ms: Math.round(performance.now() - preparing) }, 'reports: stored tallies ready'),
     (error: unknown) => app.log.error({ error }, 'reports: preparing stored tallies failed'),
   );

@@ -25,7 +25,7 @@ export interface TestApp {
 
 export async function startTestApp(
   engine: Engine,
-  options: { rateLimits?: boolean; estimateStaleMs?: number } = {},
+  options: { rateLimits?: boolean; estimateStaleMs?: number; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const clock = { now: MONDAY_9AM };
@@ -39,6 +39,7 @@ export async function startTestApp(
     // test/api/web-surface.test.ts turns them on; elsewhere tests issue hundreds of tickets a minute
     rateLimits: options.rateLimits ?? false,
     now: () => clock.now,
+    ...options.config,
   };
   const ctx = await createContext(config);
   await migrate(ctx.database);

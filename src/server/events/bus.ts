@@ -10,6 +10,8 @@ import type { BusEvents, BusMessage, Topic } from './types.js';
 export interface EventBus {
   publish<T extends Topic>(topic: T, payload: BusEvents[T]): Promise<void>;
   subscribe(handler: (message: BusMessage) => void): () => void;
+  /** false while the PostgreSQL listener is lost and reconnecting (readiness says `bus`) */
+  readonly connected: boolean;
   close(): Promise<void>;
 }
 
@@ -40,9 +42,10 @@ export function memoryBus(): EventBus {
   const fanout = new Fanout();
   return {
     async publish(topic, payload) {
-      fanout.emit({ topic, payload } as BusMessage);
+      fanout.emit({ topic, payload, sentAt: Date.now() } as BusMessage);
     },
     subscribe: (handler) => fanout.subscribe(handler),
+    connected: true,
     async close() {},
   };
 }
@@ -106,7 +109,7 @@ export async function postgresBus(
     publish(topic, payload) {
       // pg_notify payloads are limited to 8000 bytes; ours are a few hundred.
       return new Promise<void>((done) => {
-        pending.push({ text: JSON.stringify({ topic, payload }), done });
+        pending.push({ text: JSON.stringify({ topic, payload, sentAt: Date.now() }), done });
         if (!flushing) {
           flushing = true;
           setImmediate(() => void flush());
@@ -114,6 +117,9 @@ export async function postgresBus(
       });
     },
     subscribe: (handler) => fanout.subscribe(handler),
+    get connected() {
+      return client !== null;
+    },
     async close() {
       closed = true;
       if (client) {

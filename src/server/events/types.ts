@@ -70,5 +70,8 @@ export interface BusEvents {
 }
 
 export type Topic = keyof BusEvents;
-/** One message: a topic and its payload, narrowed together by checking the topic. */
-export type BusMessage = { [T in Topic]: { topic: T; payload: BusEvents[T] } }[Topic];
+/**
+ * One message: a topic and its payload, narrowed together by checking the topic; `sentAt` is the
+ * publishing process's clock at publish (epoch ms), for the bus delay metric.
+ */
+export type BusMessage = { [T in Topic]: { topic: T; payload: BusEvents[T]; sentAt?: number } }[Topic];

@@ -24,6 +24,8 @@ const MALL_ADMIN: readonly Role[] = ['mall_admin'];
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
+  // readiness, for the load balancer (GET /metrics, outside /api, checks its own token or address)
+  'GET /api/health/ready': 'public',
   'GET /api/auth/csrf': 'public',
   'POST /api/auth/login': 'public',
   // ends the session the request carries, if any

@@ -71,6 +71,10 @@ describe('SQLite: kill -9 under a ticket load', () => {
       for (let round = 0; round < KILLS; round++) {
         const current = server as AppProcess;
         let stop = false;
+        // the kill falls while tickets are being taken: after this round's first answer (a restarted
+        // process on a busy machine may take a while to answer its first request)
+        let flowing = () => {};
+        const firstAnswer = new Promise<void>((resolve) => (flowing = resolve));
         const client = async (c: number) => {
           for (let k = 0; !stop; k++) {
             const serviceId = serviceIds[(c + k) % serviceIds.length] as string;
@@ -90,6 +94,7 @@ describe('SQLite: kill -9 under a ticket load', () => {
                   serviceDate: body.serviceDate,
                   round,
                 });
+                flowing();
               } else refused++;
             } catch {
               // killed mid-request: no answer, so the ticket may or may not have landed
@@ -99,6 +104,7 @@ describe('SQLite: kill -9 under a ticket load', () => {
           }
         };
         const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
+        await Promise.race([firstAnswer, new Promise((r) => setTimeout(r, 20_000))]);
         await new Promise((r) => setTimeout(r, LOAD_MS[0] + Math.random() * (LOAD_MS[1] - LOAD_MS[0])));
         const exited = new Promise((r) => current.child.once('exit', r));
         current.child.kill('SIGKILL');

@@ -143,6 +143,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const instrumented = metrics.instrument(ctx.bus);
   const bus = instrumented.bus;
   app.addHook('onClose', async () => instrumented.stop());
+  // Events published while the PostgreSQL listener was lost never reach this process's streams:
+  // once it listens again, every stream is told to reconnect, and catches up from the database.
+  const stopResume = bus.onReconnect(() => {
+    const streams = app.sseStreams?.resumeAll() ?? 0;
+    app.log.warn({ streams }, 'bus listening again: event streams told to reconnect and catch up');
+  });
+  app.addHook('onClose', async () => stopResume());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, request, error);

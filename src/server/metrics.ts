@@ -191,6 +191,7 @@ export class Metrics {
         get connected() {
           return bus.connected;
         },
+        onReconnect: (fn) => bus.onReconnect(fn),
         close: () => bus.close(),
       },
     };

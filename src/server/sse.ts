@@ -49,11 +49,11 @@ export function openStream(request: FastifyRequest, reply: FastifyReply): SseStr
   if (registry) {
     const handle: OpenStream = {
       route: request.routeOptions.url ?? 'unknown',
-      goAway(retryMs) {
+      goAway(retryMs, reason = 'draining') {
         if (closed) return;
         // EventSource waits `retry` ms after the stream ends, then reconnects (through the proxy, to
         // a process still serving) sending Last-Event-ID, so nothing is missed
-        res.write(`retry: ${retryMs}\n\n${sseFrame('reconnect', { reason: 'draining' })}`);
+        res.write(`retry: ${retryMs}\n\n${sseFrame('reconnect', { reason })}`);
         res.end();
         close();
       },
@@ -95,7 +95,7 @@ interface OpenStream {
   /** the route's pattern, for the metrics */
   route: string;
   /** a last event telling the client to reconnect (elsewhere), then the end of the stream */
-  goAway(retryMs: number): void;
+  goAway(retryMs: number, reason?: 'draining' | 'bus'): void;
 }
 
 /**
@@ -144,6 +144,17 @@ export class StreamRegistry {
     this.closing = true;
     const streams = [...this.open];
     for (const s of streams) s.goAway(this.retryMs());
+    return streams.length;
+  }
+
+  /**
+   * Ends every open stream with a "reconnect" event, the process still serving: after its bus
+   * listener was lost, the streams missed what was published meanwhile, and each catches up on
+   * reconnecting (displays replay after Last-Event-ID, counters and tickets read their state anew).
+   */
+  resumeAll(): number {
+    const streams = [...this.open];
+    for (const s of streams) s.goAway(this.retryMs(), 'bus');
     return streams.length;
   }
 }

@@ -12,6 +12,11 @@ export interface EventBus {
   subscribe(handler: (message: BusMessage) => void): () => void;
   /** false while the PostgreSQL listener is lost and reconnecting (readiness says `bus`) */
   readonly connected: boolean;
+  /**
+   * Called each time a lost PostgreSQL listener listens again: what was published meanwhile was
+   * not heard here, so whoever follows the bus catches up from the database (never on memory).
+   */
+  onReconnect(fn: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export function memoryBus(): EventBus {
     },
     subscribe: (handler) => fanout.subscribe(handler),
     connected: true,
+    onReconnect: () => () => {},
     async close() {},
   };
 }
@@ -63,27 +69,61 @@ export async function postgresBus(
   const fanout = new Fanout();
   let closed = false;
   let client: pg.PoolClient | null = null;
+  const reconnected = new Set<() => void>();
 
-  const listen = async (): Promise<void> => {
+  const listen = async (reconnecting: boolean): Promise<void> => {
     const c = await pool.connect();
+    // Once listening again, the followers are told before the first message is heard: a stream
+    // that heard one from after the gap would resume after it, past what the gap lost.
+    let behind = reconnecting;
+    const caughtUp = () => {
+      if (!behind || closed) return;
+      behind = false;
+      for (const fn of reconnected) fn();
+    };
     c.on('notification', (n) => {
       if (n.channel !== channel || !n.payload) return;
+      caughtUp();
       try {
         fanout.emit(JSON.parse(n.payload) as BusMessage);
       } catch (e) {
         log.error(e, 'bad bus payload');
       }
     });
+    let lost = false;
     c.on('error', (e) => {
+      if (lost) return;
+      lost = true;
       log.error(e, 'bus connection lost; reconnecting');
       c.release(true);
-      client = null;
-      if (!closed) setTimeout(() => void listen().catch((err) => log.error(err, 'bus reconnect failed')), 1000);
+      if (client === c) client = null;
+      reconnect();
     });
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.query(`LISTEN ${channel}`);
+    } catch (e) {
+      if (lost) return; // its error handler is already reconnecting
+      lost = true;
+      c.release(true);
+      throw e;
+    }
+    if (closed) return c.release(true);
     client = c;
+    caughtUp();
   };
-  await listen();
+  // Retried until it listens again (a failed attempt must not leave the bus deaf for good); then
+  // the followers catch up from the database on what was published while nobody here listened.
+  const reconnect = (): void => {
+    if (closed) return;
+    setTimeout(() => {
+      if (closed) return;
+      listen(true).catch((err) => {
+        log.error(err, 'bus reconnect failed; retrying');
+        reconnect();
+      });
+    }, 1000).unref();
+  };
+  await listen(false);
 
   // Messages published together go out in one statement (one round trip, one commit) in the order
   // they were published; each publisher's promise settles when its statement has run.
@@ -119,6 +159,10 @@ export async function postgresBus(
     subscribe: (handler) => fanout.subscribe(handler),
     get connected() {
       return client !== null;
+    },
+    onReconnect(fn) {
+      reconnected.add(fn);
+      return () => reconnected.delete(fn);
     },
     async close() {
       closed = true;

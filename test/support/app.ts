@@ -38,6 +38,8 @@ export async function startTestApp(
     trustProxy: false,
     // test/api/web-surface.test.ts turns them on; elsewhere tests issue hundreds of tickets a minute
     rateLimits: options.rateLimits ?? false,
+    // as test processes (test/support/processes.ts): no shedding unless a test's config asks for it
+    maxEventLoopDelayMs: 0,
     now: () => clock.now,
     ...options.config,
   };

@@ -184,7 +184,11 @@ export async function seedHistoryComplaints(
   );
   const calendar = (date: string) => own.get(date) ?? null;
   const byDay = new Map<string, typeof served>();
-  for (const t of served) byDay.set(t.service_date, [...(byDay.get(t.service_date) ?? []), t]);
+  for (const t of served) {
+    const day = byDay.get(t.service_date);
+    if (day) day.push(t);
+    else byDay.set(t.service_date, [t]);
+  }
   const staffOf = (agencyId: string) => officers.filter((o) => o.agency_id === agencyId).map((o) => o.id);
   /** a moment in office hours (08.00–15.00) of a date, after `after` */
   const at = (date: string, after: number) => {

@@ -12,6 +12,7 @@ import { localTime } from '../../../domain/schedule.js';
 import { AppError } from '../../errors.js';
 import type { Mall } from '../../plugins/tenant.js';
 import type { ComplaintRepository } from './repository.js';
+import { byComplaint } from './service.js';
 
 export interface ComplaintReportsDeps {
   now: () => number;
@@ -96,10 +97,12 @@ export class ComplaintReports {
       });
     }
     const rows = await this.repo.period(mall.id, query);
-    const events = await this.repo.events(rows.map((r) => r.id));
-    const photos = await this.repo.photoIds(rows.map((r) => r.id));
+    const ids = rows.map((r) => r.id);
+    const [events, photos] = await Promise.all([this.repo.events(ids), this.repo.photoIds(ids)]);
+    const eventsOf = byComplaint(events);
+    const photosOf = byComplaint(photos);
     return rows.map((r) => {
-      const answer = events.filter((e) => e.complaint_id === r.id && e.status === 'ditindaklanjuti').at(-1);
+      const answer = (eventsOf.get(r.id) ?? []).filter((e) => e.status === 'ditindaklanjuti').at(-1);
       return {
         code: r.code,
         judul: r.title,
@@ -112,7 +115,7 @@ export class ComplaintReports {
         kategori: r.category,
         anonim: r.anonymous === 1,
         rahasia: r.confidential === 1,
-        lampiran: photos.filter((p) => p.complaint_id === r.id).length,
+        lampiran: photosOf.get(r.id)?.length ?? 0,
         status: r.status,
         disposisi: r.disposed_agency_name,
         tanggalDiterima: r.received_date,

@@ -516,22 +516,25 @@ export class ComplaintService {
         : state === 'done'
           ? (['ditindaklanjuti', 'selesai', 'ditolak', 'bukan_wewenang'] as const)
           : null;
+    // an agency's staff without an agency are sent nothing
+    if (!whole && !staff.agencyId) return [];
     const rows = await this.repo.list(mall.id, {
       statuses,
       disposedTo: whole ? (query.agencyId ?? null) : staff.agencyId,
       q: query.q?.trim() || null,
       limit: query.limit ?? 200,
     });
-    if (!whole && !staff.agencyId) return [];
     const ids = rows.map((r) => r.id);
     const [events, photos] = await Promise.all([this.repo.events(ids), this.repo.photoIds(ids)]);
+    const eventsOf = byComplaint(events);
+    const photosOf = byComplaint(photos);
     const views = rows.map((r) =>
       this.view(
         mall,
         staff,
         r,
-        events.filter((e) => e.complaint_id === r.id),
-        photos.filter((p) => p.complaint_id === r.id).map((p) => p.id),
+        eventsOf.get(r.id) ?? [],
+        (photosOf.get(r.id) ?? []).map((p) => p.id),
       ),
     );
     // the late on top, then the earliest deadline, then the newest
@@ -596,4 +599,15 @@ export class ComplaintService {
       })),
     };
   }
+}
+
+/** Rows of many complaints, each complaint's in their order. */
+export function byComplaint<T extends { complaint_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.complaint_id);
+    if (list) list.push(row);
+    else out.set(row.complaint_id, [row]);
+  }
+  return out;
 }

@@ -9,9 +9,18 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { channelName } from '../../src/server/events/bus.js';
-import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from '../support/app.js';
 import { createTestDatabase, ENGINES, PG_URL, type TestDatabase } from '../support/databases.js';
+import {
+  addCounters,
+  type Call,
+  type Display,
+  followDisplay,
+  missedBy,
+  type StaffSession,
+  shownTwiceOrWrong,
+  signIn,
+} from '../support/load.js';
 import { type AppProcess, startProcess } from '../support/processes.js';
 
 const EXTRA_COUNTERS = 5;
@@ -19,96 +28,11 @@ const LOAD_MS = 7500;
 /** when, from the start of the load, the listening backends are terminated */
 const KILLS_AT_MS = [1500, 5000];
 
-interface Call {
-  eventId: string;
-  ticketId: string;
-  number: string;
-  counterId: string;
-}
-
-/**
- * A display as a browser's EventSource runs it: it follows the stream and, when the stream ends
- * (or fails), reconnects after the server's `retry` sending the last event id it saw.
- */
-function followDisplay(url: string) {
-  const calls: Call[] = [];
-  let connections = 0;
-  const resumes: string[] = [];
-  let lastId: string | undefined;
-  let stopped = false;
-  let controller = new AbortController();
-  let firstSnapshot!: () => void;
-  const ready = new Promise<void>((resolve) => (firstSnapshot = resolve));
-  const run = async () => {
-    while (!stopped) {
-      let retry = 2000;
-      try {
-        controller = new AbortController();
-        const res = await fetch(url, {
-          headers: { accept: 'text/event-stream', ...(lastId ? { 'last-event-id': lastId } : {}) },
-          signal: controller.signal,
-        });
-        if (!res.ok || !res.body) throw new Error(`display stream: ${res.status}`);
-        connections++;
-        resumes.push(lastId ?? '');
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let cut = buffer.indexOf('\n\n');
-          while (cut >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            cut = buffer.indexOf('\n\n');
-            let event = '';
-            let data = '';
-            let id: string | undefined;
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data += line.slice(6);
-              else if (line.startsWith('id: ')) id = line.slice(4);
-              else if (line.startsWith('retry: ')) retry = Number(line.slice(7));
-            }
-            if (id) lastId = id;
-            if (event === 'snapshot') firstSnapshot();
-            if (event === 'call') {
-              const c = JSON.parse(data);
-              calls.push({
-                eventId: c.eventId,
-                ticketId: c.ticket.id,
-                number: c.ticket.number,
-                counterId: c.counter.id,
-              });
-            }
-          }
-        }
-      } catch {
-        // cut or aborted: reconnect below unless stopped
-      }
-      if (!stopped) await new Promise((r) => setTimeout(r, retry));
-    }
-  };
-  void run();
-  return {
-    calls,
-    ready,
-    connections: () => connections,
-    resumes,
-    close() {
-      stopped = true;
-      controller.abort();
-    },
-  };
-}
-
 describe.runIf(ENGINES.includes('postgres'))('the PostgreSQL LISTEN connection dropped under load', () => {
   let database: TestDatabase;
   let a: AppProcess;
   let b: AppProcess;
-  let cookie: string;
-  let csrf: string;
+  let session: StaffSession;
   let serviceId: string;
   let counterIds: string[];
   let listening: string;
@@ -121,39 +45,11 @@ describe.runIf(ENGINES.includes('postgres'))('the PostgreSQL LISTEN connection d
     b = await startProcess(env);
     const schema = database.target.kind === 'postgres' ? (database.target.schema ?? null) : null;
     listening = `LISTEN ${channelName(schema)}`;
-    const login = await fetch(`${a.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    csrf = ((await (await fetch(`${b.base}/api/auth/csrf`, { headers: { cookie } })).json()) as any).token;
+    session = await signIn(a.base);
     const agencies = (await (await fetch(`${a.base}/api/malls/blora/agencies`)).json()) as any;
     const dk = agencies.find((x: any) => x.code === 'dindukcapil');
     serviceId = ((await (await fetch(`${a.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any)[0].id;
-    const { db, close } = await openDatabase(database.target);
-    const mall = await db.selectFrom('malls').select('id').executeTakeFirstOrThrow();
-    for (let i = 0; i < EXTRA_COUNTERS; i++) {
-      const id = newId();
-      await db
-        .insertInto('counters')
-        .values({
-          id,
-          mall_id: mall.id,
-          agency_id: dk.id,
-          zone_id: null,
-          name: `Loket Uji ${i}`,
-          number: 900 + i,
-          created_at: Date.now(),
-        })
-        .execute();
-      await db
-        .insertInto('counter_services')
-        .values({ mall_id: mall.id, counter_id: id, service_id: serviceId })
-        .execute();
-    }
-    await close();
+    await addCounters(database.target, dk.id, serviceId, EXTRA_COUNTERS);
     // the counters serving the service, the ones just added included
     const counters = (await (await fetch(`${b.base}/api/malls/blora/counters`)).json()) as any;
     counterIds = counters.filter((c: any) => c.serviceIds.includes(serviceId)).map((c: any) => c.id);
@@ -183,12 +79,7 @@ describe.runIf(ENGINES.includes('postgres'))('the PostgreSQL LISTEN connection d
     const answered: Call[] = [];
     const killed: number[] = [];
     const readiness: Record<'a' | 'b', Set<string>> = { a: new Set(), b: new Set() };
-    const post = (via: AppProcess, path: string, body?: object) =>
-      fetch(`${via.base}${path}`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
+    const post = (via: AppProcess, path: string, body?: object) => session.post(via.base, path, body);
     const started = Date.now();
     const until = started + LOAD_MS;
 
@@ -242,12 +133,7 @@ describe.runIf(ENGINES.includes('postgres'))('the PostgreSQL LISTEN connection d
     await admin.end();
 
     // every call answered reaches both displays (waiting for late ones and reconnections)
-    const key = (c: Pick<Call, 'ticketId' | 'counterId'>) => `${c.ticketId}@${c.counterId}`;
-    const want = new Set(answered.map(key));
-    const missing = (d: ReturnType<typeof followDisplay>) => {
-      const seen = new Set(d.calls.map(key));
-      return [...want].filter((k) => !seen.has(k));
-    };
+    const missing = (d: Display) => missedBy(d, answered);
     const wait = Date.now() + 8000;
     while ((missing(displays.a).length > 0 || missing(displays.b).length > 0) && Date.now() < wait) {
       await new Promise((r) => setTimeout(r, 100));
@@ -293,12 +179,7 @@ describe.runIf(ENGINES.includes('postgres'))('the PostgreSQL LISTEN connection d
     // each call once on each display: a replay may send again a call the display already had (the
     // browser's display drops an event id it has seen), but no call comes as two events, and each
     // shows the number and counter the officer got
-    for (const d of [displays.a, displays.b]) {
-      const events = new Map(d.calls.map((c) => [c.eventId, c]));
-      expect(new Set([...events.values()].map(key)).size).toBe(events.size);
-      const numbers = new Map([...events.values()].map((c) => [key(c), c.number]));
-      for (const c of answered) expect(numbers.get(key(c))).toBe(c.number);
-    }
+    for (const d of [displays.a, displays.b]) expect(shownTwiceOrWrong(d, answered)).toEqual([]);
     // the readiness said `bus` while a listener was down, and both are ready at the end
     expect(readiness.a.has('bus') || readiness.b.has('bus')).toBe(true);
     for (const p of [a, b]) {

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../../src/domain/schedule.js';
 import { openDatabase } from '../../src/server/db/database.js';
-import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from '../support/app.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/databases.js';
+import { addCounters, signIn } from '../support/load.js';
 import { type AppProcess, startProcess } from '../support/processes.js';
 import { connectSse } from '../support/sse.js';
 
@@ -27,40 +27,12 @@ describe.runIf(ENGINES.includes('postgres'))('two app processes on one PostgreSQ
     const env = { DATABASE_URL: database.url, LOKET_SEED_PASSWORD: PASSWORD };
     // Started together on an empty database: both migrate and try to seed; one seeds.
     [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
-    const login = await fetch(`${a.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    csrf = ((await (await fetch(`${b.base}/api/auth/csrf`, { headers: { cookie } })).json()) as any).token;
+    ({ cookie, csrf } = await signIn(a.base));
     const agencies = (await (await fetch(`${b.base}/api/malls/blora/agencies`)).json()) as any;
     const dk = agencies.find((x: any) => x.code === 'dindukcapil');
     serviceId = ((await (await fetch(`${b.base}/api/malls/blora/services?agencyId=${dk.id}`)).json()) as any)[0].id;
     // More counters on the same service make the race harder.
-    const { db, close } = await openDatabase(database.target);
-    const mall = await db.selectFrom('malls').select('id').executeTakeFirstOrThrow();
-    for (let i = 0; i < EXTRA_COUNTERS; i++) {
-      const id = newId();
-      await db
-        .insertInto('counters')
-        .values({
-          id,
-          mall_id: mall.id,
-          agency_id: dk.id,
-          zone_id: null,
-          name: `Loket Uji ${i}`,
-          number: 900 + i,
-          created_at: Date.now(),
-        })
-        .execute();
-      await db
-        .insertInto('counter_services')
-        .values({ mall_id: mall.id, counter_id: id, service_id: serviceId })
-        .execute();
-    }
-    await close();
+    await addCounters(database.target, dk.id, serviceId, EXTRA_COUNTERS);
     const counters = (await (await fetch(`${a.base}/api/malls/blora/counters`)).json()) as any;
     counterIds = counters.filter((c: any) => c.serviceIds.includes(serviceId)).map((c: any) => c.id);
   }, 120_000);

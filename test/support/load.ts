@@ -6,6 +6,7 @@
 import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.js';
 import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from './app.js';
+import { parseSseBlock } from './sse.js';
 
 export interface Call {
   eventId: string;
@@ -64,15 +65,8 @@ export function followDisplay(url: string): Display {
             const block = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
             cut = buffer.indexOf('\n\n');
-            let event = '';
-            let data = '';
-            let id: string | undefined;
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data += line.slice(6);
-              else if (line.startsWith('id: ')) id = line.slice(4);
-              else if (line.startsWith('retry: ')) retry = Number(line.slice(7));
-            }
+            const { event, data, id, retry: after } = parseSseBlock(block);
+            if (after !== undefined) retry = after;
             if (id) lastId = id;
             if (event === 'snapshot') firstSnapshot();
             if (event === 'call') {

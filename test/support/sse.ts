@@ -12,6 +12,18 @@ export interface SseClient {
   close(): void;
 }
 
+/** One event of a stream (the text between two blank lines): its fields, data lines joined. */
+export function parseSseBlock(block: string): { event: string; data: string; id?: string; retry?: number } {
+  const e: { event: string; data: string; id?: string; retry?: number } = { event: '', data: '' };
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event: ')) e.event = line.slice(7);
+    else if (line.startsWith('data: ')) e.data += line.slice(6);
+    else if (line.startsWith('id: ')) e.id = line.slice(4);
+    else if (line.startsWith('retry: ')) e.retry = Number(line.slice(7));
+  }
+  return e;
+}
+
 export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
   const controller = new AbortController();
   const res = await fetch(url, {
@@ -34,15 +46,9 @@ export async function connectSse(url: string, headers: Record<string, string> = 
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           cut = buffer.indexOf('\n\n');
-          const e: Partial<SseEvent> = {};
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) e.event = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-            else if (line.startsWith('id: ')) e.id = line.slice(4);
-          }
+          const e = parseSseBlock(block);
           if (!e.event) continue;
-          const event: SseEvent = { event: e.event, data: JSON.parse(data), ...(e.id ? { id: e.id } : {}) };
+          const event: SseEvent = { event: e.event, data: JSON.parse(e.data), ...(e.id ? { id: e.id } : {}) };
           events.push(event);
           for (const w of [...waiters]) {
             if (w.match(event)) {

@@ -7,6 +7,9 @@ export const ErrorBody = Type.Object(
     message: Type.String({ description: 'in Indonesian, or English with Accept-Language: en or ?lang=en' }),
     field: Type.Optional(Type.String({ description: 'with validation: the field that was wrong' })),
     currentStatus: Type.Optional(Type.String({ description: 'with invalid_transition: the ticket status now' })),
+    requestId: Type.Optional(
+      Type.String({ description: 'with a 500: the request id (also in X-Request-Id), to find its log lines' }),
+    ),
   },
   { additionalProperties: true },
 );

@@ -74,6 +74,7 @@ import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { tenantPlugin, toMall } from './plugins/tenant.js';
 import { webSurfacePlugin } from './plugins/web-surface.js';
+import { requestIdGenerator, requestIdPlugin } from './request-id.js';
 import { StreamRegistry } from './sse.js';
 import { webDist } from './web-build.js';
 
@@ -91,6 +92,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** how old the wait estimates may be under a burst of changes (default 1 s; tests use 0: always fresh) */
   estimateStaleMs?: number;
+  /** where the JSON log lines go instead of stdout (tests read them) */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -109,8 +112,13 @@ declare module 'fastify' {
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config, database } = ctx;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustProxy,
+    // the proxy's X-Request-Id when trusted and sane, else a new id (request-id.ts); logged as reqId
+    genReqId: requestIdGenerator(config.trustProxy),
     bodyLimit: BODY_LIMIT,
     // Thousands of displays and ticket pages keep streams open.
     forceCloseConnections: true,
@@ -122,6 +130,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
 
+  // first: every answer, even one refused by a hook below, names its request (X-Request-Id)
+  await app.register(requestIdPlugin);
   // readiness, requests in flight and the open event streams, for a graceful stop (lifecycle.ts)
   await app.register(lifecyclePlugin);
   app.decorate('sseStreams', new StreamRegistry());

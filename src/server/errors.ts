@@ -692,8 +692,11 @@ const CATALOGUE = {
   },
   internal: {
     status: 500,
-    id: () => 'Terjadi kesalahan pada server. Silakan coba lagi.',
-    en: () => 'Something went wrong on the server. Please try again.',
+    // the request's id, read out or sent with a screenshot, finds the log lines of the failure
+    id: (p: Params) =>
+      `Terjadi kesalahan pada server. Silakan coba lagi.${p.requestId ? ` Kode: ${p.requestId}.` : ''}`,
+    en: (p: Params) =>
+      `Something went wrong on the server. Please try again.${p.requestId ? ` Code: ${p.requestId}.` : ''}`,
   },
 } satisfies Record<string, { status: number; id: Message; en: Message }>;
 
@@ -765,5 +768,8 @@ export function validationError(error: FastifyError): AppError {
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
-  return reply.status(error.status).send(errorBody(error, requestLang(request)));
+  // a failure on the server's side names its request (as X-Request-Id does), to be matched to the
+  // log; an overloaded 503 is no failure to look into and keeps its body
+  const named = error.status === 500 ? new AppError(error.code, { ...error.params, requestId: request.id }) : error;
+  return reply.status(error.status).send(errorBody(named, requestLang(request)));
 }

@@ -1,8 +1,9 @@
 /**
  * deploy/nginx/loket.conf, checked by Debian's nginx itself: `nginx -t` accepts it as shipped and
  * with its TLS lines turned on; then run for real in front of stand-in upstreams: event streams
- * arrive unbuffered, /assets/ is served from disk with a year's cache, X-Forwarded-* reach the app,
- * a GET is passed on when a process dies, and a POST that reached a process is never sent again.
+ * arrive unbuffered, /assets/ is served from disk with a year's cache, X-Forwarded-* and nginx's
+ * own X-Request-Id reach the app, a GET is passed on when a process dies, and a POST that reached
+ * a process is never sent again.
  *
  * nginx is required in CI (.ci/run installs it); elsewhere the test is skipped with a warning.
  */
@@ -270,6 +271,17 @@ describe.runIf(NGINX)('deploy/nginx/loket.conf', () => {
       expect(h['x-forwarded-proto']).toBe('http');
       expect(h.host).toBe('mpp.test');
       expect(h.connection).toBeUndefined();
+    });
+
+    it('sends each request its own X-Request-Id, nginx’s 32 hex digits, replacing a client’s', async () => {
+      seen.length = 0;
+      await (await fetch(`${base}/api/malls`)).arrayBuffer();
+      await (await fetch(`${base}/api/malls`, { headers: { 'x-request-id': 'chosen-by-the-client' } })).arrayBuffer();
+      await (await fetch(`${base}/blora/kiosk`)).arrayBuffer();
+      const ids = seen.map((s) => s.headers['x-request-id']);
+      expect(ids).toHaveLength(3);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+      expect(new Set(ids).size).toBe(3);
     });
 
     it('serves /assets/ from disk, cached for a year and immutable, compressed', async () => {

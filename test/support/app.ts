@@ -25,7 +25,13 @@ export interface TestApp {
 
 export async function startTestApp(
   engine: Engine,
-  options: { rateLimits?: boolean; estimateStaleMs?: number; config?: Partial<Config> } = {},
+  options: {
+    rateLimits?: boolean;
+    estimateStaleMs?: number;
+    config?: Partial<Config>;
+    /** the app's JSON log lines go here (at config.logLevel, which the test sets) */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const clock = { now: MONDAY_9AM };
@@ -46,7 +52,11 @@ export async function startTestApp(
   const ctx = await createContext(config);
   await migrate(ctx.database);
   await seedDemo(ctx.database.db, { password: PASSWORD, now: clock.now });
-  const app = await buildApp(ctx, { logger: !!process.env.TEST_LOG, estimateStaleMs: options.estimateStaleMs ?? 0 });
+  const app = await buildApp(ctx, {
+    logger: !!process.env.TEST_LOG || !!options.logStream,
+    estimateStaleMs: options.estimateStaleMs ?? 0,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   const rawInject = app.inject.bind(app) as FastifyInstance['inject'];
   // Like the web app (src/web/lib/api.ts), the test client sends the CSRF token with every

@@ -4,6 +4,12 @@
  * tickets). The same rule as isAhead in src/domain/pick-next.ts (the tests hold them equal):
  * priority tickets go first, so a regular ticket has every waiting priority ticket before it and
  * any ticket has the waiting tickets of its own class that came earlier.
+ *
+ * The tickets are found by id alone and a ticket of another mall is dropped after: with the mall
+ * in the WHERE clause SQLite (which keeps no statistics) walked the mall's whole day through the
+ * tickets_line index to find a batch's 16 tickets, a cost growing with every ticket of the day
+ * (0.7 ms a batch at 5,000 tickets, 5 ms at 8,000 with writes around it), where their primary key
+ * finds them at once.
  */
 import type { Kysely } from 'kysely';
 import type { DB, TicketRow } from '../../db/schema.js';
@@ -15,7 +21,7 @@ export async function countAhead(
   if (tickets.length === 0) return new Map();
   const rows = await db
     .selectFrom('tickets as t')
-    .select('t.id')
+    .select(['t.id', 't.mall_id'])
     .select((eb) =>
       eb
         .selectFrom('tickets as w')
@@ -42,12 +48,12 @@ export async function countAhead(
         )
         .as('ahead'),
     )
-    .where('t.mall_id', 'in', [...new Set(tickets.map((t) => t.mall_id))])
     .where(
       't.id',
       'in',
       tickets.map((t) => t.id),
     )
     .execute();
-  return new Map(rows.map((r) => [r.id, Number(r.ahead)]));
+  const malls = new Set(tickets.map((t) => t.mall_id));
+  return new Map(rows.filter((r) => malls.has(r.mall_id)).map((r) => [r.id, Number(r.ahead)]));
 }

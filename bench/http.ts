@@ -2,6 +2,15 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+export interface CallOptions {
+  body?: unknown;
+  cookie?: string;
+  csrf?: string;
+  timeoutMs?: number;
+  /** another agent than the control one (the soak's many concurrent officers) */
+  agent?: Agent;
+}
+
 const control = new Agent({ keepAlive: true, maxSockets: 8 });
 
 export interface Reply {
@@ -15,11 +24,7 @@ export interface Reply {
   json<T = unknown>(): T;
 }
 
-export function call(
-  method: string,
-  url: string,
-  options: { body?: unknown; cookie?: string; csrf?: string; timeoutMs?: number } = {},
-): Promise<Reply> {
+export function call(method: string, url: string, options: CallOptions = {}): Promise<Reply> {
   const u = new URL(url);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -31,7 +36,7 @@ export function call(
   if (options.csrf) headers['x-csrf-token'] = options.csrf;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { agent: control, host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers },
+      { agent: options.agent ?? control, host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -58,11 +63,7 @@ export function call(
 }
 
 /** The same, but any status outside 2xx is an error that shows the answer. */
-export async function expectOk(
-  method: string,
-  url: string,
-  options: { body?: unknown; cookie?: string; csrf?: string; timeoutMs?: number } = {},
-): Promise<Reply> {
+export async function expectOk(method: string, url: string, options: CallOptions = {}): Promise<Reply> {
   const reply = await call(method, url, options);
   if (reply.status < 200 || reply.status > 299) {
     throw new Error(`${method} ${url} answered ${reply.status}: ${reply.text.slice(0, 2000)}`);

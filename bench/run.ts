@@ -51,6 +51,7 @@
  *   BENCH_STRICT=1                  exit 1 when a goal is not met
  *   BENCH_PROFILE=1                 V8 CPU profile of every server child, in bench/results/profiles/
  *   BENCH_LOG_LEVEL=warn            the app's LOG_LEVEL
+ *   BENCH_SOAK*                     the soak's options (bench/soak.ts): BENCH_ONLY=soak runs it, on PostgreSQL
  * Results: printed, and written to bench/results/latest.json.
  */
 import { randomBytes } from 'node:crypto';
@@ -66,6 +67,7 @@ import { benchEstimates, ESTIMATE_GOALS, type EstimateDay } from './estimates.js
 import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
+import { benchSoak, type SoakResult, soakOptions, soakReport } from './soak.js';
 import { openPool } from './sse.js';
 import { benchVisits, CREDIT_MINUTES, VISIT_GOALS, type VisitsResult } from './visits.js';
 
@@ -105,7 +107,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map((s) =>
   }
   return n;
 });
-const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking', 'estimates', 'visits'] as const;
+const SECTIONS = ['tickets', 'sse', 'skm', 'perf', 'booking', 'estimates', 'visits', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = new Set<Section>(
   (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => {
@@ -650,6 +652,37 @@ async function runBooking(engine: Engine): Promise<BookingResult> {
   return result;
 }
 
+// ---------------------------------------------------------------------------------------------
+// 8. the soak (bench/soak.ts): accelerated days through nginx, on PostgreSQL whatever BENCH_DB says
+
+function runSoak(): Promise<SoakResult> {
+  return benchSoak(
+    {
+      newDatabase: () => newDatabase('postgres', 'bench_soak'),
+      startApp: (url, name) =>
+        startChild(
+          name,
+          'src/server/main.ts',
+          ['start'],
+          {
+            DATABASE_URL: url,
+            LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+            LOKET_SEED_PASSWORD: SEED_PASSWORD,
+            LOKET_WEB_DIST: benchWebDist(),
+            LOKET_DEMO_HISTORY_DAYS: '0',
+            // the whole load comes from one address, through the proxy
+            LOKET_RATE_LIMITS: 'off',
+            TRUST_PROXY: '1',
+          },
+          '/api/health/ready',
+        ),
+      seedPassword: SEED_PASSWORD,
+      log,
+    },
+    soakOptions(),
+  );
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows
@@ -961,8 +994,14 @@ async function main(): Promise<void> {
     visits = { days, met: days.every((d) => d.met) };
     console.log(visitsReport(days));
   }
+  let soak: SoakResult | null = null;
+  if (ONLY.has('soak')) {
+    soak = await runSoak();
+    console.log(soakReport(soak));
+  }
   const goalsMet =
     (estimates?.met ?? true) &&
+    (soak?.met ?? true) &&
     (visits?.met ?? true) &&
     runs.every(
       (r) =>
@@ -1018,6 +1057,7 @@ async function main(): Promise<void> {
     runs,
     estimates,
     visits,
+    soak,
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

@@ -4,6 +4,7 @@
  * when the process drains, ends each with a "reconnect" event.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,8 @@ export function openStream(request: FastifyRequest, reply: FastifyReply): SseStr
     connection: 'keep-alive',
     // nginx would otherwise buffer the stream
     'x-accel-buffering': 'no',
+    // written here, past Fastify's reply (hijacked): the request's id as every answer has it
+    [REQUEST_ID_HEADER]: request.id,
   });
   // Reconnect quickly after a restart or a network cut.
   res.write('retry: 2000\n\n');

@@ -82,6 +82,21 @@ describe('request ids behind a trusted proxy', () => {
     for (const id of insane) expect(written).not.toContain(id);
   });
 
+  it('answers an event stream with its id too (its headers are written past Fastify)', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${address}/api/malls/blora/events`, {
+        headers: { accept: 'text/event-stream', 'x-request-id': 'stream-0123456789' },
+        signal: controller.signal,
+      });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      expect(res.headers.get('x-request-id')).toBe('stream-0123456789');
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('gives a request without one a new id, a different one each time', async () => {
     const a = await get('/api/malls');
     const b = await get('/api/malls');

@@ -8,54 +8,21 @@
  * nginx is required in CI (.ci/run installs it); elsewhere the test is skipped with a warning.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/processes.js';
+import { CONF, NGINX, nginxWrapper } from '../support/proxy.js';
 
-const CONF = join(import.meta.dirname, '../../deploy/nginx/loket.conf');
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p)) ?? null;
 if (!NGINX) {
   if (process.env.CI) throw new Error('nginx is required in CI (apt-get install nginx) but was not found');
   console.warn('\n!! nginx not found: deploy/nginx/loket.conf is NOT checked (apt-get install nginx)\n');
 }
 
-/** an nginx.conf around loket.conf, as Debian's includes it in its http block, all paths in `dir` */
-function wrapper(dir: string, site: string): string {
-  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d), { recursive: true });
-  const mime = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : '';
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `${process.getuid?.() === 0 ? 'user root;' : ''}
-daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  ${mime}
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  # compressing whatever it can, as a site may: the streams' location must turn it off
-  gzip on;
-  gzip_types text/event-stream text/plain application/json;
-  include ${site};
-}
-`,
-  );
-  return conf;
-}
-
 function nginxTest(dir: string, site: string): { ok: boolean; output: string } {
-  const r = spawnSync(NGINX as string, ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', wrapper(dir, site)], {
+  const r = spawnSync(NGINX as string, ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', nginxWrapper(dir, site)], {
     encoding: 'utf8',
   });
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
@@ -204,7 +171,7 @@ describe.runIf(NGINX)('deploy/nginx/loket.conf', () => {
       const run = join(dir, 'run');
       const siteFile = join(dir, 'run-loket.conf');
       writeFileSync(siteFile, site);
-      const wrapped = wrapper(run, siteFile);
+      const wrapped = nginxWrapper(run, siteFile);
       let out = '';
       nginx = spawn(NGINX as string, ['-p', run, '-e', join(run, 'error.log'), '-c', wrapped], { stdio: 'pipe' });
       nginx.stderr?.on('data', (d) => (out += d));

@@ -11,7 +11,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { DEFAULT_MAX_EVENT_LOOP_DELAY_MS } from './config.js';
 import type { AppContext } from './context.js';
-import { ping } from './db/database.js';
+import { acceptsWrites, ping } from './db/database.js';
+import { storageFault } from './db/storage-fault.js';
 import { AppError, sendError, validationError } from './errors.js';
 import { lifecyclePlugin } from './lifecycle.js';
 import { Metrics, metricsPlugin } from './metrics.js';
@@ -76,6 +77,7 @@ import { tenantPlugin, toMall } from './plugins/tenant.js';
 import { webSurfacePlugin } from './plugins/web-surface.js';
 import { requestIdGenerator, requestIdPlugin } from './request-id.js';
 import { StreamRegistry } from './sse.js';
+import { StorageHealth } from './storage-health.js';
 import { webDist } from './web-build.js';
 
 /** The largest request body: a service's standard with all its text fits many times over. */
@@ -83,6 +85,10 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** Seconds an overloaded process asks clients to wait (Retry-After). */
 export const OVERLOADED_RETRY_AFTER_S = 5;
+/** Seconds a client is asked to wait when the database stores nothing (disk full, read-only): someone must act. */
+export const STORAGE_RETRY_AFTER_S = 30;
+/** Requests that may write: one answered below 400 means the database took a write again. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Answered even when the process is overloaded: liveness, readiness (which says `overloaded` itself), metrics. */
 const PRESSURE_EXEMPT = new Set(['/api/health', '/api/health/ready', '/metrics']);
 /** The event loop's delay is sampled each second: the first samples after start measure the start itself. */
@@ -161,9 +167,29 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.addHook('onClose', async () => stopResume());
 
+  // A database that stores nothing (disk full, read-only) answers 503 with Retry-After, not 500:
+  // the write was rolled back whole, and readiness says `storage` until a write goes through.
+  const storage = new StorageHealth();
+  app.addHook('onResponse', async (request, reply) => {
+    if (!READ_METHODS.has(request.method) && reply.statusCode < 400 && storage.succeeded()) {
+      request.log.warn('storage: the database takes writes again');
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendError(reply, request, error);
     if (error.validation) return sendError(reply, request, validationError(error));
+    const fault = storageFault(error);
+    if (fault) {
+      if (storage.failed(fault)) request.log.error({ err: error, fault }, 'storage: the database refuses writes');
+      else request.log.warn({ code: error.code, fault }, 'storage: the database still refuses writes');
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_S));
+      return sendError(
+        reply,
+        request,
+        new AppError('storage_unavailable', { fault, retryAfterSeconds: STORAGE_RETRY_AFTER_S }),
+      );
+    }
     if (error.statusCode === 429) return sendError(reply, request, new AppError('rate_limited'));
     if (error.statusCode === 413) {
       return sendError(reply, request, new AppError('payload_too_large', { limitKb: BODY_LIMIT / 1024 }));
@@ -252,7 +278,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       schema: {
         tags: ['catalog'],
         summary:
-          'Readiness for a load balancer: 503 while starting, draining (after SIGTERM), without its event bus, overloaded, or when the database does not answer',
+          'Readiness for a load balancer: 503 while starting, draining (after SIGTERM), without its event bus, overloaded, when the database does not answer, or while it stores nothing (disk full, read-only)',
         response: {
           200: Type.Object({ status: Type.Literal('ready') }),
           503: Type.Object({
@@ -263,6 +289,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
               Type.Literal('bus'),
               Type.Literal('overloaded'),
               Type.Literal('database'),
+              Type.Literal('storage'),
             ]),
           }),
         },
@@ -272,7 +299,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       const readiness = await app.lifecycle.readiness({
         busConnected: bus.connected,
         underPressure: app.isUnderPressure() && !app.lifecycle.startingUp(PRESSURE_START_GRACE_MS),
-        ping: () => ping(database.db),
+        ping: async () => {
+          // a PostgreSQL that takes no writes (a standby, default_transaction_read_only) says so here
+          if (!(await acceptsWrites(database)) && storage.failed('read_only')) {
+            app.log.error('storage: the database is read-only');
+          }
+        },
+        storageFailing: () => storage.failing !== null,
       });
       return reply
         .status(readiness.status === 'ready' ? 200 : 503)

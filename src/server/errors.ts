@@ -86,6 +86,22 @@ const WEAK_PASSWORD: Record<string, { id: string; en: string }> = {
   },
 };
 
+/** Why the database stores nothing now (src/server/db/storage-fault.ts), as the first sentence of storage_unavailable. */
+const STORAGE_FAULT: Record<string, { id: string; en: string }> = {
+  full: {
+    id: 'Penyimpanan basis data penuh, sehingga data baru tidak dapat disimpan.',
+    en: "The database's storage is full, so nothing new can be saved.",
+  },
+  read_only: {
+    id: 'Basis data sedang hanya dapat dibaca, sehingga data baru tidak dapat disimpan.',
+    en: 'The database is read-only for now, so nothing new can be saved.',
+  },
+  failing: {
+    id: 'Penyimpanan basis data sedang bermasalah, sehingga data baru tidak dapat disimpan.',
+    en: "The database's storage is failing, so nothing new can be saved.",
+  },
+};
+
 /** What people call a request's fields: messages name these, the `field` property keeps the path. */
 const FIELD_LABELS: Record<string, { id: string; en: string }> = {
   name: { id: 'Nama', en: 'Name' },
@@ -472,6 +488,13 @@ const CATALOGUE = {
     status: 503,
     id: (p: Params) => `Server sedang sangat sibuk. Coba lagi dalam ${waitId(p.retryAfterSeconds)}.`,
     en: (p: Params) => `The server is very busy right now. Try again in ${waitEn(p.retryAfterSeconds)}.`,
+  },
+  storage_unavailable: {
+    status: 503,
+    id: (p: Params) =>
+      `${STORAGE_FAULT[String(p.fault)]?.id ?? STORAGE_FAULT.failing?.id} Permintaan Anda belum tersimpan; coba lagi dalam ${waitId(p.retryAfterSeconds)}.`,
+    en: (p: Params) =>
+      `${STORAGE_FAULT[String(p.fault)]?.en ?? STORAGE_FAULT.failing?.en} Your request was not saved; try again in ${waitEn(p.retryAfterSeconds)}.`,
   },
   metrics_token_required: {
     status: 401,

@@ -3,7 +3,8 @@
  * listening) and ready, `ready`, then `draining` once told to stop. Liveness (GET /api/health)
  * says the process and its database answer; readiness (GET /api/health/ready) says whether to send
  * it work: not while starting or draining, not while its bus listener is lost, not when the event
- * loop is saturated, not when the database does not answer.
+ * loop is saturated, not when the database does not answer, not while it stores nothing (its disk
+ * full or read-only: src/server/storage-health.ts).
  *
  * Draining (main.ts, on SIGTERM or SIGINT through close-with-grace): readiness answers 503
  * `draining` at once and responses ask the client to close the connection; after the drain delay
@@ -18,7 +19,7 @@ import fp from 'fastify-plugin';
 
 export type LifeState = 'starting' | 'ready' | 'draining';
 
-export type NotReadyReason = 'starting' | 'draining' | 'bus' | 'overloaded' | 'database';
+export type NotReadyReason = 'starting' | 'draining' | 'bus' | 'overloaded' | 'database' | 'storage';
 
 export type Readiness = { status: 'ready' } | { status: 'not_ready'; reason: NotReadyReason };
 
@@ -113,6 +114,8 @@ export class Lifecycle {
     busConnected: boolean;
     underPressure: boolean;
     ping: () => Promise<unknown>;
+    /** asked once the ping has answered: whether writes are refused (disk full, read-only) */
+    storageFailing?: () => boolean;
   }): Promise<Readiness> {
     if (this.current !== 'ready') return { status: 'not_ready', reason: this.current };
     if (!checks.busConnected) return { status: 'not_ready', reason: 'bus' };
@@ -131,7 +134,9 @@ export class Lifecycle {
       clearTimeout(timer);
     }
     // draining may have begun while the database answered
-    return this.current === 'ready' ? { status: 'ready' } : { status: 'not_ready', reason: this.current };
+    if (this.current !== 'ready') return { status: 'not_ready', reason: this.current };
+    if (checks.storageFailing?.()) return { status: 'not_ready', reason: 'storage' };
+    return { status: 'ready' };
   }
 }
 

@@ -278,6 +278,23 @@ describe('readiness', () => {
     expect(await life.readiness({ ...checks, ping: down })).toEqual({ status: 'not_ready', reason: 'database' });
   });
 
+  it('is not ready while the database stores nothing, asked once it answers (test/fault/storage.test.ts: for real)', async () => {
+    const life = new Lifecycle();
+    life.started();
+    let failing = true;
+    const storage = { ...checks, storageFailing: () => failing };
+    expect(await life.readiness(storage)).toEqual({ status: 'not_ready', reason: 'storage' });
+    const down = async () => {
+      throw new Error('connection refused');
+    };
+    expect(await life.readiness({ ...storage, ping: down })).toEqual({ status: 'not_ready', reason: 'database' });
+    failing = false;
+    expect(await life.readiness(storage)).toEqual({ status: 'ready' });
+    failing = true;
+    life.beginDraining();
+    expect(await life.readiness(storage)).toEqual({ status: 'not_ready', reason: 'draining' });
+  });
+
   it('waits for the requests in flight, within its bound', async () => {
     const life = new Lifecycle();
     expect(await life.settle(10)).toBe(0);

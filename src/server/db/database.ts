@@ -2,10 +2,21 @@
  * Opens the database named by DATABASE_URL: an embedded SQLite file (the default) or PostgreSQL.
  * The same Kysely<DB> is returned either way; the rest of the server does not know which.
  */
-import { mkdirSync } from 'node:fs';
+import { constants, mkdirSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import {
+  type DatabaseConnection,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_announcements.js';
@@ -62,6 +73,35 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * SQLite rolls a transaction back by itself when a write fails for want of space or on an I/O
+ * error (SQLITE_FULL, SQLITE_IOERR…); Kysely's ROLLBACK after it would then fail with "no
+ * transaction is active", and that error would replace the real one. Roll back only what is open.
+ */
+class OpenOnlyRollbackDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class SqliteFileDialect extends SqliteDialect {
+  private readonly config: SqliteDialectConfig;
+  constructor(private readonly sqlite: SQLite.Database) {
+    const config = { database: withStatementCache(sqlite) };
+    super(config);
+    this.config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new OpenOnlyRollbackDriver(this.config, this.sqlite);
+  }
+}
+
 /** Parses DATABASE_URL; throws with a readable message when it names neither engine. */
 export function parseDatabaseUrl(value: string): DatabaseTarget {
   if (value.startsWith('sqlite:')) {
@@ -107,7 +147,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<DB>({ dialect: new SqliteFileDialect(sqlite) });
     return { db, target, pool: null, close: () => db.destroy() };
   }
   if (target.schema) {
@@ -173,4 +213,29 @@ export async function migrate(database: Pick<Database, 'db' | 'target'>): Promis
 export async function ping(db: Kysely<DB>): Promise<boolean> {
   await sql`select 1`.execute(db);
   return true;
+}
+
+/**
+ * Readiness's look at the database: it answers (else this throws), and whether it takes writes —
+ * cheap and honest answers only. PostgreSQL says so itself (a hot standby,
+ * default_transaction_read_only) in the same round trip; for SQLite the file system says whether
+ * it was made read-only (EROFS: remounted so after an I/O error). A full disk shows only when a
+ * write is refused (src/server/storage-health.ts).
+ */
+export async function acceptsWrites(database: Pick<Database, 'db' | 'target'>): Promise<boolean> {
+  const { target } = database;
+  if (target.kind === 'sqlite') {
+    await ping(database.db);
+    if (target.file === ':memory:') return true;
+    try {
+      await access(target.file, constants.W_OK);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== 'EROFS';
+    }
+  }
+  const { rows } = await sql<{
+    read_only: string;
+  }>`select current_setting('transaction_read_only') as read_only`.execute(database.db);
+  return rows[0]?.read_only !== 'on';
 }

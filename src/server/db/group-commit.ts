@@ -7,9 +7,11 @@
  *
  * `write` returns one result per input, in order. It must not throw for an expected refusal
  * (return a value saying so): a throw rolls back the whole batch. When a batch fails anyway, each
- * of its items is written again alone, so only the item that fails gets the error.
+ * of its items is written again alone, so only the item that fails gets the error — unless the
+ * database stores nothing at all (src/server/db/storage-fault.ts): then every item gets that error.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { storageFault } from './storage-fault.js';
 
 type Pending<In> = {
   input: In;
@@ -46,7 +48,12 @@ export class GroupCommit<DB, In, Out> {
       try {
         const results = await this.writeInTransaction(batch.map((p) => p.input));
         for (const [i, p] of batch.entries()) p.resolve(results[i]);
-      } catch {
+      } catch (error) {
+        // a database that stores nothing (disk full, read-only) refuses each item alone as well
+        if (storageFault(error)) {
+          for (const p of batch) p.reject(error);
+          continue;
+        }
         for (const p of batch) {
           await this.writeInTransaction([p.input]).then((r) => p.resolve(r[0]), p.reject);
         }

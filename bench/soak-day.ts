@@ -42,11 +42,12 @@ export class SimClock {
 
 /** after closing, officers serve who still waits; past this the day is cut and the rest counted */
 const OVERTIME_MIN = 120;
-/** an idle officer calls again after this long even if the console said nothing */
-const IDLE_RECHECK_MIN = 3;
+/** an idle officer calls again after this long even if the console said nothing (it wakes on a new ticket) */
+const IDLE_RECHECK_MIN = 15;
 const WALK_MIN = [0.25, 1] as const;
 const NEXT_MIN = [0.05, 0.25] as const;
 const RECALL_AFTER_MIN = 1;
+const PROGRESS_MS = 60_000;
 
 export interface PlayOptions {
   proxy: string;
@@ -305,7 +306,18 @@ export async function playDays(plans: DayPlan[], o: PlayOptions): Promise<DayOut
     return p;
   };
 
-  await Promise.all(malls.flatMap((m) => [kiosk(m), ...m.plan.counters.map((c) => officer(m, c.id))]));
+  let officersLeft = malls.reduce((a, m) => a + m.plan.counters.length, 0);
+  const progress = setInterval(() => {
+    const m = Math.floor(clock.nowMin());
+    const t = out.tickets;
+    o.log(
+      `soak: ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')} issued ${t.issued}, called ${t.called}, served ${t.served}, officers at work ${officersLeft}`,
+    );
+  }, PROGRESS_MS);
+  await Promise.all(
+    malls.flatMap((m) => [kiosk(m), ...m.plan.counters.map((c) => officer(m, c.id).finally(() => officersLeft--))]),
+  );
+  clearInterval(progress);
   out.endMin = clock.nowMin();
   await Promise.all(surveys);
 

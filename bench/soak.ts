@@ -212,8 +212,12 @@ async function playOne(ctx: SoakContext, o: SoakOptions, kind: 'mall' | 'provinc
 
 export async function benchSoak(ctx: SoakContext, o: SoakOptions): Promise<SoakResult> {
   const days: SoakDay[] = [];
-  if (o.which !== 'province') days.push(await playOne(ctx, o, 'mall'));
-  if (o.which !== 'mall') days.push(await playOne(ctx, o, 'province'));
+  for (const kind of ['mall', 'province'] as const) {
+    if (o.which !== 'both' && o.which !== kind) continue;
+    days.push(await playOne(ctx, o, kind));
+    // each day's figures as soon as it is over (the whole soak is long)
+    ctx.log(soakReport({ options: o, flatCriterion: '', days: days.slice(-1), met: false }));
+  }
   return {
     options: o,
     flatCriterion: `per process over the day's second half: heap's least-squares slope < ${FLAT.heapSlopeMbPerHour} MB per simulated hour, and RSS at the end within ${100 * FLAT.rssEndWithin} % of the middle's`,

@@ -1,10 +1,13 @@
 /**
  * The frame of the staff's desk screens (evaluation, administration): the mall's name, links to
  * the other staff screens, who is signed in with a sign-out button, the language switch, and the
- * page's title over its body.
+ * page's title over its body. staffLinks is the one place that decides which staff screens a role
+ * is offered; their labels live in the common namespace (staff.links.*).
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Me } from '../../api/auth';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export interface StaffLink {
@@ -12,12 +15,42 @@ export interface StaffLink {
   label: string;
 }
 
+export type StaffScreen =
+  | 'dashboard'
+  | 'kinerja'
+  | 'skm'
+  | 'admin'
+  | 'permohonan'
+  | 'pengaduan'
+  | 'konsultasi'
+  | 'counter';
+
+type Role = Me['role'];
+
+/** The staff screens in the order the header shows them, and the roles each is offered to. */
+const SCREENS: readonly { screen: StaffScreen; offered: (role: Role) => boolean }[] = [
+  { screen: 'dashboard', offered: (role) => role !== 'officer' },
+  { screen: 'kinerja', offered: (role) => role !== 'officer' },
+  { screen: 'skm', offered: (role) => role !== 'officer' },
+  { screen: 'admin', offered: (role) => role === 'mall_admin' || role === 'agency_admin' },
+  { screen: 'permohonan', offered: () => true },
+  { screen: 'pengaduan', offered: () => true },
+  { screen: 'konsultasi', offered: () => true },
+  { screen: 'counter', offered: (role) => role !== 'viewer' },
+];
+
+/** The other staff screens a role is offered from `current` (which is not linked to itself). */
+export function staffLinks(slug: string, role: Role, t: (key: string) => string, current?: StaffScreen): StaffLink[] {
+  return SCREENS.filter((s) => s.screen !== current && s.offered(role)).map((s) => ({
+    to: `/${slug}/${s.screen}`,
+    label: t(`common:staff.links.${s.screen}`),
+  }));
+}
+
 export function StaffLayout({
   mallName,
   staff,
   links,
-  linksLabel,
-  signOutLabel,
   onSignOut,
   title,
   children,
@@ -26,12 +59,11 @@ export function StaffLayout({
   /** the signed-in staff member; null before signing in */
   staff: { displayName: string } | null;
   links: StaffLink[];
-  linksLabel: string;
-  signOutLabel: string;
   onSignOut: () => void;
   title: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('common');
   return (
     <div className="flex min-h-full flex-col bg-slate-100">
       <header className="bg-brand-800 text-white">
@@ -40,22 +72,14 @@ export function StaffLayout({
           <div className="flex flex-wrap items-center gap-3">
             {staff && (
               <>
-                {links.length > 0 && (
-                  <nav aria-label={linksLabel} className="flex flex-wrap gap-x-3 gap-y-1">
-                    {links.map((l) => (
-                      <Link key={l.to} to={l.to} className="font-semibold underline underline-offset-4">
-                        {l.label}
-                      </Link>
-                    ))}
-                  </nav>
-                )}
+                {links.length > 0 && <StaffNav links={links} />}
                 <span className="hidden md:inline">{staff.displayName}</span>
                 <button
                   type="button"
                   onClick={onSignOut}
                   className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
                 >
-                  {signOutLabel}
+                  {t('staff.signOut')}
                 </button>
               </>
             )}
@@ -68,5 +92,19 @@ export function StaffLayout({
         {children}
       </main>
     </div>
+  );
+}
+
+/** The links to the other staff screens, for a header on a dark background. */
+export function StaffNav({ links }: { links: StaffLink[] }) {
+  const { t } = useTranslation('common');
+  return (
+    <nav aria-label={t('staff.linksLabel')} className="flex flex-wrap gap-x-3 gap-y-1">
+      {links.map((l) => (
+        <Link key={l.to} to={l.to} className="font-semibold underline underline-offset-4">
+          {l.label}
+        </Link>
+      ))}
+    </nav>
   );
 }

@@ -9,14 +9,12 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { MallDetail } from '../../../api/catalog';
-import { SignInForm } from '../../components/SignInForm';
-import { StaffLayout } from '../../components/StaffLayout';
+import { StaffPage } from '../../components/StaffPage';
 import { addTranslations } from '../../i18n';
-import { useMall } from '../../lib/queries';
-import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { isUnauthorized, useSessionLost } from '../../lib/session';
 import { AgenciesTab } from './AgenciesTab';
 import { AnnouncementsTab } from './AnnouncementsTab';
 import { BookingTab } from './BookingTab';
@@ -51,59 +49,17 @@ const AGENCY_TABS = ['services', 'booking', 'counters', 'users'] as const;
 type Tab = (typeof MALL_TABS)[number];
 
 export default function AdminPage() {
-  const { t } = useTranslation(['admin', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-  const signOut = useSignOut();
-
-  useEffect(() => {
-    document.title = `${t('admin:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  const allowed = me.data && (me.data.role === 'mall_admin' || me.data.role === 'agency_admin');
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('admin:signInHeading')} />;
-  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
-  else if (me.data && !allowed) body = <Alert text={t('admin:forbidden')} />;
-  else if (me.data && mall.data) body = <Administration slug={slug} me={me.data} mall={mall.data} />;
-
-  const staffLinks = me.data
-    ? [
-        ...(me.data.role !== 'officer'
-          ? [
-              { to: `/${slug}/dashboard`, label: t('admin:links.dashboard') },
-              { to: `/${slug}/kinerja`, label: t('admin:links.kinerja') },
-              { to: `/${slug}/skm`, label: t('admin:links.skm') },
-            ]
-          : []),
-        { to: `/${slug}/permohonan`, label: t('admin:links.applications') },
-        { to: `/${slug}/pengaduan`, label: t('admin:links.complaints') },
-        { to: `/${slug}/counter`, label: t('admin:links.counter') },
-      ]
-    : [];
-
+  const { t } = useTranslation('admin');
   return (
-    <StaffLayout
-      mallName={mall.data?.name}
-      staff={me.data ?? null}
-      links={staffLinks}
-      linksLabel={t('admin:links.label')}
-      signOutLabel={t('admin:signOut')}
-      onSignOut={() => void signOut()}
-      title={t('admin:pageTitle')}
+    <StaffPage
+      screen="admin"
+      title={t('pageTitle')}
+      signInHeading={t('signInHeading')}
+      allowed={(me) => me.role === 'mall_admin' || me.role === 'agency_admin'}
+      forbidden={t('forbidden')}
     >
-      {body}
-    </StaffLayout>
-  );
-}
-
-function Alert({ text }: { text: string }) {
-  return (
-    <p role="alert" className="font-semibold text-red-800">
-      {text}
-    </p>
+      {({ slug, me, mall }) => <Administration slug={slug} me={me} mall={mall} />}
+    </StaffPage>
   );
 }
 

@@ -6,12 +6,13 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { LiveBoard } from '../../../api/performance';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatMinutes, formatNumber } from '../../components/report/format';
 import { WarningIcon } from '../../components/report/WarningIcon';
 import { SignInForm } from '../../components/SignInForm';
+import { StaffNav, staffLinks } from '../../components/StaffLayout';
 import { addTranslations, currentLang } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import type { StreamState } from '../../lib/event-stream';
@@ -90,18 +91,14 @@ export default function DashboardPage() {
           <div className="flex flex-wrap items-center gap-3 text-base">
             {me.data && (
               <>
-                {allowed && (
-                  <Link to={`/${slug}/kinerja`} className="font-semibold underline underline-offset-4">
-                    {t('dashboard:toKinerja')}
-                  </Link>
-                )}
+                <StaffNav links={staffLinks(slug, me.data.role, t, 'dashboard')} />
                 <button
                   type="button"
                   title={me.data.displayName}
                   onClick={() => void signOut()}
                   className="rounded-lg border-2 border-current px-3 py-1 font-semibold"
                 >
-                  {t('dashboard:signOut')}
+                  {t('common:staff.signOut')}
                 </button>
               </>
             )}

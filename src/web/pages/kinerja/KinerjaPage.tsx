@@ -11,7 +11,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { PerformanceReport } from '../../../api/performance';
 import { PeriodPicker } from '../../components/report/PeriodPicker';
@@ -27,12 +27,11 @@ import {
   unitParams,
 } from '../../components/report/period';
 import { UnitPicker } from '../../components/report/UnitPicker';
-import { SignInForm } from '../../components/SignInForm';
-import { StaffLayout } from '../../components/StaffLayout';
+import { Alert, StaffPage } from '../../components/StaffPage';
 import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { useAgencies, useCounters, useMall, useServices } from '../../lib/queries';
-import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { useAgencies, useCounters, useServices } from '../../lib/queries';
+import { isUnauthorized, useSessionLost } from '../../lib/session';
 import { ApplicationSection } from './ApplicationSection';
 import type { Access } from './access';
 import { BookingSection } from './BookingSection';
@@ -52,53 +51,17 @@ import { VisitTimeSection } from './VisitTimeSection';
 addTranslations('kinerja', { id, en });
 
 export default function KinerjaPage() {
-  const { t } = useTranslation(['kinerja', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-  const signOut = useSignOut();
-
-  useEffect(() => {
-    document.title = `${t('kinerja:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('kinerja:signInHeading')} />;
-  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
-  else if (me.data && me.data.role === 'officer') body = <Alert text={t('kinerja:forbidden')} />;
-  else if (me.data && mall.data) body = <Evaluation slug={slug} me={me.data} today={mall.data.today} />;
-
-  const links = me.data
-    ? [
-        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/dashboard`, label: t('kinerja:toDashboard') }] : []),
-        ...(me.data.role === 'mall_admin' || me.data.role === 'agency_admin'
-          ? [{ to: `/${slug}/admin`, label: t('kinerja:toAdmin') }]
-          : []),
-        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/permohonan`, label: t('kinerja:toApplications') }] : []),
-        ...(me.data.role !== 'officer' ? [{ to: `/${slug}/pengaduan`, label: t('kinerja:toComplaints') }] : []),
-      ]
-    : [];
+  const { t } = useTranslation('kinerja');
   return (
-    <StaffLayout
-      mallName={mall.data?.name}
-      staff={me.data ?? null}
-      links={links}
-      linksLabel={t('kinerja:links')}
-      signOutLabel={t('kinerja:signOut')}
-      onSignOut={() => void signOut()}
-      title={t('kinerja:pageTitle')}
+    <StaffPage
+      screen="kinerja"
+      title={t('pageTitle')}
+      signInHeading={t('signInHeading')}
+      allowed={(me) => me.role !== 'officer'}
+      forbidden={t('forbidden')}
     >
-      {body}
-    </StaffLayout>
-  );
-}
-
-function Alert({ text }: { text: string }) {
-  return (
-    <p role="alert" className="font-semibold text-red-800">
-      {text}
-    </p>
+      {({ slug, me, mall }) => <Evaluation slug={slug} me={me} today={mall.today} />}
+    </StaffPage>
   );
 }
 

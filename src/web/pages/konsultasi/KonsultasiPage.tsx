@@ -4,17 +4,14 @@
  * top; answer, correct an answer, and show it as the service's FAQ.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { Question } from '../../../api/consultations';
-import { SignInForm } from '../../components/SignInForm';
-import { StaffLayout } from '../../components/StaffLayout';
+import { StaffPage } from '../../components/StaffPage';
 import { addTranslations } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
-import { useMall } from '../../lib/queries';
-import { isUnauthorized, useMe, useSignOut } from '../../lib/session';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
 
@@ -24,61 +21,11 @@ const STATES = ['open', 'answered', 'all'] as const;
 type State = (typeof STATES)[number];
 
 export default function KonsultasiPage() {
-  const { t } = useTranslation(['konsultasi', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-  const signOut = useSignOut();
-  useEffect(() => {
-    document.title = `${t('konsultasi:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('konsultasi:signInHeading')} />;
-  else if (me.error || mall.error)
-    body = (
-      <p role="alert" className="font-semibold text-red-800">
-        {(me.error ?? mall.error)?.message}
-      </p>
-    );
-  else if (me.data && me.data.mallSlug !== slug)
-    body = (
-      <p role="alert" className="font-semibold text-red-800">
-        {t('konsultasi:otherMall', { name: me.data.username })}
-      </p>
-    );
-  else if (me.data) body = <Questions slug={slug} me={me.data} />;
-
-  const role = me.data?.role;
-  const links = me.data
-    ? [
-        ...(role !== 'officer'
-          ? [
-              { to: `/${slug}/dashboard`, label: t('konsultasi:links.dashboard') },
-              { to: `/${slug}/kinerja`, label: t('konsultasi:links.kinerja') },
-            ]
-          : []),
-        { to: `/${slug}/permohonan`, label: t('konsultasi:links.applications') },
-        ...(role === 'mall_admin' || role === 'agency_admin'
-          ? [{ to: `/${slug}/admin`, label: t('konsultasi:links.admin') }]
-          : []),
-        ...(role !== 'viewer' ? [{ to: `/${slug}/counter`, label: t('konsultasi:links.counter') }] : []),
-      ]
-    : [];
-
+  const { t } = useTranslation('konsultasi');
   return (
-    <StaffLayout
-      mallName={mall.data?.name}
-      staff={me.data ?? null}
-      links={links}
-      linksLabel={t('konsultasi:links.label')}
-      signOutLabel={t('konsultasi:signOut')}
-      onSignOut={() => void signOut()}
-      title={t('konsultasi:pageTitle')}
-    >
-      {body}
-    </StaffLayout>
+    <StaffPage screen="konsultasi" title={t('pageTitle')} signInHeading={t('signInHeading')}>
+      {({ slug, me }) => <Questions slug={slug} me={me} />}
+    </StaffPage>
   );
 }
 

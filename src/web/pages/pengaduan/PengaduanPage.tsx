@@ -11,18 +11,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { MallDetail } from '../../../api/catalog';
 import type { Complaint } from '../../../api/complaints';
 import { cleanComplaintCode, groupComplaintCode, spokenComplaintCode } from '../../components/complaint/code';
 import { STATUS_TONE } from '../../components/complaint/tone';
-import { SignInForm } from '../../components/SignInForm';
-import { StaffLayout } from '../../components/StaffLayout';
+import { Alert, StaffPage } from '../../components/StaffPage';
 import { addTranslations, currentLang } from '../../i18n';
 import { api } from '../../lib/api';
-import { useAgencies, useMall } from '../../lib/queries';
-import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { useAgencies } from '../../lib/queries';
+import { isUnauthorized, useSessionLost } from '../../lib/session';
 import { ComplaintDetail, deadlineText } from './ComplaintDetail';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
@@ -36,62 +35,11 @@ type State = (typeof STATES)[number];
 const REFRESH_MS = 60_000;
 
 export default function PengaduanPage() {
-  const { t } = useTranslation(['pengaduan', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-  const signOut = useSignOut();
-
-  useEffect(() => {
-    document.title = `${t('pengaduan:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('pengaduan:signInHeading')} />;
-  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
-  else if (me.data && me.data.mallSlug !== slug)
-    body = <Alert text={t('pengaduan:otherMall', { name: me.data.username })} />;
-  else if (me.data && mall.data) body = <Complaints slug={slug} me={me.data} mall={mall.data} />;
-
-  const role = me.data?.role;
-  const links = me.data
-    ? [
-        ...(role !== 'officer'
-          ? [
-              { to: `/${slug}/dashboard`, label: t('pengaduan:links.dashboard') },
-              { to: `/${slug}/kinerja`, label: t('pengaduan:links.kinerja') },
-              { to: `/${slug}/skm`, label: t('pengaduan:links.skm') },
-            ]
-          : []),
-        ...(role === 'mall_admin' || role === 'agency_admin'
-          ? [{ to: `/${slug}/admin`, label: t('pengaduan:links.admin') }]
-          : []),
-        { to: `/${slug}/permohonan`, label: t('pengaduan:links.applications') },
-        ...(role !== 'viewer' ? [{ to: `/${slug}/counter`, label: t('pengaduan:links.counter') }] : []),
-      ]
-    : [];
-
+  const { t } = useTranslation('pengaduan');
   return (
-    <StaffLayout
-      mallName={mall.data?.name}
-      staff={me.data ?? null}
-      links={links}
-      linksLabel={t('pengaduan:links.label')}
-      signOutLabel={t('pengaduan:signOut')}
-      onSignOut={() => void signOut()}
-      title={t('pengaduan:pageTitle')}
-    >
-      {body}
-    </StaffLayout>
-  );
-}
-
-function Alert({ text }: { text: string }) {
-  return (
-    <p role="alert" className="font-semibold text-red-800">
-      {text}
-    </p>
+    <StaffPage screen="pengaduan" title={t('pageTitle')} signInHeading={t('signInHeading')}>
+      {({ slug, me, mall }) => <Complaints slug={slug} me={me} mall={mall} />}
+    </StaffPage>
   );
 }
 

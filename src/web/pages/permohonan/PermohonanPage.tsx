@@ -8,18 +8,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Application } from '../../../api/applications';
 import type { Me } from '../../../api/auth';
 import type { MallDetail } from '../../../api/catalog';
 import { cleanApplicationCode, groupApplicationCode } from '../../components/application/code';
 import { NewApplicationDialog } from '../../components/application/NewApplicationDialog';
-import { SignInForm } from '../../components/SignInForm';
-import { StaffLayout } from '../../components/StaffLayout';
+import { Alert, StaffPage } from '../../components/StaffPage';
 import { addTranslations } from '../../i18n';
 import { api } from '../../lib/api';
-import { useAgencies, useMall, useServices } from '../../lib/queries';
-import { isUnauthorized, useMe, useSessionLost, useSignOut } from '../../lib/session';
+import { useAgencies, useServices } from '../../lib/queries';
+import { isUnauthorized, useSessionLost } from '../../lib/session';
 import { ApplicationRow } from './ApplicationRow';
 import en from './i18n.en.json';
 import id from './i18n.id.json';
@@ -31,62 +30,11 @@ type State = (typeof STATES)[number];
 const REFRESH_MS = 60_000;
 
 export default function PermohonanPage() {
-  const { t } = useTranslation(['applications', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-  const signOut = useSignOut();
-
-  useEffect(() => {
-    document.title = `${t('applications:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('applications:signInHeading')} />;
-  else if (me.error || mall.error) body = <Alert text={(me.error ?? mall.error)?.message ?? ''} />;
-  else if (me.data && me.data.mallSlug !== slug)
-    body = <Alert text={t('applications:otherMall', { name: me.data.username })} />;
-  else if (me.data && mall.data) body = <Applications slug={slug} me={me.data} mall={mall.data} />;
-
-  const role = me.data?.role;
-  const links = me.data
-    ? [
-        ...(role !== 'officer'
-          ? [
-              { to: `/${slug}/dashboard`, label: t('applications:links.dashboard') },
-              { to: `/${slug}/kinerja`, label: t('applications:links.kinerja') },
-              { to: `/${slug}/skm`, label: t('applications:links.skm') },
-            ]
-          : []),
-        ...(role === 'mall_admin' || role === 'agency_admin'
-          ? [{ to: `/${slug}/admin`, label: t('applications:links.admin') }]
-          : []),
-        { to: `/${slug}/pengaduan`, label: t('applications:links.complaints') },
-        ...(role !== 'viewer' ? [{ to: `/${slug}/counter`, label: t('applications:links.counter') }] : []),
-      ]
-    : [];
-
+  const { t } = useTranslation('applications');
   return (
-    <StaffLayout
-      mallName={mall.data?.name}
-      staff={me.data ?? null}
-      links={links}
-      linksLabel={t('applications:links.label')}
-      signOutLabel={t('applications:signOut')}
-      onSignOut={() => void signOut()}
-      title={t('applications:pageTitle')}
-    >
-      {body}
-    </StaffLayout>
-  );
-}
-
-function Alert({ text }: { text: string }) {
-  return (
-    <p role="alert" className="font-semibold text-red-800">
-      {text}
-    </p>
+    <StaffPage screen="permohonan" title={t('pageTitle')} signInHeading={t('signInHeading')}>
+      {({ slug, me, mall }) => <Applications slug={slug} me={me} mall={mall} />}
+    </StaffPage>
   );
 }
 

@@ -4,12 +4,10 @@
  * and (whole mall) publish the period for citizens.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import type { Me } from '../../../api/auth';
 import type { SkmFullReport } from '../../../api/skm';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PeriodPicker } from '../../components/report/PeriodPicker';
 import {
   defaultChoice,
@@ -19,11 +17,10 @@ import {
   unitParams,
 } from '../../components/report/period';
 import { UnitPicker } from '../../components/report/UnitPicker';
-import { SignInForm } from '../../components/SignInForm';
+import { StaffPage } from '../../components/StaffPage';
 import { addTranslations } from '../../i18n';
 import { api } from '../../lib/api';
-import { useAgencies, useMall, useServices } from '../../lib/queries';
-import { isUnauthorized, useMe } from '../../lib/session';
+import { useAgencies, useServices } from '../../lib/queries';
 import { ElementTable } from './ElementTable';
 import { FollowupSection } from './FollowupSection';
 import en from './i18n.en.json';
@@ -35,40 +32,11 @@ import { ReportSummary } from './ReportSummary';
 addTranslations('skmAdmin', { id, en });
 
 export default function SkmAdminPage() {
-  const { t } = useTranslation(['skmAdmin', 'common']);
-  const slug = useParams().mall ?? '';
-  const mall = useMall(slug);
-  const me = useMe();
-
-  useEffect(() => {
-    document.title = `${t('skmAdmin:pageTitle')}${mall.data ? ` — ${mall.data.name}` : ''}`;
-  }, [mall.data, t]);
-
-  let body: React.ReactNode;
-  if (me.isPending || mall.isPending) body = <p aria-live="polite">{t('common:loading')}</p>;
-  else if (isUnauthorized(me.error)) body = <SignInForm level={2} heading={t('skmAdmin:signIn.heading')} />;
-  else if (me.error || mall.error)
-    body = (
-      <p role="alert" className="font-semibold text-red-800">
-        {(me.error ?? mall.error)?.message}
-      </p>
-    );
-  else if (me.data && mall.data) body = <ReportScreen slug={slug} me={me.data} today={mall.data.today} />;
-
+  const { t } = useTranslation('skmAdmin');
   return (
-    <div className="flex min-h-full flex-col bg-slate-100">
-      <header className="flex items-center justify-between bg-brand-800 px-6 py-3 text-white">
-        <p className="text-lg font-semibold">{mall.data?.name ?? 'Loket'}</p>
-        <div className="flex items-center gap-4">
-          {me.data && <p>{me.data.displayName}</p>}
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-6 py-4">
-        <h1 className="text-2xl font-bold">{t('skmAdmin:pageTitle')}</h1>
-        {body}
-      </main>
-    </div>
+    <StaffPage screen="skm" title={t('pageTitle')} signInHeading={t('signIn.heading')}>
+      {({ slug, me, mall }) => <ReportScreen slug={slug} me={me} today={mall.today} />}
+    </StaffPage>
   );
 }
 

@@ -5,6 +5,9 @@
  * app's functions by total time (themselves and what they call).
  *
  *   node --import tsx bench/profile-summary.ts bench/results/profiles/1-loket-app-sqlite [--top 30]
+ *     [--last 10]          only the profile's last 10 seconds (the measured run: the bench stops the
+ *                          server right after it), leaving out start-up and warm-up
+ *     [--callers writev]   also the stacks (app and package frames) that call a function, by time
  *
  * A directory is read whole (every .cpuprofile in it, summed).
  */
@@ -22,15 +25,22 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
+  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
 const args = process.argv.slice(2);
-const topAt = args.indexOf('--top');
-const TOP = topAt >= 0 ? Number(args[topAt + 1]) : 30;
-const paths = args.filter((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1));
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? (args[at + 1] as string) : undefined;
+};
+const TOP = Number(option('--top') ?? 30);
+const LAST_MS = option('--last') === undefined ? Number.POSITIVE_INFINITY : Number(option('--last')) * 1000;
+const CALLERS = option('--callers');
+const paths = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (paths.length === 0) {
   console.error('usage: bench/profile-summary.ts <file.cpuprofile | directory>… [--top N]');
   process.exit(2);
@@ -71,6 +81,7 @@ export function packageOf(frame: CallFrame): string {
 const selfByPackage = new Map<string, number>();
 const selfByFunction = new Map<string, number>();
 const totalByAppFunction = new Map<string, number>();
+const callerStacks = new Map<string, number>();
 let total = 0;
 let idle = 0;
 
@@ -79,7 +90,11 @@ for (const file of files) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const from = profile.endTime - LAST_MS * 1000;
+  let at = profile.startTime;
   for (const [k, nodeId] of profile.samples.entries()) {
+    at += profile.timeDeltas[k] ?? 0;
+    if (at < from) continue;
     const dt = (profile.timeDeltas[k] ?? 0) / 1000; // µs → ms
     const node = byId.get(nodeId);
     if (!node) continue;
@@ -90,6 +105,16 @@ for (const file of files) {
     selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + dt);
     const fn = `${frame.functionName || '(anonymous)'} ${pkg} ${frame.url.split('/').slice(-1)[0]}:${frame.lineNumber + 1}`;
     selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + dt);
+    if (CALLERS && frame.functionName === CALLERS) {
+      const stack: string[] = [];
+      for (let id = parent.get(nodeId); id !== undefined && stack.length < 8; id = parent.get(id)) {
+        const f = (byId.get(id) as ProfileNode).callFrame;
+        const name = `${f.functionName || '(anonymous)'}@${packageOf(f)}`;
+        if (stack[stack.length - 1] !== name) stack.push(name);
+      }
+      const key = stack.join(' < ');
+      callerStacks.set(key, (callerStacks.get(key) ?? 0) + dt);
+    }
     // the app's own functions on the stack, each counted once per sample
     const seen = new Set<string>();
     for (let id: number | undefined = nodeId; id !== undefined; id = parent.get(id)) {
@@ -120,3 +145,4 @@ idleOut.delete('(idle)');
 print('self time by package', idleOut, 40);
 print(`top ${TOP} functions by self time`, selfByFunction, TOP);
 print(`top ${TOP} app functions by total time (with what they call)`, totalByAppFunction, TOP);
+if (CALLERS) print(`what calls ${CALLERS}`, callerStacks, 15);

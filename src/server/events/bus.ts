@@ -129,6 +129,8 @@ export async function postgresBus(
   // they were published; each publisher's promise settles when its statement has run.
   let pending: { text: string; done: () => void }[] = [];
   let flushing = false;
+  /** settles when what is pending now has been sent (close waits for it: publishers need not) */
+  let flushed: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     while (pending.length > 0) {
       const batch = pending;
@@ -152,7 +154,7 @@ export async function postgresBus(
         pending.push({ text: JSON.stringify({ topic, payload, sentAt: Date.now() }), done });
         if (!flushing) {
           flushing = true;
-          setImmediate(() => void flush());
+          flushed = new Promise<void>((sent) => setImmediate(() => void flush().then(sent)));
         }
       });
     },
@@ -165,6 +167,7 @@ export async function postgresBus(
       return () => reconnected.delete(fn);
     },
     async close() {
+      await flushed;
       closed = true;
       if (client) {
         await client.query(`UNLISTEN ${channel}`).catch(() => {});

@@ -11,8 +11,40 @@
  * (0.7 ms a batch at 5,000 tickets, 5 ms at 8,000 with writes around it), where their primary key
  * finds them at once.
  */
-import type { Kysely } from 'kysely';
-import type { DB, TicketRow } from '../../db/schema.js';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { DB, TicketRow, TicketsTable } from '../../db/schema.js';
+
+/**
+ * The count of waiting tickets before ticket `t` in its line, as a subquery of a statement where
+ * `t` names the ticket (a row of tickets, or of what an INSERT … RETURNING gave back).
+ */
+export function aheadIn(eb: ExpressionBuilder<DB & { t: TicketsTable }, 't'>) {
+  return (
+    eb
+      .selectFrom('tickets as w')
+      .select((c) => c.fn.countAll<number>().as('n'))
+      // the waiting part of the ticket's line: a range of the tickets_line index
+      .whereRef('w.mall_id', '=', 't.mall_id')
+      .whereRef('w.service_id', '=', 't.service_id')
+      .whereRef('w.service_date', '=', 't.service_date')
+      .where('w.status', '=', 'waiting')
+      .where((w) =>
+        w.or([
+          w.and([w('t.priority', 'is', null), w('w.priority', 'is not', null)]),
+          w.and([
+            w.or([
+              w.and([w('w.priority', 'is', null), w('t.priority', 'is', null)]),
+              w.and([w('w.priority', 'is not', null), w('t.priority', 'is not', null)]),
+            ]),
+            w.or([
+              w('w.arrival_at', '<', w.ref('t.arrival_at')),
+              w.and([w('w.arrival_at', '=', w.ref('t.arrival_at')), w('w.id', '<', w.ref('t.id'))]),
+            ]),
+          ]),
+        ]),
+      )
+  );
+}
 
 export async function countAhead(
   db: Kysely<DB>,
@@ -22,32 +54,7 @@ export async function countAhead(
   const rows = await db
     .selectFrom('tickets as t')
     .select(['t.id', 't.mall_id'])
-    .select((eb) =>
-      eb
-        .selectFrom('tickets as w')
-        .select((c) => c.fn.countAll<number>().as('n'))
-        // the waiting part of the ticket's line: a range of the tickets_line index
-        .whereRef('w.mall_id', '=', 't.mall_id')
-        .whereRef('w.service_id', '=', 't.service_id')
-        .whereRef('w.service_date', '=', 't.service_date')
-        .where('w.status', '=', 'waiting')
-        .where((w) =>
-          w.or([
-            w.and([w('t.priority', 'is', null), w('w.priority', 'is not', null)]),
-            w.and([
-              w.or([
-                w.and([w('w.priority', 'is', null), w('t.priority', 'is', null)]),
-                w.and([w('w.priority', 'is not', null), w('t.priority', 'is not', null)]),
-              ]),
-              w.or([
-                w('w.arrival_at', '<', w.ref('t.arrival_at')),
-                w.and([w('w.arrival_at', '=', w.ref('t.arrival_at')), w('w.id', '<', w.ref('t.id'))]),
-              ]),
-            ]),
-          ]),
-        )
-        .as('ahead'),
-    )
+    .select((eb) => aheadIn(eb).as('ahead'))
     .where(
       't.id',
       'in',

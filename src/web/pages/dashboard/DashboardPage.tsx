@@ -74,24 +74,23 @@ export default function DashboardPage() {
 
   return (
     <div className="flex min-h-full flex-col bg-slate-100">
-      <header className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 bg-brand-900 px-6 py-2 text-white">
-        <div className="min-w-0">
-          <p className="truncate text-base text-slate-100">{mall.data?.name ?? 'Loket'}</p>
-          <h1 className="text-2xl font-bold leading-tight xl:text-3xl">{t('dashboard:pageTitle')}</h1>
-        </div>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-          {allowed && (
-            <Freshness
-              stream={stream}
-              updatedAt={board.data ? board.dataUpdatedAt : null}
-              timeZone={mall.data?.timeZone}
-            />
-          )}
-          <Clock timeZone={mall.data?.timeZone} lang={currentLang()} />
-          <div className="flex flex-wrap items-center gap-3 text-base">
-            {me.data && (
-              <>
-                <StaffNav links={staffLinks(slug, me.data.role, t, 'dashboard')} />
+      <header className="bg-brand-900 px-6 py-2 text-white">
+        <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
+          <div className="min-w-0">
+            <p className="truncate text-base text-slate-100">{mall.data?.name ?? 'Loket'}</p>
+            <h1 className="text-2xl font-bold leading-tight xl:text-3xl">{t('dashboard:pageTitle')}</h1>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            {allowed && (
+              <Freshness
+                stream={stream}
+                updatedAt={board.data ? board.dataUpdatedAt : null}
+                timeZone={mall.data?.timeZone}
+              />
+            )}
+            <Clock timeZone={mall.data?.timeZone} lang={currentLang()} />
+            <div className="flex items-center gap-3 text-base">
+              {me.data && (
                 <button
                   type="button"
                   title={me.data.displayName}
@@ -100,11 +99,17 @@ export default function DashboardPage() {
                 >
                   {t('common:staff.signOut')}
                 </button>
-              </>
-            )}
-            <LanguageSwitch />
+              )}
+              <LanguageSwitch />
+            </div>
           </div>
         </div>
+        {/* the other staff screens on a line of their own: the board's clock and state keep the first */}
+        {me.data && (
+          <div className="text-base">
+            <StaffNav links={staffLinks(slug, me.data.role, t, 'dashboard')} />
+          </div>
+        )}
       </header>
       <main className="flex flex-1 flex-col gap-3 px-6 py-3">{body}</main>
     </div>

@@ -56,8 +56,8 @@ export default function EmergencyAlerts({ mall, me }: { mall: string; me: Me }) 
 
   return (
     <>
-      {/* keeps the page below the alerts, as tall as they are */}
-      <div aria-hidden="true" style={{ height }} />
+      {/* keeps the page below the alerts, as tall as they are (StaffFrame gives the page the rest) */}
+      <div aria-hidden="true" className="shrink-0" style={{ height }} />
       <div ref={bar} className="fixed inset-x-0 top-0 z-50">
         {/* biome-ignore lint/a11y/useSemanticElements: a live region of alerts, not a page section */}
         <div role="region" aria-label={t('alert.region')} aria-live="assertive">
@@ -145,15 +145,18 @@ function UnansweredAlert({
     <div
       data-testid="emergency-alert"
       data-sounding={sounding && soundOn ? 'true' : 'false'}
-      className="flex flex-wrap items-center gap-x-6 gap-y-3 border-b-4 border-red-950 bg-red-700 px-4 py-4 text-white shadow-2xl sm:px-6"
+      className="flex flex-wrap items-center gap-x-6 gap-y-3 border-b-4 border-red-950 bg-red-700 px-4 py-4 text-white shadow-2xl short:gap-y-1 short:py-2 sm:px-6"
     >
       <span className="shrink-0 rounded-2xl bg-white p-2 motion-safe:animate-pulse">
-        <KindIcon kind={e.kind} className={`h-14 w-14 ${KIND_COLOUR[e.kind]}`} />
+        <KindIcon kind={e.kind} className={`h-14 w-14 short:h-9 short:w-9 ${KIND_COLOUR[e.kind]}`} />
       </span>
       <div className="min-w-0 flex-1">
-        <p className="text-sm font-black tracking-widest">{t('alert.title')}</p>
-        <p className="text-3xl font-black leading-tight">{t(`kind.${e.kind}`)}</p>
-        <p className="text-xl font-semibold">{e.place ? t('alert.place', { place: e.place }) : t('alert.noPlace')}</p>
+        <p className="text-sm font-black tracking-widest short:hidden">{t('alert.title')}</p>
+        {/* on a short window the kind and the place share a line */}
+        <div className="short:flex short:flex-wrap short:items-baseline short:gap-x-4">
+          <p className="text-3xl font-black leading-tight short:text-2xl">{t(`kind.${e.kind}`)}</p>
+          <p className="text-xl font-semibold">{e.place ? t('alert.place', { place: e.place }) : t('alert.noPlace')}</p>
+        </div>
         <p>
           {t('alert.reportedAt', { time: time(e.reportedAt) })} · {source}
           {e.note ? ` · “${e.note}”` : ''}
@@ -171,7 +174,7 @@ function UnansweredAlert({
           type="button"
           onClick={() => take.mutate()}
           disabled={take.isPending}
-          className="min-h-[64px] rounded-xl border-4 border-white bg-white px-6 text-2xl font-black text-red-800 shadow-lg"
+          className="min-h-[64px] rounded-xl border-4 border-white bg-white px-6 text-2xl font-black text-red-800 shadow-lg short:min-h-[52px]"
         >
           {take.isPending ? t('alert.taking') : t('alert.take')}
         </button>

@@ -13,14 +13,18 @@ export function StaffFrame() {
   const { mall = '' } = useParams();
   const me = useMe();
   const signedIn = me.data && me.data.mallSlug === mall ? me.data : null;
+  // a column: the alerts (their height kept free above the screen) and the screen in what is left,
+  // so a screen made to fit the window (the counter console) still fits with an alert showing
   return (
-    <>
+    <div className="flex h-full flex-col">
       {signedIn && (
         <Suspense fallback={null}>
           <EmergencyAlerts mall={mall} me={signedIn} />
         </Suspense>
       )}
-      <Outlet />
-    </>
+      <div className="min-h-0 flex-1">
+        <Outlet />
+      </div>
+    </div>
   );
 }

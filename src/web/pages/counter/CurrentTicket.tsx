@@ -49,7 +49,7 @@ export function CurrentTicket({ ticket, stops, serviceName, timeZone, applicatio
   return (
     <section
       aria-labelledby="current-heading"
-      className="h-64 shrink-0 overflow-hidden rounded-2xl border-2 border-slate-300 bg-white px-5 py-4"
+      className="h-64 min-h-44 shrink overflow-hidden rounded-2xl border-2 border-slate-300 bg-white px-5 py-4"
     >
       <div className="flex items-start justify-between gap-3">
         <h2 id="current-heading" className="font-semibold text-slate-700">

@@ -128,7 +128,8 @@ function median(values: number[]): number {
  * and each window's floor (its lowest sample: the heap just after a collection) is kept, so that
  * the garbage collector's sawtooth does not read as growth. Over the second half the heap's
  * floors rise by less than HEAP_SLOPE_MB_PER_H per simulated hour (a least-squares line), and the
- * resident memory's floor at the end is within RSS_END_WITHIN of the middle's.
+ * resident memory's floor at the end is at most RSS_END_WITHIN above the middle's (lower is fine:
+ * memory given back is no growth).
  */
 export const FLAT = { heapSlopeMbPerHour: 3, rssEndWithin: 0.1 } as const;
 const WINDOWS = 14;
@@ -198,8 +199,6 @@ export function figuresOf(o: Observed, from: number, to: number): ProcessFigures
       totalMax: Math.max(...s.map((x) => finite(x.poolTotal))),
       waitingMax: Math.max(...s.map((x) => finite(x.poolWaiting))),
     },
-    flat:
-      heapMb.slopeSecondHalf < FLAT.heapSlopeMbPerHour &&
-      Math.abs(rssMb.end - rssMb.mid) <= FLAT.rssEndWithin * rssMb.mid,
+    flat: heapMb.slopeSecondHalf < FLAT.heapSlopeMbPerHour && rssMb.end <= (1 + FLAT.rssEndWithin) * rssMb.mid,
   };
 }

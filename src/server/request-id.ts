@@ -11,10 +11,10 @@
  * spread one id over many requests — so every id is made here. Even from the proxy the value is
  * checked (length, characters): it lands in every log line and in a response header.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { randomPooled } from './ids.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -26,7 +26,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const SANE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** A new id shaped as nginx's `$request_id`: 128 random bits in 32 hex digits. */
-export const newRequestId = (): string => randomBytes(16).toString('hex');
+export const newRequestId = (): string => randomPooled(16).toString('hex');
 
 export function isSaneRequestId(value: unknown): value is string {
   return typeof value === 'string' && SANE_ID.test(value);

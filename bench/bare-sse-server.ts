@@ -20,6 +20,12 @@ function callEvent(id: string, bytes: number): string {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'GET' && url.pathname === '/memory') {
+    // the bench reads the heap in use beside the RSS (bench/sse.ts serverMemory)
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(process.memoryUsage()));
+    return;
+  }
   if (req.method === 'GET' && url.pathname === '/events') {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

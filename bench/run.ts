@@ -35,7 +35,11 @@
  *   BENCH_DB=sqlite|postgres|both   (sqlite)   postgres: postgres://postgres@127.0.0.1:5432/test, schema bench_<random>
  *   BENCH_ONLY=tickets,sse,skm,perf,booking,estimates,visits   the sections to run (all of them)
  *   BENCH_SECONDS=10                seconds per autocannon run (after a short warm-up)
- *   BENCH_CLIENTS=1000,5000         SSE client counts
+ *   BENCH_CLIENTS=1000,5000         SSE client counts (the server's memory per connection is read at each:
+ *                                   the first count's is clean, a later one starts from what the earlier
+ *                                   left). One process holds every client and the server all of theirs:
+ *                                   both need `ulimit -n` above the count (e.g. 10000 and 19000 under a
+ *                                   hard limit of 20000: BENCH_CLIENTS=10000 then BENCH_CLIENTS=19000)
  *   BENCH_CONNECTIONS=16            autocannon connections
  *   BENCH_CALLS=30                  measured calls per client count (after 3 warm-up calls)
  *   BENCH_SPACING_MS=300            time from one call to the next
@@ -68,7 +72,7 @@ import { call, closeControl, expectOk } from './http.js';
 import { benchPerf, PERF_GOAL, type PerfResult } from './perf.js';
 import { benchSkm, SKM_GOAL, type SkmResult } from './skm.js';
 import { benchSoak, type SoakResult, soakOptions, soakReport } from './soak.js';
-import { openPool } from './sse.js';
+import { eventLoopP99Ms, openPool, type ServerMemory, serverMemory } from './sse.js';
 import { benchVisits, CREDIT_MINUTES, VISIT_GOALS, type VisitsResult } from './visits.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -431,12 +435,34 @@ interface LatencyFigures {
   perCall: { first: number; p50: number; last: number; request: number }[];
 }
 
+interface MemoryFigures {
+  /** before the clients were opened, and with all of them connected (after a second's rest) */
+  before: ServerMemory;
+  connected: ServerMemory;
+  /** (connected − before) / clients, in KB: what one more display costs the server */
+  rssPerClientKb: number;
+  heapPerClientKb: number;
+}
+
+function memoryFigures(before: ServerMemory, connected: ServerMemory, clients: number): MemoryFigures {
+  return {
+    before: { rssMb: round(before.rssMb, 1), heapMb: round(before.heapMb, 1) },
+    connected: { rssMb: round(connected.rssMb, 1), heapMb: round(connected.heapMb, 1) },
+    rssPerClientKb: round(((connected.rssMb - before.rssMb) * 1024) / clients, 1),
+    heapPerClientKb: round(((connected.heapMb - before.heapMb) * 1024) / clients, 1),
+  };
+}
+
 interface SseResult {
   clients: number;
   calls: number;
   spacingMs: number;
   eventBytes: number;
   connectSeconds: { app: number; bare: number };
+  /** the server process's memory (a later count starts from what the earlier one left: read the first) */
+  memory: { app: MemoryFigures; bare: MemoryFigures };
+  /** the app's event-loop delay p99 over the measured calls, ms */
+  appEventLoopP99Ms: number;
   app: LatencyFigures;
   bare: LatencyFigures;
   ratioP50: number;
@@ -521,14 +547,28 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
   log(`[${engine}] sse: issuing ${needed} tickets for ${agency.shortName}`);
   for (let i = 0; i < needed; i++) await expectOk('POST', `${api}/tickets`, { body: { serviceId: service.id } });
 
-  const appFigures: { clients: number; figures: LatencyFigures; connectSeconds: number }[] = [];
+  const appFigures: {
+    clients: number;
+    figures: LatencyFigures;
+    connectSeconds: number;
+    memory: MemoryFigures;
+    lagP99Ms: number;
+  }[] = [];
   let eventBytes = 0;
+  const appMemory = () => serverMemory(app.process.pid as number, `${app.base}/metrics`, true);
   for (const n of CLIENTS) {
+    await sleep(1000);
+    const before = await appMemory();
     log(`[${engine}] sse: app, opening ${n} display clients`);
     const opened = performance.now();
     const pool = await openPool(`${api}/events`, n);
     const connectSeconds = round((performance.now() - opened) / 1000, 1);
-    log(`[${engine}] sse: app, ${n} clients ready in ${connectSeconds}s; ${WARMUP_CALLS}+${CALLS} calls`);
+    await sleep(1000);
+    const connected = await appMemory();
+    log(
+      `[${engine}] sse: app, ${n} clients ready in ${connectSeconds}s (RSS ${before.rssMb.toFixed(0)} → ${connected.rssMb.toFixed(0)} MB); ${WARMUP_CALLS}+${CALLS} calls`,
+    );
+    await eventLoopP99Ms(`${app.base}/metrics`); // the delay is measured from this read on
     const figures = await measureCalls(pool, async () => {
       const r = await expectOk('POST', `${api}/counters/${counter.id}/call-next`, { cookie, csrf });
       if (r.status !== 200) return fail(`call-next answered ${r.status} (nobody waiting?)`);
@@ -543,9 +583,10 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
         },
       };
     });
+    const lagP99Ms = round(await eventLoopP99Ms(`${app.base}/metrics`), 1);
     eventBytes = Math.max(eventBytes, pool.callEventBytes);
     await pool.close();
-    appFigures.push({ clients: n, figures, connectSeconds });
+    appFigures.push({ clients: n, figures, connectSeconds, memory: memoryFigures(before, connected, n), lagP99Ms });
   }
   await app.stop();
   await db.drop();
@@ -553,11 +594,16 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
   log(`[${engine}] sse: starting the bare broadcast server (events of ${eventBytes} bytes)`);
   const bare = await startChild('bare SSE server', 'bench/bare-sse-server.ts', [], {}, '/health');
   const results: SseResult[] = [];
-  for (const { clients: n, figures: appF, connectSeconds } of appFigures) {
+  const bareMemory = () => serverMemory(bare.process.pid as number, `${bare.base}/memory`, false);
+  for (const { clients: n, figures: appF, connectSeconds, memory, lagP99Ms } of appFigures) {
+    await sleep(1000);
+    const before = await bareMemory();
     log(`[${engine}] sse: bare, opening ${n} clients`);
     const opened = performance.now();
     const pool = await openPool(`${bare.base}/events`, n);
     const bareConnect = round((performance.now() - opened) / 1000, 1);
+    await sleep(1000);
+    const connected = await bareMemory();
     const bareF = await measureCalls(pool, async (i) => {
       const id = `b${i}-${randomBytes(4).toString('hex')}`;
       const r = await expectOk('POST', `${bare.base}/broadcast?id=${id}&bytes=${eventBytes}`);
@@ -573,6 +619,8 @@ async function benchSse(engine: Engine): Promise<SseResult[]> {
       spacingMs: SPACING_MS,
       eventBytes,
       connectSeconds: { app: connectSeconds, bare: bareConnect },
+      memory: { app: memory, bare: memoryFigures(before, connected, n) },
+      appEventLoopP99Ms: lagP99Ms,
       app: appF,
       bare: bareF,
       ratioP50: round(appF.p50 / bareF.p50),
@@ -741,6 +789,23 @@ function report(r: EngineResult): string {
       '',
       '',
     ]);
+    rows.push([
+      '  server RSS MB, before → connected',
+      `${s.memory.app.before.rssMb.toFixed(0)} → ${s.memory.app.connected.rssMb.toFixed(0)}`,
+      `${s.memory.bare.before.rssMb.toFixed(0)} → ${s.memory.bare.connected.rssMb.toFixed(0)}`,
+      '',
+      '',
+      '',
+    ]);
+    rows.push([
+      '  memory per connection KB, RSS / heap',
+      `${s.memory.app.rssPerClientKb.toFixed(1)} / ${s.memory.app.heapPerClientKb.toFixed(1)}`,
+      `${s.memory.bare.rssPerClientKb.toFixed(1)} / ${s.memory.bare.heapPerClientKb.toFixed(1)}`,
+      (s.memory.app.rssPerClientKb / s.memory.bare.rssPerClientKb).toFixed(2),
+      '',
+      '',
+    ]);
+    rows.push(['  event-loop delay p99 ms during the calls', s.appEventLoopP99Ms.toFixed(1), '', '', '', '']);
   }
   if (r.sse[0]) {
     notes.push(

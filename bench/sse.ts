@@ -4,6 +4,7 @@
  * keyed by the ticket id in its data, so a caller can measure call → every subscriber.
  */
 import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -18,7 +19,40 @@ export interface SsePool {
   close(): Promise<void>;
 }
 
-function openFileLimit(): string {
+export interface ServerMemory {
+  /** resident set size, from /proc/<pid>/status (VmRSS) */
+  rssMb: number;
+  /** V8 heap in use, as the server says it (the app's /metrics, the bare server's /memory) */
+  heapMb: number;
+}
+
+/** A server child's memory now: its RSS from the kernel, its heap from its own answer. */
+export async function serverMemory(pid: number, heapUrl: string, fromMetrics: boolean): Promise<ServerMemory> {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  let heapMb = Number.NaN;
+  try {
+    const text = await (await fetch(heapUrl)).text();
+    heapMb = fromMetrics
+      ? Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? Number.NaN) / 1024 / 1024
+      : (JSON.parse(text) as { heapUsed: number }).heapUsed / 1024 / 1024;
+  } catch {
+    // the RSS alone then
+  }
+  return { rssMb: rssKb / 1024, heapMb };
+}
+
+/** The app's event-loop delay p99 (ms) since /metrics was last read (prom-client's monitor). */
+export async function eventLoopP99Ms(metricsUrl: string): Promise<number> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    return Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? Number.NaN) * 1000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export function openFileLimit(): string {
   try {
     return execSync('ulimit -n', { shell: '/bin/sh', encoding: 'utf8' }).trim();
   } catch {

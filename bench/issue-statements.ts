@@ -193,7 +193,8 @@ async function timeEngine(engine: Engine): Promise<void> {
 function inline(q: CompiledQuery): string {
   let i = 0;
   const params = q.parameters as unknown[];
-  const lit = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+  const lit = (v: unknown) =>
+    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
   return q.sql.replace(/\$(\d+)|\?/g, (_m, n: string | undefined) => lit(n ? params[Number(n) - 1] : params[i++]));
 }
 

@@ -5,6 +5,7 @@
  * Raw node:http on a shared agent without a socket limit: the soak holds thousands of these.
  */
 import { Agent, type ClientRequest, request as httpRequest } from 'node:http';
+import { sseBlockReader } from '../test/support/sse.js';
 
 export interface StreamEvent {
   event: string;
@@ -72,29 +73,16 @@ export function followStream(
       }
       connections++;
       res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut = buffer.indexOf('\n\n');
-        while (cut >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          cut = buffer.indexOf('\n\n');
-          let event = '';
-          let data = '';
-          let id: string | undefined;
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-            else if (line.startsWith('id: ')) id = line.slice(4);
-            else if (line.startsWith('retry: ')) retryMs = Number(line.slice(7)) || retryMs;
-          }
+      res.on(
+        'data',
+        sseBlockReader(({ event, data, id, retry }) => {
+          if (retry) retryMs = retry;
           if (id) lastId = id;
-          if (!event) continue;
+          if (!event) return;
           resolveReady();
           onEvent({ event, data, ...(id ? { id } : {}) });
-        }
-      });
+        }),
+      );
       res.on('end', () => end(false));
       res.on('close', () => end(false));
       res.on('error', () => end(true));

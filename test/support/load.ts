@@ -6,7 +6,7 @@
 import { type DatabaseTarget, openDatabase } from '../../src/server/db/database.js';
 import { newId } from '../../src/server/ids.js';
 import { PASSWORD } from './app.js';
-import { parseSseBlock } from './sse.js';
+import { sseBlockReader } from './sse.js';
 
 export interface Call {
   eventId: string;
@@ -55,30 +55,24 @@ export function followDisplay(url: string): Display {
         resumes.push(lastId ?? '');
         upstreams.push(res.headers.get('x-loket-upstream') ?? '');
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
+        const take = sseBlockReader(({ event, data, id, retry: after }) => {
+          if (after !== undefined) retry = after;
+          if (id) lastId = id;
+          if (event === 'snapshot') firstSnapshot();
+          if (event === 'call') {
+            const c = JSON.parse(data);
+            calls.push({
+              eventId: c.eventId,
+              ticketId: c.ticket.id,
+              number: c.ticket.number,
+              counterId: c.counter.id,
+            });
+          }
+        });
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          buffer += value;
-          let cut = buffer.indexOf('\n\n');
-          while (cut >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            cut = buffer.indexOf('\n\n');
-            const { event, data, id, retry: after } = parseSseBlock(block);
-            if (after !== undefined) retry = after;
-            if (id) lastId = id;
-            if (event === 'snapshot') firstSnapshot();
-            if (event === 'call') {
-              const c = JSON.parse(data);
-              calls.push({
-                eventId: c.eventId,
-                ticketId: c.ticket.id,
-                number: c.ticket.number,
-                counterId: c.counter.id,
-              });
-            }
-          }
+          take(value);
         }
       } catch {
         // cut or aborted: reconnect below unless stopped

@@ -24,6 +24,21 @@ export function parseSseBlock(block: string): { event: string; data: string; id?
   return e;
 }
 
+/** Takes a stream's text as it arrives and hands each complete event, parsed, to `onEvent`. */
+export function sseBlockReader(onEvent: (e: ReturnType<typeof parseSseBlock>) => void): (chunk: string) => void {
+  let buffer = '';
+  return (chunk) => {
+    buffer += chunk;
+    let cut = buffer.indexOf('\n\n');
+    while (cut >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      cut = buffer.indexOf('\n\n');
+      onEvent(parseSseBlock(block));
+    }
+  };
+}
+
 export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
   const controller = new AbortController();
   const res = await fetch(url, {
@@ -34,29 +49,23 @@ export async function connectSse(url: string, headers: Record<string, string> = 
   const events: SseEvent[] = [];
   const waiters: { match: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  const take = sseBlockReader((e) => {
+    if (!e.event) return;
+    const event: SseEvent = { event: e.event, data: JSON.parse(e.data), ...(e.id ? { id: e.id } : {}) };
+    events.push(event);
+    for (const w of [...waiters]) {
+      if (w.match(event)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(event);
+      }
+    }
+  });
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        buffer += value;
-        let cut = buffer.indexOf('\n\n');
-        while (cut >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          cut = buffer.indexOf('\n\n');
-          const e = parseSseBlock(block);
-          if (!e.event) continue;
-          const event: SseEvent = { event: e.event, data: JSON.parse(e.data), ...(e.id ? { id: e.id } : {}) };
-          events.push(event);
-          for (const w of [...waiters]) {
-            if (w.match(event)) {
-              waiters.splice(waiters.indexOf(w), 1);
-              w.resolve(event);
-            }
-          }
-        }
+        take(value);
       }
     } catch {
       // aborted

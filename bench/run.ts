@@ -712,7 +712,7 @@ function runSoak(): Promise<SoakResult> {
   return benchSoak(
     {
       newDatabase: () => newDatabase('postgres', 'bench_soak'),
-      startApp: (url, name) =>
+      startApp: (url, name, env = {}) =>
         startChild(
           name,
           'src/server/main.ts',
@@ -726,6 +726,7 @@ function runSoak(): Promise<SoakResult> {
             // the whole load comes from one address, through the proxy
             LOKET_RATE_LIMITS: 'off',
             TRUST_PROXY: '1',
+            ...env,
           },
           '/api/health/ready',
         ),

@@ -123,15 +123,6 @@ function median(values: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/**
- * "Flat": no sustained growth over the day's second half. The day is cut into WINDOWS windows
- * and each window's floor (its lowest sample: the heap just after a collection) is kept, so that
- * the garbage collector's sawtooth does not read as growth. Over the second half the heap's
- * floors rise by less than HEAP_SLOPE_MB_PER_H per simulated hour (a least-squares line), and the
- * resident memory's floor at the end is at most RSS_END_WITHIN above the middle's (lower is fine:
- * memory given back is no growth).
- */
-export const FLAT = { heapSlopeMbPerHour: 3, rssEndWithin: 0.1 } as const;
 const WINDOWS = 14;
 
 export interface Memory {
@@ -156,7 +147,6 @@ export interface ProcessFigures {
   lagMeanMs: { median: number; max: number };
   streamsMax: number;
   pool: { totalMax: number; waitingMax: number };
-  flat: boolean;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -199,6 +189,5 @@ export function figuresOf(o: Observed, from: number, to: number): ProcessFigures
       totalMax: Math.max(...s.map((x) => finite(x.poolTotal))),
       waitingMax: Math.max(...s.map((x) => finite(x.poolWaiting))),
     },
-    flat: heapMb.slopeSecondHalf < FLAT.heapSlopeMbPerHour && rssMb.end <= (1 + FLAT.rssEndWithin) * rssMb.mid,
   };
 }

@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { sseBlocks } from '../test/support/sse.js';
 
 const TICKET_ID = /"ticket":\{"id":"([^"]+)"/;
 
@@ -148,22 +149,19 @@ export async function openPool(url: string, count: number, concurrency = 200, ti
           return;
         }
         res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          const at = performance.now();
-          buffer += chunk;
-          let cut = buffer.indexOf('\n\n');
-          while (cut >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            cut = buffer.indexOf('\n\n');
-            if (block.startsWith('event: call\n') || block.includes('\nevent: call\n')) onCall(block, at);
-            else if (!ready && (block.startsWith('event: snapshot\n') || block.includes('\nevent: snapshot\n'))) {
-              ready = true;
-              clearTimeout(timer);
-              resolve();
-            }
+        // a chunk's arrival time is each of its events' (the blocks are handed over at once)
+        let at = 0;
+        const take = sseBlocks((block) => {
+          if (block.startsWith('event: call\n') || block.includes('\nevent: call\n')) onCall(block, at);
+          else if (!ready && (block.startsWith('event: snapshot\n') || block.includes('\nevent: snapshot\n'))) {
+            ready = true;
+            clearTimeout(timer);
+            resolve();
           }
+        });
+        res.on('data', (chunk: string) => {
+          at = performance.now();
+          take(chunk);
         });
         res.on('end', () => {
           if (!closing) console.error('SSE stream ended by the server');

@@ -24,8 +24,8 @@ export function parseSseBlock(block: string): { event: string; data: string; id?
   return e;
 }
 
-/** Takes a stream's text as it arrives and hands each complete event, parsed, to `onEvent`. */
-export function sseBlockReader(onEvent: (e: ReturnType<typeof parseSseBlock>) => void): (chunk: string) => void {
+/** Takes a stream's text as it arrives and hands each complete event block (its raw text) to `onBlock`. */
+export function sseBlocks(onBlock: (block: string) => void): (chunk: string) => void {
   let buffer = '';
   return (chunk) => {
     buffer += chunk;
@@ -34,9 +34,14 @@ export function sseBlockReader(onEvent: (e: ReturnType<typeof parseSseBlock>) =>
       const block = buffer.slice(0, cut);
       buffer = buffer.slice(cut + 2);
       cut = buffer.indexOf('\n\n');
-      onEvent(parseSseBlock(block));
+      onBlock(block);
     }
   };
+}
+
+/** The same, each event parsed. */
+export function sseBlockReader(onEvent: (e: ReturnType<typeof parseSseBlock>) => void): (chunk: string) => void {
+  return sseBlocks((block) => onEvent(parseSseBlock(block)));
 }
 
 export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
